@@ -1,0 +1,86 @@
+// Server-side sessions: the cookie carries a random id; the row in Session is the truth,
+// so deleting it (logout, "log out everywhere", a removed member) ends the session at once.
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+
+const SESSION_DAYS = 14;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    path: "/",
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+  return cookie;
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getSessionUser(request: Request) {
+  const id = await sessionIdFrom(request);
+  if (!id) return null;
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          organisationId: true,
+          sectionId: true,
+          organisation: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!session || session.expiresAt < new Date()) return null;
+  return session.user;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
+
+/** Starts a session and returns the Set-Cookie header for it. */
+export async function createSession(userId: string, userAgent: string | null): Promise<string> {
+  const id = crypto.randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: {
+      id,
+      userId,
+      userAgent: userAgent?.slice(0, 200) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+    },
+  });
+  return sessionCookie().serialize(id);
+}
+
+export async function destroySession(request: Request): Promise<string> {
+  const id = await sessionIdFrom(request);
+  if (id) await prisma.session.deleteMany({ where: { id } });
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  return user;
+}
+
+/** Sessions past their date are useless; removed at start and by the worker. */
+export function deleteExpiredSessions() {
+  return prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}

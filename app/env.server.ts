@@ -1,0 +1,48 @@
+// The environment, parsed once by zod and typed after. Dev secrets are made on first start.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Where the app is reached from outside, for links in emails. Defaults to the request's origin. */
+  APP_URL: z.url().optional(),
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+/** Secrets for a machine without configuration: made once, kept beside the database, never committed. */
+function devSecrets(databaseUrl: string): { SESSION_SECRET: string } {
+  const dir = path.dirname(databaseUrl.replace(/^file:/, ""));
+  const file = path.join(dir, "dev-secrets.json");
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    return z.object({ SESSION_SECRET: z.string().min(32) }).parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  } catch {
+    const secrets = { SESSION_SECRET: crypto.randomBytes(32).toString("hex") };
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    return secrets;
+  }
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const value = parsed.data;
+  if (value.NODE_ENV === "production" && !value.SESSION_SECRET && process.env.ALLOW_DEV_SECRETS !== "1") {
+    // A production server with a secret made on the fly would log everyone out at each deploy.
+    console.warn("SESSION_SECRET is not set: using a generated secret kept beside the database.");
+  }
+  cached = { ...value, SESSION_SECRET: value.SESSION_SECRET ?? devSecrets(value.DATABASE_URL).SESSION_SECRET };
+  return cached;
+}

@@ -1,0 +1,127 @@
+// An organisation's sections, members and invitations.
+import crypto from "node:crypto";
+import { prisma } from "~/db.server";
+import { hashPassword } from "~/auth/password.server";
+import type { InvitationInput, SectionInput } from "~/organisations/organisation.schema";
+
+const INVITATION_DAYS = 7;
+
+function sha256(value: string) {
+  return crypto.createHash("sha256").update(value).digest("hex");
+}
+
+export function getOrganisationOverview(organisationId: string) {
+  return prisma.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: {
+      name: true,
+      sections: { orderBy: { name: "asc" } },
+      users: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, email: true, role: true, section: { select: { name: true } } },
+      },
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, role: true, expiresAt: true, section: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export function createSection(organisationId: string, data: SectionInput) {
+  return prisma.section.create({ data: { ...data, organisationId } });
+}
+
+export async function updateSection(organisationId: string, sectionId: string, data: SectionInput) {
+  const { count } = await prisma.section.updateMany({ where: { id: sectionId, organisationId }, data });
+  return count === 1;
+}
+
+export async function sectionBelongsTo(organisationId: string, sectionId: string | null) {
+  if (sectionId === null) return true;
+  return (await prisma.section.count({ where: { id: sectionId, organisationId } })) === 1;
+}
+
+/** Returns the secret token for the invitation link; only its hash is stored. */
+export async function createInvitation({
+  organisationId,
+  invitedById,
+  data,
+}: {
+  organisationId: string;
+  invitedById: string;
+  data: InvitationInput;
+}): Promise<{ token: string } | { error: string }> {
+  if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    return { error: "Someone already has an account with this email address." };
+  }
+  const token = crypto.randomBytes(24).toString("base64url");
+  await prisma.invitation.create({
+    data: {
+      organisationId,
+      invitedById,
+      email: data.email,
+      role: data.role,
+      sectionId: data.role === "section_member" ? data.sectionId : null,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+    },
+  });
+  return { token };
+}
+
+export async function revokeInvitation(organisationId: string, invitationId: string) {
+  const { count } = await prisma.invitation.updateMany({
+    where: { id: invitationId, organisationId, acceptedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** An invitation that can still be accepted, or null. */
+export function findOpenInvitation(token: string) {
+  return prisma.invitation.findFirst({
+    where: { tokenHash: sha256(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      organisation: { select: { name: true } },
+      section: { select: { name: true } },
+    },
+  });
+}
+
+/** Accepting makes the account and marks the invitation used, together or not at all. */
+export async function acceptInvitation(token: string, { name, password }: { name: string; password: string }) {
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({
+      where: { tokenHash: sha256(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    });
+    if (!invitation) return null;
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (count !== 1) return null;
+    return tx.user.create({
+      data: {
+        email: invitation.email,
+        name,
+        passwordHash,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+        sectionId: invitation.sectionId,
+      },
+      select: { id: true },
+    });
+  });
+}
+
+/** Removing a member ends their sessions too (the Session rows go with the user). */
+export async function removeMember(organisationId: string, userId: string) {
+  const { count } = await prisma.user.deleteMany({ where: { id: userId, organisationId, role: { not: "owner" } } });
+  return count === 1;
+}

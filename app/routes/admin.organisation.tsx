@@ -1,0 +1,206 @@
+// Sections, members and invitations of the organiser's organisation.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { requireOrganiser } from "~/auth/permissions.server";
+import { canInvite, roleLabels, type Role } from "~/auth/roles";
+import { InvitationSchema, SectionSchema } from "~/organisations/organisation.schema";
+import {
+  createInvitation,
+  createSection,
+  getOrganisationOverview,
+  removeMember,
+  revokeInvitation,
+  sectionBelongsTo,
+} from "~/organisations/organisation.server";
+import { ErrorMessage } from "~/ui/error-message";
+import { failure, parseForm, type FormFailure } from "~/ui/form-result";
+import { FormError, SelectField, TextField } from "~/ui/forms";
+import { formatDateTime } from "~/ui/format";
+
+export const meta: MetaFunction = () => [{ title: "Organisation: Solidarity letters" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrganiser(request);
+  return { organisation: await getOrganisationOverview(user.organisationId), me: { id: user.id, role: user.role } };
+}
+
+const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-member"]);
+
+function origin(request: Request) {
+  return process.env.APP_URL ?? new URL(request.url).origin;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const formData = await request.formData();
+  const intent = Intent.parse(formData.get("intent"));
+  const fail = (f: FormFailure, status = 400) => json({ intent, failure: f, invitationLink: null }, { status });
+  const done = (message: string, invitationLink: string | null = null) =>
+    json({ intent, failure: null, message, invitationLink });
+
+  switch (intent) {
+    case "add-section": {
+      const parsed = parseForm(SectionSchema, formData);
+      if (!parsed.success) return fail(parsed.failure);
+      await createSection(user.organisationId, parsed.data);
+      return done(`Section ${parsed.data.name} added.`);
+    }
+    case "invite": {
+      const parsed = parseForm(InvitationSchema, formData);
+      if (!parsed.success) return fail(parsed.failure);
+      if (!canInvite(user.role, parsed.data.role)) {
+        return fail(failure(formData, { role: ["Only the owner can invite organisers."] }), 403);
+      }
+      if (!(await sectionBelongsTo(user.organisationId, parsed.data.sectionId))) {
+        return fail(failure(formData, { sectionId: ["Choose one of your sections."] }));
+      }
+      const result = await createInvitation({ organisationId: user.organisationId, invitedById: user.id, data: parsed.data });
+      if ("error" in result) return fail(failure(formData, { email: [result.error] }));
+      return done(
+        `Invitation for ${parsed.data.email} made. Send them this link; it works once, for 7 days.`,
+        `${origin(request)}/invitations/${result.token}`,
+      );
+    }
+    case "revoke-invitation":
+      await revokeInvitation(user.organisationId, z.string().min(1).parse(formData.get("id")));
+      return done("Invitation withdrawn.");
+    case "remove-member": {
+      const id = z.string().min(1).parse(formData.get("id"));
+      if (id === user.id) return fail(failure(formData, {}, "You cannot remove yourself."));
+      await removeMember(user.organisationId, id);
+      return done("Member removed; their sessions have ended.");
+    }
+  }
+}
+
+export default function OrganisationPage() {
+  const { organisation, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failureFor = (intent: string) => (result && result.intent === intent ? result.failure : null);
+  const sectionOptions = organisation.sections.map((s) => ({ value: s.id, label: `${s.name} (${s.city}, ${s.country})` }));
+  return (
+    <>
+      <h1>{organisation.name}</h1>
+      {result && "message" in result ? (
+        <div className="notice" role="status">
+          <p>{result.message}</p>
+          {result.invitationLink ? <code className="copy">{result.invitationLink}</code> : null}
+        </div>
+      ) : null}
+      {failureFor("remove-member") ? <FormError failure={failureFor("remove-member")} /> : null}
+
+      <h2>Sections</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Section</th>
+              <th scope="col">City</th>
+              <th scope="col">Country</th>
+              <th scope="col">Contact</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisation.sections.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.city}</td>
+                <td>{s.country}</td>
+                <td>{s.contactEmail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="card" open={!!failureFor("add-section")}>
+        <summary>Add a section</summary>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="add-section" />
+          <FormError failure={failureFor("add-section")} />
+          <TextField name="name" label="Name" required failure={failureFor("add-section")} />
+          <TextField name="city" label="City" required failure={failureFor("add-section")} />
+          <TextField name="country" label="Country" hint="Two-letter code, e.g. BE." required failure={failureFor("add-section")} />
+          <TextField
+            name="contactEmail"
+            label="Contact email"
+            type="email"
+            hint="Where answers to the section's letters may be sent."
+            required
+            failure={failureFor("add-section")}
+          />
+          <div>
+            <button type="submit">Add section</button>
+          </div>
+        </Form>
+      </details>
+
+      <h2>Members</h2>
+      <ul>
+        {organisation.users.map((u) => (
+          <li key={u.id}>
+            {u.name} ({u.email}) · {roleLabels[u.role as Role] ?? u.role}
+            {u.section ? ` · ${u.section.name}` : ""}
+            {u.id !== me.id && u.role !== "owner" ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="remove-member" />
+                <input type="hidden" name="id" value={u.id} />{" "}
+                · <button type="submit" className="link-button">Remove</button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Invitations</h2>
+      <ul>
+        {organisation.invitations.map((i) => (
+          <li key={i.id}>
+            {i.email} · {roleLabels[i.role as Role] ?? i.role}
+            {i.section ? ` · ${i.section.name}` : ""} · until {formatDateTime(i.expiresAt)}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="revoke-invitation" />
+              <input type="hidden" name="id" value={i.id} />{" "}
+              · <button type="submit" className="link-button">Withdraw</button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <section className="card" aria-labelledby="invite">
+        <h3 id="invite">Invite someone</h3>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <FormError failure={failureFor("invite")} />
+          <TextField name="email" label="Email" type="email" required failure={failureFor("invite")} />
+          <SelectField
+            name="role"
+            label="Role"
+            required
+            options={[
+              { value: "section_member", label: "Section member: sends their section's letters" },
+              ...(me.role === "owner" ? [{ value: "organiser", label: "Organiser: runs cases and campaigns" }] : []),
+            ]}
+            failure={failureFor("invite")}
+            defaultValue="section_member"
+          />
+          <SelectField
+            name="sectionId"
+            label="Section"
+            hint="Required for section members."
+            placeholder="No section"
+            options={sectionOptions}
+            failure={failureFor("invite")}
+          />
+          <div>
+            <button type="submit">Make invitation link</button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { canManageCases, roleLabels, type Role } from "~/auth/roles";
+import { requireUser } from "~/auth/session.server";
+import { ErrorMessage } from "~/ui/error-message";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    name: user.name,
+    organisation: user.organisation.name,
+    role: user.role,
+    canManage: canManageCases(user.role),
+  };
+}
+
+export default function AdminLayout() {
+  const { name, organisation, role, canManage } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="muted">
+        {name} · {roleLabels[role as Role] ?? role} · {organisation}
+      </p>
+      <nav className="admin-nav" aria-label="Admin">
+        <NavLink to="/admin" end>
+          Overview
+        </NavLink>
+        {canManage ? <NavLink to="/admin/cases/new">New case</NavLink> : null}
+        {canManage ? <NavLink to="/admin/organisation">Organisation</NavLink> : null}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

@@ -1,0 +1,75 @@
+// Accepting an invitation: the link opens a page; only the button (a POST) makes the account,
+// so a mail scanner that follows the link changes nothing.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { roleLabels, type Role } from "~/auth/roles";
+import { createSession } from "~/auth/session.server";
+import { AcceptInvitationSchema } from "~/organisations/organisation.schema";
+import { acceptInvitation, findOpenInvitation } from "~/organisations/organisation.server";
+import { ErrorMessage } from "~/ui/error-message";
+import { failure, parseForm } from "~/ui/form-result";
+import { FormError, TextField } from "~/ui/forms";
+
+export const meta: MetaFunction = () => [{ title: "Join: Solidarity letters" }, { name: "referrer", content: "no-referrer" }];
+
+const Token = z.string().min(10).max(100);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = await findOpenInvitation(Token.parse(params.token));
+  notFoundUnless(invitation, "This invitation link is not valid any more: it was used, withdrawn, or has expired.");
+  return { invitation };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = Token.parse(params.token);
+  const formData = await request.formData();
+  const parsed = parseForm(AcceptInvitationSchema, formData);
+  if (!parsed.success) return json(parsed.failure, { status: 400 });
+  const user = await acceptInvitation(token, parsed.data);
+  if (!user) return json(failure(formData, {}, "This invitation is not valid any more."), { status: 410 });
+  return redirect("/admin", { headers: { "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) } });
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const failureData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>Join {invitation.organisation.name}</h1>
+      <p>
+        You are invited as {roleLabels[invitation.role as Role] ?? invitation.role}
+        {invitation.section ? ` of ${invitation.section.name}` : ""}, with the email address {invitation.email}.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <FormError failure={failureData} />
+        <TextField
+          name="name"
+          label="Your name"
+          hint="Shown to the other members of your organisation, and under letters you sign."
+          autoComplete="name"
+          required
+          failure={failureData}
+        />
+        <TextField
+          name="password"
+          label="Choose a password"
+          type="password"
+          hint="At least 10 characters."
+          autoComplete="new-password"
+          required
+          failure={failureData}
+        />
+        <div>
+          <button type="submit">Create my account</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

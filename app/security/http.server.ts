@@ -1,0 +1,52 @@
+// HTTP rules every response and request passes through (used by server.ts): the
+// Content-Security-Policy that allows nothing off our own origin, and the refusal of state-changing
+// requests sent from another site (our cookies are SameSite=Lax; this is the second lock).
+
+/** Directives for helmet's contentSecurityPolicy; inline scripts only with this response's nonce. */
+export function contentSecurityPolicy(nonce: string) {
+  return {
+    useDefaults: false,
+    directives: {
+      "default-src": ["'self'"],
+      "script-src": ["'self'", `'nonce-${nonce}'`],
+      "style-src": ["'self'"],
+      "img-src": ["'self'", "data:"],
+      "font-src": ["'self'"],
+      "connect-src": ["'self'"],
+      "form-action": ["'self'"],
+      "frame-ancestors": ["'none'"],
+      "frame-src": ["'none'"],
+      "object-src": ["'none'"],
+      "base-uri": ["'self'"],
+      "manifest-src": ["'self'"],
+      "worker-src": ["'self'"],
+      ...(process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1" ? { "upgrade-insecure-requests": [] } : {}),
+    },
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * True for a state-changing request that a browser sent from another site. Requests without the
+ * browser headers (curl, webhooks from providers, tests) are let through: they carry no cookie of ours.
+ */
+export function isCrossSiteWrite(request: {
+  method: string;
+  path: string;
+  host: string | undefined;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+}): boolean {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
+  // Providers post their signed webhooks from their own servers.
+  if (request.path.startsWith("/webhooks/")) return false;
+  if (request.secFetchSite && request.secFetchSite !== "same-origin" && request.secFetchSite !== "none") return true;
+  if (request.origin === undefined) return false;
+  if (request.origin === "null") return true;
+  try {
+    return new URL(request.origin).host !== request.host;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+// The one date formatter. Dates from reports may lack the day ("2018-07") or the month ("2018").
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export function formatPartialDate(value: string | null | undefined): string {
+  if (!value) return "";
+  const [year, month, day] = value.split("-");
+  const monthName = month ? months[Number(month) - 1] : undefined;
+  if (day && monthName) return `${Number(day)} ${monthName} ${year}`;
+  if (monthName) return `${monthName} ${year}`;
+  return year ?? value;
+}
+
+export function formatDateTime(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return `${formatPartialDate(date.toISOString().slice(0, 10))}, ${date.toISOString().slice(11, 16)} UTC`;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,77 @@
+// The HTTP server of `npm start`: prepares the database, then serves the Remix build with security
+// headers, and refuses cross-site writes. Everything it serves comes from this origin.
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { env } from "~/env.server";
+import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { prepareDatabase } from "./scripts/prepare-database";
+
+const config = env();
+await prepareDatabase();
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+app.use(compression());
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+app.use((req, res, next) =>
+  helmet({
+    contentSecurityPolicy: contentSecurityPolicy(String(res.locals.cspNonce)),
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+    strictTransportSecurity: config.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  })(req, res, next),
+);
+app.use((req, res, next) => {
+  const refused = isCrossSiteWrite({
+    method: req.method,
+    path: req.path,
+    host: req.headers.host,
+    origin: req.headers.origin,
+    secFetchSite: req.get("sec-fetch-site"),
+  });
+  if (refused) {
+    res.status(403).type("text/plain").send("This request came from another site and was refused.");
+    return;
+  }
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: String(res.locals.cspNonce),
+      clientAddress: req.ip ?? null,
+    }),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
