@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+
+const base = { path: "/login", host: "localhost:3000" };
+
+describe("cross-site writes", () => {
+  it("refuses a form posted from another site", () => {
+    expect(isCrossSiteWrite({ ...base, method: "POST", origin: "https://evil.example", secFetchSite: undefined })).toBe(true);
+    expect(isCrossSiteWrite({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
+    expect(isCrossSiteWrite({ ...base, method: "POST", origin: "null", secFetchSite: undefined })).toBe(true);
+  });
+  it("lets our own forms, reads and signed webhooks through", () => {
+    expect(isCrossSiteWrite({ ...base, method: "POST", origin: "http://localhost:3000", secFetchSite: "same-origin" })).toBe(false);
+    expect(isCrossSiteWrite({ ...base, method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(false);
+    expect(isCrossSiteWrite({ ...base, path: "/webhooks/resend", method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(false);
+  });
+});
+
+describe("content security policy", () => {
+  it("allows nothing from another origin, and inline scripts only with the nonce", () => {
+    const { directives } = contentSecurityPolicy("abc");
+    for (const [name, sources] of Object.entries(directives)) {
+      for (const source of sources) expect(source, name).toMatch(/^'(self|none|nonce-abc)'$|^data:$/);
+    }
+    expect(directives["script-src"]).toEqual(["'self'", "'nonce-abc'"]);
+  });
+});
