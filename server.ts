@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { env } from "~/env.server";
+import { startMailWorker } from "~/mail/worker.server";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
@@ -67,11 +68,16 @@ app.all(
 
 const server = app.listen(config.PORT, () => {
   console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
+  if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox`);
 });
 
+// The mail worker runs in this process unless it runs on its own (`npm run worker`).
+const stopWorker = config.MAIL_WORKER_IN_SERVER === "1" ? startMailWorker() : async () => {};
+
 function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 3000).unref();
+  server.close();
+  void stopWorker().then(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

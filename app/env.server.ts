@@ -12,6 +12,21 @@ const EnvSchema = z.object({
   /** Where the app is reached from outside, for links in emails. Defaults to the request's origin. */
   APP_URL: z.url().optional(),
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
+
+  // Email. Without RESEND_API_KEY every email lands in the dev mailbox at /dev/mailbox.
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Solidarity letters <letters@example.org>"),
+  /** Address domain of the per-letter reply-to addresses that Resend's inbound mail receives. */
+  MAIL_REPLY_DOMAIN: z.string().min(3).default("replies.example.org"),
+  MAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(5),
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(500),
+  /** "0" when the worker runs in its own process (`npm run worker`). */
+  MAIL_WORKER_IN_SERVER: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

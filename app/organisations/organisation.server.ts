@@ -2,6 +2,11 @@
 import crypto from "node:crypto";
 import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
+import { roleLabels } from "~/auth/roles";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { renderEmail } from "~/mail/render.server";
+import { formatPartialDate } from "~/ui/format";
+import { InvitationEmail } from "../../emails/invitation";
 import type { InvitationInput, SectionInput } from "~/organisations/organisation.schema";
 
 const INVITATION_DAYS = 7;
@@ -43,30 +48,63 @@ export async function sectionBelongsTo(organisationId: string, sectionId: string
   return (await prisma.section.count({ where: { id: sectionId, organisationId } })) === 1;
 }
 
-/** Returns the secret token for the invitation link; only its hash is stored. */
+/**
+ * Makes the invitation and queues its email in one transaction. Returns the secret token for the
+ * link (only its hash is stored), so the organiser can also pass the link on by hand.
+ */
 export async function createInvitation({
   organisationId,
-  invitedById,
+  invitedBy,
   data,
+  acceptUrl,
 }: {
   organisationId: string;
-  invitedById: string;
+  invitedBy: { id: string; name: string };
   data: InvitationInput;
+  acceptUrl: (token: string) => string;
 }): Promise<{ token: string } | { error: string }> {
   if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     return { error: "Someone already has an account with this email address." };
   }
+  const [organisation, section] = await Promise.all([
+    prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+    data.sectionId ? prisma.section.findUnique({ where: { id: data.sectionId }, select: { name: true } }) : null,
+  ]);
   const token = crypto.randomBytes(24).toString("base64url");
-  await prisma.invitation.create({
-    data: {
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+  const email = await renderEmail(
+    InvitationEmail({
+      organisationName: organisation.name,
+      inviterName: invitedBy.name,
+      roleLabel: roleLabels[data.role],
+      sectionName: data.role === "section_member" ? (section?.name ?? null) : null,
+      acceptUrl: acceptUrl(token),
+      expiresOn: formatPartialDate(expiresAt.toISOString().slice(0, 10)),
+    }),
+  );
+  await prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: {
+        organisationId,
+        invitedById: invitedBy.id,
+        email: data.email,
+        role: data.role,
+        sectionId: data.role === "section_member" ? data.sectionId : null,
+        tokenHash: sha256(token),
+        expiresAt,
+      },
+    });
+    await enqueueEmail(tx, {
+      dedupeKey: `invitation:${invitation.id}`,
+      kind: "invitation",
+      to: data.email,
+      subject: `${invitedBy.name} invites you to ${organisation.name}`,
+      ...email,
       organisationId,
-      invitedById,
-      email: data.email,
-      role: data.role,
-      sectionId: data.role === "section_member" ? data.sectionId : null,
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
-    },
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      tags: [{ name: "kind", value: "invitation" }],
+    });
   });
   return { token };
 }

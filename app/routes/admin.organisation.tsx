@@ -14,6 +14,7 @@ import {
   revokeInvitation,
   sectionBelongsTo,
 } from "~/organisations/organisation.server";
+import { env } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextField } from "~/ui/forms";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-member"]);
 
 function origin(request: Request) {
-  return process.env.APP_URL ?? new URL(request.url).origin;
+  return env().APP_URL ?? new URL(request.url).origin;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,10 +57,15 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!(await sectionBelongsTo(user.organisationId, parsed.data.sectionId))) {
         return fail(failure(formData, { sectionId: ["Choose one of your sections."] }));
       }
-      const result = await createInvitation({ organisationId: user.organisationId, invitedById: user.id, data: parsed.data });
+      const result = await createInvitation({
+        organisationId: user.organisationId,
+        invitedBy: user,
+        data: parsed.data,
+        acceptUrl: (token) => `${origin(request)}/invitations/${token}`,
+      });
       if ("error" in result) return fail(failure(formData, { email: [result.error] }));
       return done(
-        `Invitation for ${parsed.data.email} made. Send them this link; it works once, for 7 days.`,
+        `Invitation emailed to ${parsed.data.email}. If it does not arrive, pass them this link yourself; it works once, for 7 days.`,
         `${origin(request)}/invitations/${result.token}`,
       );
     }

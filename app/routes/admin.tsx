@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { canManageCases, roleLabels, type Role } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
+import { env } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,11 +12,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisation: user.organisation.name,
     role: user.role,
     canManage: canManageCases(user.role),
+    devMailbox: !env().RESEND_API_KEY,
   };
 }
 
 export default function AdminLayout() {
-  const { name, organisation, role, canManage } = useLoaderData<typeof loader>();
+  const { name, organisation, role, canManage, devMailbox } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
@@ -27,6 +29,8 @@ export default function AdminLayout() {
         </NavLink>
         {canManage ? <NavLink to="/admin/cases/new">New case</NavLink> : null}
         {canManage ? <NavLink to="/admin/organisation">Organisation</NavLink> : null}
+        {canManage ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
+        {canManage && devMailbox ? <NavLink to="/dev/mailbox">Dev mailbox</NavLink> : null}
       </nav>
       <Outlet />
     </>

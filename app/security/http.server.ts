@@ -15,7 +15,7 @@ export function contentSecurityPolicy(nonce: string) {
       "connect-src": ["'self'"],
       "form-action": ["'self'"],
       "frame-ancestors": ["'none'"],
-      "frame-src": ["'none'"],
+      "frame-src": ["'self'"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],
       "manifest-src": ["'self'"],

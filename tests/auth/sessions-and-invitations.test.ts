@@ -99,8 +99,9 @@ describe("joining through an invitation", () => {
     const owner = await createUser({ organisationId: organisation.id, role: "owner" });
     const made = await createInvitation({
       organisationId: organisation.id,
-      invitedById: owner.id,
+      invitedBy: owner,
       data: { email: "new.member@example.org", role: "section_member", sectionId: section.id },
+      acceptUrl: (token) => `http://localhost/invitations/${token}`,
     });
     if (!("token" in made)) throw new Error(made.error);
     const params = { token: made.token };

@@ -1,0 +1,103 @@
+// The durable outbox: the one way the app sends email. Code enqueues inside the transaction of the
+// change that causes the email; the worker sends it later. Nothing is sent from inside a request.
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+import type { Prisma } from "~/generated/prisma.server/client";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export interface EmailToQueue {
+  /** Unique for this email, e.g. "invitation:<id>": enqueuing the same key twice keeps one email. */
+  dedupeKey: string;
+  /** The template's name: "invitation", "letter", "confirm-signature", ... */
+  kind: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  from?: string;
+  replyTo?: string | null;
+  headers?: Record<string, string>;
+  tags?: Array<{ name: string; value: string }>;
+  organisationId?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+}
+
+export function normaliseAddress(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** Queues one email. Returns the outbox row's id, and whether it was new. */
+export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<{ id: string; created: boolean }> {
+  const existing = await db.outboxEmail.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const to = normaliseAddress(email.to);
+  const suppressed = await db.suppressedAddress.findUnique({ where: { address: to } });
+  const row = await db.outboxEmail.create({
+    data: {
+      dedupeKey: email.dedupeKey,
+      kind: email.kind,
+      fromAddress: email.from ?? env().MAIL_FROM,
+      toAddress: to,
+      replyTo: email.replyTo ?? null,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: email.headers ? JSON.stringify(email.headers) : null,
+      tags: email.tags ? JSON.stringify(email.tags) : null,
+      organisationId: email.organisationId ?? null,
+      subjectType: email.subjectType ?? null,
+      subjectId: email.subjectId ?? null,
+      status: suppressed ? "suppressed" : "queued",
+      lastError: suppressed ? suppressionReason(suppressed) : null,
+      events: { create: { type: suppressed ? "suppressed" : "queued", detail: suppressed ? suppressionReason(suppressed) : null } },
+    },
+    select: { id: true },
+  });
+  return { id: row.id, created: true };
+}
+
+export function suppressionReason(s: { reason: string; detail: string | null; createdAt: Date }): string {
+  const why =
+    s.reason === "hard_bounce" ? "its mail server refused an earlier email (hard bounce)" : s.reason === "complaint" ? "its owner marked an earlier email as spam" : "its owner asked us to stop";
+  return `Not sent: this address is suppressed because ${why} on ${s.createdAt.toISOString().slice(0, 10)}.${s.detail ? ` ${s.detail}` : ""}`;
+}
+
+/** The organiser's view of their organisation's outbox: counts, problems and why, recent mail. */
+export async function outboxOverview(organisationId: string) {
+  const counts = await prisma.outboxEmail.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } });
+  const problems = await prisma.outboxEmail.findMany({
+    where: { organisationId, status: { in: ["failed", "bounced", "complained", "suppressed", "delivery_delayed"] } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, toAddress: true, subject: true, status: true, lastError: true, attempts: true, createdAt: true },
+  });
+  // Only the suppressed addresses this organisation has written to: others are not its business.
+  const addresses = [...new Set(problems.map((p) => p.toAddress))];
+  const suppressed = await prisma.suppressedAddress.findMany({ where: { address: { in: addresses } }, orderBy: { createdAt: "desc" } });
+  const recent = await prisma.outboxEmail.findMany({
+    where: { organisationId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true },
+  });
+  return { counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])), problems, suppressed, recent };
+}
+
+/** An organiser asks for a failed email to be tried again: it goes back to the queue, from scratch. */
+export async function retryFailedEmail(organisationId: string, emailId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.outboxEmail.updateMany({
+      where: { id: emailId, organisationId, status: "failed" },
+      // A new batch of its own: the old batch's idempotency key belongs to the old payload.
+      data: { status: "queued", attempts: 0, nextAttemptAt: new Date(), lastError: null, batchKey: null, leaseOwner: null, leaseExpiresAt: null, failedAt: null },
+    });
+    if (count === 1) await tx.emailEvent.create({ data: { emailId, type: "retry-requested" } });
+    return count === 1;
+  });
+}
+
+export function emailHistory(emailId: string) {
+  return prisma.emailEvent.findMany({ where: { emailId }, orderBy: { occurredAt: "asc" } });
+}

@@ -1,0 +1,88 @@
+// Resend's delivery events: verified (Standard Webhooks signature, 5-minute tolerance), applied once
+// (svix-id remembered), never moving an email backwards; hard bounces and complaints suppress the address.
+import { Resend } from "resend";
+import { z } from "zod";
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType } from "~/mail/email-status";
+
+const DeliveryEvent = z.object({
+  type: z.enum(Object.keys(providerEventStatus) as [ProviderEventType, ...ProviderEventType[]]),
+  created_at: z.string(),
+  data: z.object({
+    email_id: z.string().min(1),
+    bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).optional(),
+    failed: z.object({ reason: z.string().optional() }).optional(),
+  }),
+});
+type DeliveryEvent = z.infer<typeof DeliveryEvent>;
+
+export type WebhookOutcome = { status: number; message: string };
+
+/** Verifies the signature and parses the body. Throws nothing: a bad request is an outcome. */
+export function verifyWebhook(
+  rawBody: string,
+  headers: Headers,
+): { ok: true; id: string; event: unknown } | { ok: false; outcome: WebhookOutcome } {
+  const secret = env().RESEND_WEBHOOK_SECRET;
+  if (!secret) return { ok: false, outcome: { status: 503, message: "Webhooks are not configured (RESEND_WEBHOOK_SECRET)." } };
+  const id = headers.get("svix-id");
+  const timestamp = headers.get("svix-timestamp");
+  const signature = headers.get("svix-signature");
+  if (!id || !timestamp || !signature) return { ok: false, outcome: { status: 400, message: "Missing signature headers." } };
+  try {
+    new Resend("re_unused").webhooks.verify({ payload: rawBody, headers: { id, timestamp, signature }, webhookSecret: secret });
+  } catch {
+    return { ok: false, outcome: { status: 401, message: "Invalid or stale signature." } };
+  }
+  try {
+    return { ok: true, id, event: JSON.parse(rawBody) };
+  } catch {
+    return { ok: false, outcome: { status: 400, message: "Body is not JSON." } };
+  }
+}
+
+function isHardBounce(event: DeliveryEvent) {
+  return event.type === "email.bounced" && (event.data.bounce?.type ?? "Permanent").toLowerCase() === "permanent";
+}
+
+/** Applies one verified delivery event, once. */
+export async function applyDeliveryEvent(webhookId: string, body: unknown): Promise<WebhookOutcome> {
+  const parsed = DeliveryEvent.safeParse(body);
+  if (!parsed.success) return { status: 422, message: "Not a delivery event this endpoint handles." };
+  const event = parsed.data;
+  return prisma.$transaction(async (tx) => {
+    if (await tx.webhookReceipt.findUnique({ where: { id: webhookId } })) {
+      return { status: 409, message: "This event was already applied." };
+    }
+    const email = await tx.outboxEmail.findUnique({ where: { providerId: event.data.email_id } });
+    // Unknown yet (the worker may not have recorded the id): a 404 makes Resend deliver it again later.
+    if (!email) return { status: 404, message: "No email with this id (yet)." };
+    const occurredAt = new Date(event.created_at);
+    const detail = event.data.bounce?.message ?? event.data.failed?.reason ?? null;
+
+    await tx.webhookReceipt.create({ data: { id: webhookId } });
+    await tx.emailEvent.create({
+      data: { emailId: email.id, type: event.type, detail, occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt },
+    });
+    const next = statusAfterProviderEvent(email.status, event.type);
+    if (next) {
+      await tx.outboxEmail.update({
+        where: { id: email.id },
+        data: {
+          status: next,
+          ...(next === "delivered" ? { deliveredAt: occurredAt } : {}),
+          ...(next === "failed" || next === "bounced" || next === "complained" ? { lastError: detail ?? event.type, failedAt: occurredAt } : {}),
+        },
+      });
+    }
+    if (isHardBounce(event) || event.type === "email.complained") {
+      await tx.suppressedAddress.upsert({
+        where: { address: email.toAddress },
+        create: { address: email.toAddress, reason: event.type === "email.complained" ? "complaint" : "hard_bounce", detail },
+        update: {},
+      });
+    }
+    return { status: 200, message: next ? `Email is now ${next}.` : "Recorded; status unchanged." };
+  });
+}

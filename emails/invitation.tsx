@@ -1,0 +1,33 @@
+// Sent when an organiser invites someone to their organisation.
+import { Button, Text } from "@react-email/components";
+import { Layout, button, paragraph } from "./layout";
+
+export interface InvitationEmailProps {
+  organisationName: string;
+  inviterName: string;
+  roleLabel: string;
+  sectionName: string | null;
+  acceptUrl: string;
+  expiresOn: string;
+}
+
+export function InvitationEmail({ organisationName, inviterName, roleLabel, sectionName, acceptUrl, expiresOn }: InvitationEmailProps) {
+  return (
+    <Layout
+      preview={`${inviterName} invites you to ${organisationName}`}
+      reason={`${inviterName} of ${organisationName} typed your address to invite you. If you do not know them, ignore this email: nothing happens without you.`}
+    >
+      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>
+        {inviterName} invites you to join {organisationName} on Solidarity letters as {roleLabel.toLowerCase()}
+        {sectionName ? ` of ${sectionName}` : ""}.
+      </Text>
+      <Button href={acceptUrl} style={button}>
+        Accept the invitation
+      </Button>
+      <Text style={paragraph}>The link opens a page where you choose your password. It works once, until {expiresOn}.</Text>
+    </Layout>
+  );
+}
+
+export default InvitationEmail;

@@ -1,0 +1,14 @@
+// `npm run worker`: the mail worker alone, for when the web server runs with MAIL_WORKER_IN_SERVER=0
+// or when several workers share the database.
+import { configureDatabase, prisma } from "~/db.server";
+import { startMailWorker } from "~/mail/worker.server";
+
+await configureDatabase();
+const stop = startMailWorker();
+const shutdown = async () => {
+  await stop();
+  await prisma.$disconnect();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());

@@ -1,0 +1,124 @@
+// The real production server (`tsx server.ts`) on a free port with its own empty SQLite file, and a
+// Chromium to drive it. On an empty database the server applies the migrations and loads the demo data.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+export interface AppServer {
+  /** http://localhost:<port>: Chromium keeps Secure cookies on localhost over plain HTTP. */
+  baseUrl: string;
+  databaseFile: string;
+  stop(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 90_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, () => {
+      const address = server.address();
+      if (!address || typeof address === "string") {
+        server.close();
+        reject(new Error("Could not read the port of a probe server."));
+        return;
+      }
+      const { port } = address;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (exited(child)) return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off("exit", onExit);
+      resolve(false);
+    }, ms);
+    function onExit() {
+      clearTimeout(timer);
+      resolve(true);
+    }
+    child.once("exit", onExit);
+  });
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  const root = path.resolve(process.cwd());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-e2e-"));
+  const databaseFile = path.join(dir, "app.db");
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+
+  const child = spawn(path.resolve(root, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (!exited(child)) {
+      child.kill("SIGTERM");
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill("SIGKILL");
+        await waitForExit(child, 5_000);
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (true) {
+    if (exited(child)) {
+      await stop();
+      throw new Error(
+        `The app server exited (code ${child.exitCode}, signal ${child.signalCode}) before /healthz answered.\n--- server output ---\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`/healthz did not answer 200 within ${STARTUP_TIMEOUT_MS / 1000} s.\n--- server output ---\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  return { baseUrl, databaseFile, stop };
+}
+
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+}
