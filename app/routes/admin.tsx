@@ -27,7 +27,8 @@ export default function AdminLayout() {
         <NavLink to="/admin" end>
           Overview
         </NavLink>
-        {canManage ? <NavLink to="/admin/cases/new">New case</NavLink> : null}
+        <NavLink to="/admin/campaigns">Campaigns</NavLink>
+        {canManage ? <NavLink to="/admin/targets">Targets</NavLink> : null}
         {canManage ? <NavLink to="/admin/organisation">Organisation</NavLink> : null}
         {canManage ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
         {canManage && devMailbox ? <NavLink to="/dev/mailbox">Dev mailbox</NavLink> : null}

@@ -13,7 +13,8 @@ export interface FormFailure {
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+    // Checkboxes send one name several times: kept comma-joined.
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

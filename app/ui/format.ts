@@ -18,3 +18,15 @@ export function formatDateTime(value: Date | string): string {
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** "BE" → "Belgium"; an unknown code comes back as it is. */
+export function countryName(code: string | null | undefined): string {
+  if (!code) return "";
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,9 +1,11 @@
 // Loads the demo organisation and the demo cases into an empty database, in one transaction.
 import type { PrismaClient } from "~/generated/prisma.server/client";
 import { hashPassword } from "~/auth/password.server";
+import { demoCampaigns } from "./campaigns";
 import { demoCases } from "./cases";
 import { DEMO_PASSWORD, demoOrganisation } from "./demo-organisation";
 import type { SeedCase } from "./types";
+import { encodeList } from "~/lists";
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.organisation.count()) === 0;
@@ -101,6 +103,27 @@ export async function seedDemo(prisma: PrismaClient, cases: SeedCase[] = demoCas
       for (const [position, d] of c.demands.entries()) {
         await tx.demand.create({ data: { caseId: row.id, text: d.text, position, sourceId: sourceId(d.source) } });
       }
+    }
+
+    for (const c of demoCampaigns) {
+      const caseRow = await tx.case.findUnique({ where: { slug: c.caseSlug }, select: { id: true } });
+      if (!caseRow) continue; // a test may seed other cases
+      await tx.campaign.create({
+        data: {
+          organisationId: org.id,
+          caseId: caseRow.id,
+          slug: c.slug,
+          title: c.title,
+          summary: c.summary,
+          callToAction: c.callToAction,
+          status: c.status,
+          startsOn: c.startsOn,
+          targetKinds: encodeList(c.targetKinds),
+          targetCountries: encodeList(c.targetCountries),
+          targetTags: encodeList(c.targetTags),
+          templates: { create: c.templates },
+        },
+      });
     }
   }, { timeout: 60_000 });
 }

@@ -104,3 +104,44 @@ export async function body(result: unknown): Promise<unknown> {
   if (result instanceof Response) return result.json();
   return result;
 }
+
+export async function createTarget(
+  organisationId: string,
+  data: { kind: "embassy" | "mep" | "official" | "other"; name: string; country?: string | null; email?: string | null; languages?: string[]; salutation?: string | null; tags?: string[]; jurisdictions?: string[]; postalAddress?: string | null; body?: string | null },
+) {
+  return prisma.target.create({
+    data: {
+      organisationId,
+      kind: data.kind,
+      name: data.name,
+      country: data.country ?? null,
+      email: data.email === undefined ? `${data.name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.org` : data.email,
+      languages: `|${(data.languages ?? ["en"]).join("|")}|`,
+      salutation: data.salutation ?? null,
+      tags: data.tags?.length ? `|${data.tags.join("|")}|` : "",
+      jurisdictions: data.jurisdictions?.length ? `|${data.jurisdictions.join("|")}|` : "",
+      postalAddress: data.postalAddress ?? null,
+      body: data.body ?? null,
+    },
+  });
+}
+
+export async function createCampaign(
+  organisationId: string,
+  caseId: string,
+  { status = "live", templates }: { status?: "draft" | "live" | "closed"; templates: Array<{ name?: string; language: string; targetKind?: string | null; subject: string; body: string }> },
+) {
+  return prisma.campaign.create({
+    data: {
+      organisationId,
+      caseId,
+      slug: `campaign-${unique()}`,
+      title: "Free the activists",
+      summary: "A campaign for the release of the activists.",
+      callToAction: "Write to the authorities.",
+      status,
+      templates: { create: templates.map((t) => ({ name: t.name ?? `Template ${t.language}`, language: t.language, targetKind: t.targetKind ?? null, subject: t.subject, body: t.body })) },
+    },
+    include: { templates: true },
+  });
+}

@@ -1,0 +1,137 @@
+// Campaigns: a case put to work. Which targets a campaign addresses, and which of them are a sender's.
+import { prisma } from "~/db.server";
+import type { CampaignInput, TargetKind, TemplateInput } from "~/campaigns/campaign.schema";
+import { decodeList, encodeList } from "~/lists";
+import type { Prisma } from "~/generated/prisma.server/client";
+
+export function listCampaigns(organisationId: string, { liveOnly = false } = {}) {
+  return prisma.campaign.findMany({
+    where: { organisationId, ...(liveOnly ? { status: "live" } : {}) },
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, title: true, slug: true, status: true, case: { select: { title: true } }, _count: { select: { letters: true, templates: true } } },
+  });
+}
+
+export function getCampaign({ campaignId, organisationId }: { campaignId: string; organisationId: string }) {
+  return prisma.campaign.findFirst({
+    where: { id: campaignId, organisationId },
+    include: {
+      case: { select: { id: true, title: true, slug: true } },
+      templates: { orderBy: [{ language: "asc" }, { createdAt: "asc" }] },
+      pickedTargets: { select: { targetId: true } },
+    },
+  });
+}
+export type CampaignWithTemplates = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
+export async function isCampaignSlugTaken(slug: string, exceptId?: string) {
+  const found = await prisma.campaign.findUnique({ where: { slug }, select: { id: true } });
+  return found !== null && found.id !== exceptId;
+}
+
+function campaignData(data: CampaignInput, kinds: TargetKind[]) {
+  const { targetCountries, targetTags, ...rest } = data;
+  return { ...rest, targetKinds: encodeList(kinds), targetCountries: encodeList(targetCountries), targetTags: encodeList(targetTags) };
+}
+
+export async function createCampaign(organisationId: string, data: CampaignInput, kinds: TargetKind[]) {
+  return prisma.campaign.create({ data: { ...campaignData(data, kinds), organisationId }, select: { id: true } });
+}
+
+export async function updateCampaign(organisationId: string, campaignId: string, data: CampaignInput, kinds: TargetKind[]) {
+  const { count } = await prisma.campaign.updateMany({ where: { id: campaignId, organisationId }, data: campaignData(data, kinds) });
+  return count === 1;
+}
+
+export function caseBelongsTo(organisationId: string, caseId: string) {
+  return prisma.case.count({ where: { id: caseId, organisationId } }).then((n) => n === 1);
+}
+
+/** The campaign's targets: active targets matching its kinds, countries and tags, plus those picked by hand. */
+export function campaignTargetsWhere(campaign: {
+  id: string;
+  organisationId: string;
+  targetKinds: string;
+  targetCountries: string;
+  targetTags: string;
+}): Prisma.TargetWhereInput {
+  const kinds = decodeList(campaign.targetKinds);
+  const countries = decodeList(campaign.targetCountries);
+  const tags = decodeList(campaign.targetTags);
+  const filters: Prisma.TargetWhereInput[] = [];
+  if (kinds.length) filters.push({ kind: { in: kinds } });
+  if (countries.length) {
+    filters.push({
+      OR: [
+        { country: { in: countries } },
+        ...countries.map((c) => ({ jurisdictions: { contains: `|${c}|` } })),
+        // Officials of the persecuting state answer for every country.
+        { kind: "official" },
+      ],
+    });
+  }
+  if (tags.length) filters.push({ OR: [...tags.map((t) => ({ tags: { contains: `|${t}|` } })), { kind: { not: "mep" } }] });
+  const base = { organisationId: campaign.organisationId, active: true };
+  // No filter: every active target (picks add nothing then).
+  if (filters.length === 0) return base;
+  return { ...base, OR: [{ AND: filters }, { campaignPicks: { some: { campaignId: campaign.id } } }] };
+}
+
+/** A sender's share: targets located in, or answering for, the section's country; officials for all. */
+export function senderTargetsWhere(country: string | null): Prisma.TargetWhereInput {
+  if (!country) return {};
+  return { OR: [{ country }, { jurisdictions: { contains: `|${country}|` } }, { kind: "official" }] };
+}
+
+export function listCampaignTargets(campaign: Parameters<typeof campaignTargetsWhere>[0], country: string | null = null, take?: number) {
+  return prisma.target.findMany({
+    where: { AND: [campaignTargetsWhere(campaign), senderTargetsWhere(country)] },
+    orderBy: [{ kind: "asc" }, { country: "asc" }, { name: "asc" }],
+    ...(take ? { take } : {}),
+  });
+}
+
+export function countCampaignTargets(campaign: Parameters<typeof campaignTargetsWhere>[0], country: string | null = null) {
+  return prisma.target.count({ where: { AND: [campaignTargetsWhere(campaign), senderTargetsWhere(country)] } });
+}
+
+export async function setTargetPicked(campaignId: string, organisationId: string, targetId: string, picked: boolean) {
+  const target = await prisma.target.findFirst({ where: { id: targetId, organisationId }, select: { id: true } });
+  if (!target) return false;
+  if (picked) {
+    await prisma.campaignTarget.upsert({ where: { campaignId_targetId: { campaignId, targetId } }, create: { campaignId, targetId }, update: {} });
+  } else {
+    await prisma.campaignTarget.deleteMany({ where: { campaignId, targetId } });
+  }
+  return true;
+}
+
+export function createTemplate(campaignId: string, data: TemplateInput) {
+  return prisma.letterTemplate.create({ data: { ...data, campaignId }, select: { id: true } });
+}
+
+export async function updateTemplate(campaignId: string, templateId: string, data: TemplateInput) {
+  const { count } = await prisma.letterTemplate.updateMany({ where: { id: templateId, campaignId }, data });
+  return count === 1;
+}
+
+export async function deleteTemplate(campaignId: string, templateId: string) {
+  const { count } = await prisma.letterTemplate.deleteMany({ where: { id: templateId, campaignId } });
+  return count === 1;
+}
+
+/** The organisation's targets matching a search, for picking by hand. */
+export function searchTargets(organisationId: string, { q, kind, country }: { q: string; kind: string; country: string }) {
+  return prisma.target.findMany({
+    where: {
+      organisationId,
+      active: true,
+      ...(q ? { OR: [{ name: { contains: q } }, { body: { contains: q } }, { email: { contains: q } }] } : {}),
+      ...(kind ? { kind } : {}),
+      ...(country ? { country: country.toUpperCase() } : {}),
+    },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    take: 100,
+    select: { id: true, name: true, kind: true, country: true, body: true },
+  });
+}

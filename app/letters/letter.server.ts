@@ -1,0 +1,275 @@
+// Letters: generated from a campaign's templates for each of a sender's targets, frozen at
+// generation, reviewed, approved and sent through the outbox with a reply-to of their own.
+import crypto from "node:crypto";
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+import { listCampaignTargets } from "~/campaigns/campaign.server";
+import { decodeList } from "~/lists";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { renderEmail } from "~/mail/render.server";
+import {
+  letterContext,
+  loadCaseVariables,
+  loadSender,
+  type Sender,
+} from "~/letters/letter-context.server";
+import { parseTemplate, renderTemplate, formatProblem, type ParsedTemplate } from "~/letters/template.server";
+import { formatPartialDate, todayIso } from "~/ui/format";
+import { LetterEmail } from "../../emails/letter";
+
+export const ORGANISATION_SENDER = "organisation";
+
+export function senderKeyOf(sectionId: string | null): string {
+  return sectionId ?? ORGANISATION_SENDER;
+}
+
+export function replyAddress(replyToken: string): string {
+  return `reply+${replyToken}@${env().MAIL_REPLY_DOMAIN}`;
+}
+
+interface TemplateRow {
+  id: string;
+  language: string;
+  targetKind: string | null;
+  subject: string;
+  body: string;
+}
+
+/**
+ * The template for a target: its language and kind first, then its language for any kind, then
+ * its kind in any language, then any template for any kind.
+ */
+export function chooseTemplate<T extends TemplateRow>(templates: T[], target: { kind: string; languages: string }): T | null {
+  const languages = decodeList(target.languages);
+  const speaks = (t: T) => languages.includes(t.language);
+  return (
+    templates.find((t) => speaks(t) && t.targetKind === target.kind) ??
+    templates.find((t) => speaks(t) && t.targetKind === null) ??
+    templates.find((t) => t.targetKind === target.kind) ??
+    templates.find((t) => t.targetKind === null) ??
+    null
+  );
+}
+
+export type GenerateResult =
+  | { ok: true; created: number; skipped: number; withoutTemplate: number }
+  | { ok: false; message: string };
+
+/** One letter per target of the sender that has none yet; existing letters are left as they are. */
+export async function generateLetters({
+  campaignId,
+  organisationId,
+  sectionId,
+  appUrl,
+}: {
+  campaignId: string;
+  organisationId: string;
+  sectionId: string | null;
+  appUrl: string;
+}): Promise<GenerateResult> {
+  const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId }, include: { templates: true } });
+  if (!campaign) return { ok: false, message: "No such campaign." };
+  if (campaign.templates.length === 0) return { ok: false, message: "This campaign has no letter template yet." };
+  const sender = await loadSender(organisationId, sectionId);
+  if (!sender) return { ok: false, message: "No such section." };
+
+  const parsed = new Map<string, { subject: ParsedTemplate; body: ParsedTemplate }>();
+  for (const t of campaign.templates) {
+    const subject = parseTemplate(t.subject);
+    const body = parseTemplate(t.body);
+    if (!subject.ok) return { ok: false, message: `Template “${t.name}”, subject: ${formatProblem(subject.problem)}` };
+    if (!body.ok) return { ok: false, message: `Template “${t.name}”: ${formatProblem(body.problem)}` };
+    parsed.set(t.id, { subject: subject.template, body: body.template });
+  }
+
+  const targets = await listCampaignTargets(campaign, sender.country);
+  const senderKey = senderKeyOf(sectionId);
+  const existing = new Set(
+    (await prisma.letter.findMany({ where: { campaignId, senderKey }, select: { targetId: true } })).map((l) => l.targetId),
+  );
+  const caseVariables = await loadCaseVariables(campaignId, appUrl);
+  const date = formatPartialDate(todayIso());
+
+  const rows = [];
+  let withoutTemplate = 0;
+  for (const target of targets) {
+    if (existing.has(target.id)) continue;
+    const template = chooseTemplate(campaign.templates, target);
+    const compiled = template ? parsed.get(template.id) : undefined;
+    if (!template || !compiled) {
+      withoutTemplate++;
+      continue;
+    }
+    const context = letterContext(caseVariables, target, sender, date);
+    const subject = renderTemplate(compiled.subject, context);
+    const body = renderTemplate(compiled.body, context);
+    if (!subject.ok) return { ok: false, message: `Template “${template.name}”, subject: ${formatProblem(subject.problem)}` };
+    if (!body.ok) return { ok: false, message: `Template “${template.name}”: ${formatProblem(body.problem)}` };
+    rows.push({
+      organisationId,
+      campaignId,
+      templateId: template.id,
+      targetId: target.id,
+      sectionId,
+      senderKey,
+      language: template.language,
+      subject: subject.text.trim(),
+      body: body.text.trim(),
+      recipientName: target.name,
+      recipientEmail: target.email,
+      recipientAddress: [target.body, target.postalAddress].filter(Boolean).join("\n") || null,
+      senderName: sender.sectionId ? `${sender.name}, ${sender.organisation}` : sender.organisation,
+      signatories: sender.signatories.join("\n"),
+      replyToken: crypto.randomBytes(12).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x"),
+    });
+  }
+  // All or nothing: a half-generated batch would look finished.
+  const created = rows.length ? (await prisma.letter.createMany({ data: rows })).count : 0;
+  return { ok: true, created, skipped: existing.size, withoutTemplate };
+}
+
+/** A section member sees only their section's letters; an organiser sees the sender they chose. */
+export function lettersForSender({ campaignId, organisationId, sectionId }: { campaignId: string; organisationId: string; sectionId: string | null }) {
+  return prisma.letter.findMany({
+    where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId) },
+    orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
+    select: {
+      id: true,
+      subject: true,
+      recipientName: true,
+      recipientEmail: true,
+      status: true,
+      sentAt: true,
+      sendCount: true,
+      outboxEmailId: true,
+      target: { select: { kind: true, country: true } },
+    },
+  });
+}
+
+/** The letter, if the user may see it: organisers see their organisation's, section members their section's. */
+export function getLetterFor({ letterId, organisationId, sectionId }: { letterId: string; organisationId: string; sectionId: string | null | undefined }) {
+  return prisma.letter.findFirst({
+    where: { id: letterId, organisationId, ...(sectionId !== undefined ? { sectionId } : {}) },
+    include: { campaign: { select: { id: true, title: true, case: { select: { title: true, slug: true } } } }, target: true, section: true },
+  });
+}
+
+export async function deliveryOf(outboxEmailIds: string[]) {
+  const emails = await prisma.outboxEmail.findMany({ where: { id: { in: outboxEmailIds } }, select: { id: true, status: true, lastError: true } });
+  return new Map(emails.map((e) => [e.id, e]));
+}
+
+export function letterHistory(letterId: string) {
+  return prisma.outboxEmail.findMany({
+    where: { subjectType: "letter", subjectId: letterId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, toAddress: true, status: true, lastError: true, createdAt: true, events: { orderBy: { occurredAt: "asc" } } },
+  });
+}
+
+/** Edits a letter that was not sent; an approved letter goes back to draft for another look. */
+export async function editLetter(letterId: string, data: { subject: string; body: string }) {
+  const { count } = await prisma.letter.updateMany({
+    where: { id: letterId, status: { in: ["draft", "approved"] } },
+    data: { ...data, status: "draft", editedAt: new Date(), approvedAt: null },
+  });
+  return count === 1;
+}
+
+export async function approveAll({ campaignId, organisationId, sectionId }: { campaignId: string; organisationId: string; sectionId: string | null }) {
+  const { count } = await prisma.letter.updateMany({
+    where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId), status: "draft" },
+    data: { status: "approved", approvedAt: new Date() },
+  });
+  return count;
+}
+
+export async function approveLetter(letterId: string) {
+  const { count } = await prisma.letter.updateMany({ where: { id: letterId, status: "draft" }, data: { status: "approved", approvedAt: new Date() } });
+  return count === 1;
+}
+
+type LetterToSend = NonNullable<Awaited<ReturnType<typeof loadLettersToSend>>>[number];
+
+function loadLettersToSend(where: { id?: string; campaignId?: string; organisationId: string; senderKey?: string; status: string | { in: string[] } }) {
+  return prisma.letter.findMany({
+    where,
+    include: { campaign: { select: { title: true, case: { select: { title: true, slug: true } } } }, target: { select: { email: true } } },
+  });
+}
+
+async function enqueueLetters(letters: LetterToSend[], appUrl: string) {
+  const rendered = await Promise.all(
+    letters.map(async (letter) => ({
+      letter,
+      email: await renderEmail(
+        LetterEmail({
+          senderName: letter.senderName,
+          date: formatPartialDate((letter.approvedAt ?? new Date()).toISOString().slice(0, 10)),
+          recipientName: letter.recipientName,
+          recipientAddress: letter.recipientAddress,
+          body: letter.body,
+          signatories: letter.signatories.split("\n").filter(Boolean),
+          caseTitle: letter.campaign.case.title,
+          caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
+        }),
+      ),
+    })),
+  );
+  await prisma.$transaction(async (tx) => {
+    for (const { letter, email } of rendered) {
+      const to = letter.recipientEmail ?? letter.target.email;
+      if (!to) continue;
+      const sendNumber = letter.sendCount + 1;
+      const { id } = await enqueueEmail(tx, {
+        dedupeKey: `letter:${letter.id}:${sendNumber}`,
+        kind: "letter",
+        to,
+        from: `${letter.senderName.replace(/[<>"]/g, "")} via Solidarity letters <${env().MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? env().MAIL_FROM}>`,
+        replyTo: replyAddress(letter.replyToken),
+        subject: letter.subject,
+        ...email,
+        organisationId: letter.organisationId,
+        subjectType: "letter",
+        subjectId: letter.id,
+        tags: [
+          { name: "kind", value: "letter" },
+          { name: "campaign", value: letter.campaignId },
+        ],
+      });
+      await tx.letter.update({
+        where: { id: letter.id },
+        data: { status: "sent", sentAt: new Date(), sendCount: sendNumber, outboxEmailId: id, recipientEmail: to },
+      });
+    }
+  });
+}
+
+/** Sends every approved letter of a sender that has an email address. Letters without one are for print. */
+export async function sendApproved({
+  campaignId,
+  organisationId,
+  sectionId,
+  appUrl,
+}: {
+  campaignId: string;
+  organisationId: string;
+  sectionId: string | null;
+  appUrl: string;
+}): Promise<{ sent: number; withoutEmail: number }> {
+  const letters = await loadLettersToSend({ campaignId, organisationId, senderKey: senderKeyOf(sectionId), status: "approved" });
+  const sendable = letters.filter((l) => l.recipientEmail ?? l.target.email);
+  await enqueueLetters(sendable, appUrl);
+  return { sent: sendable.length, withoutEmail: letters.length - sendable.length };
+}
+
+/** Sending a letter that was already sent: only after the sender confirmed it. */
+export async function sendAgain({ letterId, organisationId, appUrl }: { letterId: string; organisationId: string; appUrl: string }) {
+  const letters = await loadLettersToSend({ id: letterId, organisationId, status: "sent" });
+  if (letters.length !== 1 || !(letters[0]!.recipientEmail ?? letters[0]!.target.email)) return false;
+  await enqueueLetters(letters, appUrl);
+  return true;
+}
+
+export type { Sender };

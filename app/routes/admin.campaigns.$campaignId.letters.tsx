@@ -1,0 +1,186 @@
+// The review screen: a section (or the organisation) generates its letters for the campaign,
+// reads and edits them, approves them, and sends them; each shows its delivery.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
+import { countCampaignTargets } from "~/campaigns/campaign.server";
+import { requireLetterWriter } from "~/campaigns/campaign-access.server";
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+import { loadSender } from "~/letters/letter-context.server";
+import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
+import { emailStatusLabel } from "~/mail/email-status";
+import { ErrorMessage } from "~/ui/error-message";
+import { countryName, formatDateTime } from "~/ui/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Letters: ${data?.campaign.title ?? ""}` }];
+
+const appUrl = (request: Request) => env().APP_URL ?? new URL(request.url).origin;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { user, campaign, organiser, sectionId } = await requireLetterWriter(request, params.campaignId, url.searchParams.get("sender"));
+  const sender = await loadSender(user.organisationId, sectionId);
+  if (!sender) throw new Response("No such section.", { status: 404 });
+  const letters = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
+  const delivery = await deliveryOf(letters.flatMap((l) => (l.outboxEmailId ? [l.outboxEmailId] : [])));
+  const sections = organiser
+    ? await prisma.section.findMany({ where: { organisationId: user.organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    : [];
+  return {
+    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, templates: campaign.templates.length },
+    organiser,
+    sender: { key: sectionId ?? "organisation", name: sender.name, country: sender.country },
+    sections,
+    targetCount: await countCampaignTargets(campaign, sender.country),
+    letters: letters.map((l) => {
+      const email = l.outboxEmailId ? delivery.get(l.outboxEmailId) : undefined;
+      return { ...l, delivery: email ? emailStatusLabel(email.status) : null, deliveryProblem: email?.lastError ?? null };
+    }),
+  };
+}
+
+const Intent = z.enum(["generate", "approve-all", "send-approved"]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const { user, campaign, sectionId } = await requireLetterWriter(request, params.campaignId, String(formData.get("sender") ?? ""));
+  const intent = Intent.parse(formData.get("intent"));
+  const scope = { campaignId: campaign.id, organisationId: user.organisationId, sectionId };
+  switch (intent) {
+    case "generate": {
+      const result = await generateLetters({ ...scope, appUrl: appUrl(request) });
+      if (!result.ok) return json({ ok: false, message: result.message }, { status: 400 });
+      const parts = [`${result.created} letter${result.created === 1 ? "" : "s"} generated.`];
+      if (result.skipped) parts.push(`${result.skipped} target(s) already had a letter from you.`);
+      if (result.withoutTemplate) parts.push(`${result.withoutTemplate} target(s) have no matching template.`);
+      return json({ ok: true, message: parts.join(" ") });
+    }
+    case "approve-all": {
+      const count = await approveAll(scope);
+      return json({ ok: true, message: `${count} letter${count === 1 ? "" : "s"} approved.` });
+    }
+    case "send-approved": {
+      if (campaign.status !== "live") return json({ ok: false, message: "Letters are sent only while the campaign is live." }, { status: 409 });
+      const { sent, withoutEmail } = await sendApproved({ ...scope, appUrl: appUrl(request) });
+      return json({
+        ok: true,
+        message: `${sent} letter${sent === 1 ? "" : "s"} queued for sending.${withoutEmail ? ` ${withoutEmail} have no email address: print them.` : ""}`,
+      });
+    }
+  }
+}
+
+export default function Letters() {
+  const { campaign, organiser, sender, sections, targetCount, letters } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const drafts = letters.filter((l) => l.status === "draft").length;
+  const approved = letters.filter((l) => l.status === "approved").length;
+  const hidden = <input type="hidden" name="sender" value={sender.key} />;
+  return (
+    <>
+      <p>
+        {organiser ? <Link to={`/admin/campaigns/${campaign.id}`}>← {campaign.title}</Link> : <Link to="/admin/campaigns">← Campaigns</Link>}
+      </p>
+      <h1>Letters: {campaign.title}</h1>
+      <p>
+        Writing as <strong>{sender.name}</strong>
+        {sender.country ? ` to the targets for ${countryName(sender.country)}` : " to all the campaign's targets"} ({targetCount}).
+      </p>
+      {organiser ? (
+        <Form method="get" className="actions">
+          <label>
+            Write as{" "}
+            <select name="sender" defaultValue={sender.key}>
+              <option value="organisation">The organisation</option>
+              {sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary">
+            Switch
+          </button>
+        </Form>
+      ) : null}
+      {result ? (
+        <p className={result.ok ? "notice" : "form-error"} role="status">
+          {result.message}
+        </p>
+      ) : null}
+
+      <div className="actions" style={{ margin: "1rem 0" }}>
+        <Form method="post">
+          {hidden}
+          <input type="hidden" name="intent" value="generate" />
+          <button type="submit" disabled={busy || campaign.templates === 0}>
+            Generate letters
+          </button>
+        </Form>
+        <Form method="post">
+          {hidden}
+          <input type="hidden" name="intent" value="approve-all" />
+          <button type="submit" className="secondary" disabled={busy || drafts === 0}>
+            Approve all ({drafts})
+          </button>
+        </Form>
+        <Form method="post">
+          {hidden}
+          <input type="hidden" name="intent" value="send-approved" />
+          <button type="submit" disabled={busy || approved === 0 || campaign.status !== "live"}>
+            Send approved ({approved})
+          </button>
+        </Form>
+        {letters.length ? (
+          <a className="button secondary" href={`/admin/campaigns/${campaign.id}/letters/pdf?sender=${sender.key}`}>
+            PDF of all letters
+          </a>
+        ) : null}
+      </div>
+      {campaign.status !== "live" ? <p className="muted">The campaign is not live: letters can be prepared, not sent.</p> : null}
+
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+              <th scope="col">Delivery</th>
+            </tr>
+          </thead>
+          <tbody>
+            {letters.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <Link to={`/admin/letters/${l.id}`}>{l.recipientName}</Link>
+                  <br />
+                  <span className="muted">
+                    {targetKindLabels[l.target.kind as TargetKind] ?? l.target.kind}
+                    {l.target.country ? ` · ${countryName(l.target.country)}` : ""}
+                    {l.recipientEmail ? "" : " · no email: print"}
+                  </span>
+                </td>
+                <td>{l.subject}</td>
+                <td>{l.status === "sent" && l.sentAt ? `Sent ${formatDateTime(l.sentAt)}` : l.status === "approved" ? "Approved" : "Draft"}</td>
+                <td>
+                  {l.delivery ?? "—"}
+                  {l.deliveryProblem ? <span className="muted"> ({l.deliveryProblem})</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

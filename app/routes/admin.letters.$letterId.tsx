@@ -1,0 +1,169 @@
+// One letter: read it as it will go out, edit it before sending, approve it, follow its delivery,
+// print it, and send it again only after saying yes to a question.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { env } from "~/env.server";
+import { requireLetter } from "~/letters/letter-access.server";
+import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
+import { emailStatusLabel } from "~/mail/email-status";
+import { ErrorMessage } from "~/ui/error-message";
+import { parseForm } from "~/ui/form-result";
+import { FormError, TextAreaField, TextField } from "~/ui/forms";
+import { formatDateTime } from "~/ui/format";
+
+const EditSchema = z.object({
+  subject: z.string().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
+  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { letter } = await requireLetter(request, params.letterId);
+  return { letter, replyTo: replyAddress(letter.replyToken), history: await letterHistory(letter.id) };
+}
+
+const Intent = z.enum(["edit", "approve", "send-again"]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, letter } = await requireLetter(request, params.letterId);
+  const formData = await request.formData();
+  const intent = Intent.parse(formData.get("intent"));
+  switch (intent) {
+    case "edit": {
+      const parsed = parseForm(EditSchema, formData);
+      if (!parsed.success) return json({ intent, failure: parsed.failure, message: null, confirm: false }, { status: 400 });
+      const ok = await editLetter(letter.id, parsed.data);
+      return json(
+        { intent, failure: null, message: ok ? "Saved. The letter is a draft again: approve it when it reads right." : "A sent letter cannot be edited.", confirm: false },
+        { status: ok ? 200 : 409 },
+      );
+    }
+    case "approve": {
+      const ok = await approveLetter(letter.id);
+      return json({ intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false }, { status: ok ? 200 : 409 });
+    }
+    case "send-again": {
+      if (formData.get("confirm") !== "yes") {
+        // Asking first: this target already got this letter from this sender.
+        return json({ intent, failure: null, message: null, confirm: true });
+      }
+      const ok = await sendAgain({ letterId: letter.id, organisationId: user.organisationId, appUrl: env().APP_URL ?? new URL(request.url).origin });
+      return json({ intent, failure: null, message: ok ? "The letter is queued to be sent again." : "This letter cannot be sent again.", confirm: false }, { status: ok ? 200 : 409 });
+    }
+  }
+}
+
+export default function LetterPage() {
+  const { letter, replyTo, history } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const editable = letter.status !== "sent";
+  return (
+    <>
+      <p>
+        <Link to={`/admin/campaigns/${letter.campaign.id}/letters${letter.sectionId ? `?sender=${letter.sectionId}` : ""}`}>
+          ← Letters of {letter.campaign.title}
+        </Link>
+      </p>
+      <h1>Letter to {letter.recipientName}</h1>
+      {result?.message ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>From</dt>
+        <dd>{letter.senderName}</dd>
+        <dt>To</dt>
+        <dd>{letter.recipientEmail ?? "No email address: print this letter and send it by post or fax."}</dd>
+        {letter.recipientAddress ? (
+          <>
+            <dt>Address</dt>
+            <dd style={{ whiteSpace: "pre-line" }}>{letter.recipientAddress}</dd>
+          </>
+        ) : null}
+        <dt>Replies go to</dt>
+        <dd>{replyTo}</dd>
+        <dt>Status</dt>
+        <dd>
+          {letter.status === "sent" ? `Sent${letter.sendCount > 1 ? ` ${letter.sendCount} times` : ""}` : letter.status === "approved" ? "Approved" : "Draft"}
+        </dd>
+      </dl>
+      <p className="actions">
+        <a className="button secondary" href={`/admin/letters/${letter.id}/pdf`}>
+          PDF for post or fax
+        </a>
+        {letter.status === "draft" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="approve" />
+            <button type="submit">Approve</button>
+          </Form>
+        ) : null}
+        {letter.status === "sent" && letter.recipientEmail && !result?.confirm ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-again" />
+            <button type="submit" className="secondary">
+              Send again…
+            </button>
+          </Form>
+        ) : null}
+      </p>
+      {result?.confirm ? (
+        <div className="card" role="alertdialog" aria-labelledby="confirm-title">
+          <h2 id="confirm-title">Send this letter again?</h2>
+          <p>
+            {letter.recipientName} already received it from {letter.senderName}
+            {letter.sentAt ? ` on ${formatDateTime(letter.sentAt)}` : ""}. Sending the same letter twice can annoy a target; a follow-up
+            letter is often better.
+          </p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="send-again" />
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit">Yes, send it again</button>
+            <Link to=".">No, keep it as it is</Link>
+          </Form>
+        </div>
+      ) : null}
+
+      {editable ? (
+        <Form method="post" className="stack card" noValidate>
+          <input type="hidden" name="intent" value="edit" />
+          <FormError failure={result?.failure} />
+          <TextField name="subject" label="Subject" required failure={result?.failure} defaultValue={letter.subject} />
+          <TextAreaField name="body" label="Letter" required rows={20} failure={result?.failure} defaultValue={letter.body} />
+          <div>
+            <button type="submit">Save changes</button>
+          </div>
+        </Form>
+      ) : (
+        <article className="card">
+          <h2>{letter.subject}</h2>
+          <pre className="email-text">{letter.body}</pre>
+        </article>
+      )}
+
+      <h2>Delivery</h2>
+      {history.length === 0 ? <p>Not sent yet.</p> : null}
+      {history.map((email) => (
+        <section key={email.id} className="card">
+          <p>
+            To {email.toAddress}: <strong>{emailStatusLabel(email.status)}</strong>
+            {email.lastError ? ` (${email.lastError})` : ""}
+          </p>
+          <ol>
+            {email.events.map((e) => (
+              <li key={e.id}>
+                {formatDateTime(e.occurredAt)}: {e.type.replace(/^email\./, "").replace(/_/g, " ")}
+                {e.detail ? ` (${e.detail})` : ""}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

@@ -1,0 +1,70 @@
+// The demo campaign: letters on the 2019 prosecutions under Article 405, in our own words.
+export interface DemoTemplate {
+  name: string;
+  language: string;
+  targetKind: "embassy" | "mep" | "official" | "other" | null;
+  subject: string;
+  body: string;
+}
+
+export interface DemoCampaign {
+  caseSlug: string;
+  slug: string;
+  title: string;
+  summary: string;
+  callToAction: string;
+  status: "draft" | "live" | "closed";
+  startsOn: string;
+  targetKinds: string[];
+  targetCountries: string[];
+  targetTags: string[];
+  templates: DemoTemplate[];
+}
+
+const officialLetter = `{{ target.salutation }},
+
+We write on behalf of {{ sender.name }}, {{ sender.organisation }}, about {{ people_names }}.
+
+{{ case.summary }}
+
+{% for person in people %}- {{ person.name }}: {{ person.status }}{% if person.status_since != "" %} since {{ person.status_since }}{% endif %}{% if person.held_at != "" %}, held at {{ person.held_at }}{% endif %}.{% for charge in person.charges %} Charged under {{ charge.text }}.{% endfor %}
+{% endfor %}
+None of them did more than exercise rights that Kazakhstan has promised to protect. We therefore ask you:
+{% for demand in demands %}- {{ demand }}
+{% endfor %}
+We would be grateful for a reply telling us what steps your office is taking.
+
+{{ sender.city }}{% if sender.city != "" %}, {% endif %}{{ date }}`;
+
+const mepLetter = `{{ target.salutation }},
+
+As {{ sender.name }} of {{ sender.organisation }}, we ask for your help for {{ people_names }}, prosecuted in {{ case.country }} for their alleged support of a peaceful opposition movement.
+
+{{ case.summary }}
+
+We ask you to raise their cases with the Kazakh authorities and with the EU delegation in Astana, and to ask for:
+{% for demand in demands %}- {{ demand }}
+{% endfor %}
+The facts, with their sources, are on our case page: {{ case.url }}
+
+Thank you for your attention.`;
+
+export const demoCampaigns: DemoCampaign[] = [
+  {
+    caseSlug: "dck-supporters-2019",
+    slug: "free-the-article-405-prisoners",
+    title: "Free the people prosecuted under Article 405",
+    summary:
+      "Mothers of large families, a pensioner and a doctor are among those held in pre-trial detention or under house arrest in Kazakhstan for their alleged support of a banned opposition movement. Write to the embassy in your country, to your MEPs and to the Kazakh authorities.",
+    callToAction: "Ask for their release and for the charges to be dropped.",
+    status: "live",
+    startsOn: "2026-11-01",
+    targetKinds: ["embassy", "mep", "official"],
+    targetCountries: [],
+    targetTags: ["droi", "dcas"],
+    templates: [
+      { name: "Letter to officials and embassies", language: "en", targetKind: null, subject: "Release the people prosecuted under Article 405 in Kazakhstan", body: officialLetter },
+      { name: "Letter to MEPs", language: "en", targetKind: "mep", subject: "Please act for the Article 405 prisoners in Kazakhstan", body: mepLetter },
+    ],
+  },
+];

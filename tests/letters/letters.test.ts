@@ -1,0 +1,239 @@
+// From case data to a letter: strict templates, one personal letter per target, frozen at
+// generation, escaped in the email, sent once through the outbox, visible only to its section.
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import * as templateEditor from "~/routes/admin.campaigns.$campaignId.templates.$templateId";
+import * as lettersPage from "~/routes/admin.campaigns.$campaignId.letters";
+import * as letterPage from "~/routes/admin.letters.$letterId";
+import { createPerson } from "~/cases/person.server";
+import {
+  cookieFor,
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  settle,
+  testContext,
+} from "../support/factories";
+
+const body = `{{ target.salutation }},
+
+{% for person in people %}{{ person.name }} is {{ person.status }}.{% endfor %}
+
+Case: {{ case.title }}. Summary: {{ case.summary }}
+
+{{ sender.signatories }}`;
+
+async function world() {
+  const { organisation, section } = await createOrganisation("Solidarity test org");
+  const berlin = await prisma.section.create({
+    data: { organisationId: organisation.id, name: "Berlin group", country: "DE", city: "Berlin", contactEmail: "berlin-group@example.org", signatories: "Anna Schmidt\nJonas Weber" },
+  });
+  await prisma.section.update({ where: { id: section.id }, data: { signatories: "Marie Dupont" } });
+  const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
+  const brusselsMember = await createUser({ organisationId: organisation.id, role: "section_member", sectionId: section.id });
+  const berlinMember = await createUser({ organisationId: organisation.id, role: "section_member", sectionId: berlin.id });
+  const c = await createCase({ organisationId: organisation.id, title: "Activists <detained> & “charged”" });
+  await prisma.case.update({ where: { id: c.id }, data: { summary: 'They were detained at a rally <script>alert("x")</script> & beaten.' } });
+  await createPerson(c.id, { name: "Oksana Shevchuk", description: "Mother", heldAt: null, status: "pre_trial_detention", occurredOn: "2019-07", note: "Detained.", sourceId: c.sources[0]!.id });
+  const embassyBE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Belgium", country: "BE", languages: ["fr", "nl"], salutation: "Excellence", jurisdictions: ["BE", "LU"] });
+  const embassyDE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Germany", country: "DE", languages: ["de"], salutation: "Exzellenz" });
+  const mepBE = await createTarget(organisation.id, { kind: "mep", name: "Hilde Vautmans", country: "BE", languages: ["nl"], salutation: "Dear Ms Vautmans", tags: ["droi"] });
+  const prosecutor = await createTarget(organisation.id, { kind: "official", name: "Prosecutor General", country: "KZ", languages: ["ru", "kk"], email: null, salutation: "Dear Prosecutor General", postalAddress: "Astana" });
+  const campaign = await createCampaign(organisation.id, c.id, {
+    templates: [
+      { language: "en", subject: "About {{ case.title }}", body },
+      { language: "fr", targetKind: "embassy", subject: "Au sujet de {{ case.title }}", body: `FR ${body}` },
+    ],
+  });
+  return { organisation, brussels: section, berlin, organiser, brusselsMember, berlinMember, campaign, embassyBE, embassyDE, mepBE, prosecutor };
+}
+
+type Action = (args: { request: Request; params: Record<string, string>; context: typeof testContext }) => Promise<unknown>;
+const post = (action: Action, path: string, cookie: string, form: Record<string, string>, params: Record<string, string>) =>
+  settle(action({ request: request(path, { cookie, form }), params, context: testContext })) as Promise<Response>;
+
+describe("letter templates", () => {
+  it("refuses an unknown variable with its line and column, and saves nothing", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.organiser.id);
+    const response = await post(
+      templateEditor.action,
+      `/admin/campaigns/${w.campaign.id}/templates/new`,
+      cookie,
+      { name: "Bad", language: "en", targetKind: "", subject: "Hello", body: "Dear friends,\nWe write about {{ case.titel }} today." },
+      { campaignId: w.campaign.id, templateId: "new" },
+    );
+    expect(response.status).toBe(400);
+    const failure = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(failure.fieldErrors.body?.[0]).toMatch(/^Line 2, column \d+: undefined variable: case\.titel/);
+    expect(failure.values.body).toContain("{{ case.titel }}");
+    expect(await prisma.letterTemplate.count({ where: { campaignId: w.campaign.id } })).toBe(2);
+  });
+
+  it("refuses a syntax error with its line and column", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.organiser.id);
+    const response = await post(
+      templateEditor.action,
+      `/admin/campaigns/${w.campaign.id}/templates/new`,
+      cookie,
+      { name: "Bad", language: "en", targetKind: "", subject: "Hello", body: "Dear friends, we write today.\n\n{% for p in people %}{{ p.name }}" },
+      { campaignId: w.campaign.id, templateId: "new" },
+    );
+    const failure = (await response.json()) as { fieldErrors: Record<string, string[]> };
+    expect(failure.fieldErrors.body?.[0]).toMatch(/^Line 3, column 1: tag \{% for p in people %\} not closed/);
+  });
+
+  it("refuses include tags: templates cannot read files", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.organiser.id);
+    const response = await post(
+      templateEditor.action,
+      `/admin/campaigns/${w.campaign.id}/templates/new`,
+      cookie,
+      { name: "Sneaky", language: "en", targetKind: "", subject: "Hello", body: "Dear friends, we write today.\n{% include '/etc/passwd' %}" },
+      { campaignId: w.campaign.id, templateId: "new" },
+    );
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("generating letters", () => {
+  it("gives each of the section's targets its own letter, in its language, with its salutation and name", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    const path = `/admin/campaigns/${w.campaign.id}/letters`;
+    const params = { campaignId: w.campaign.id };
+    const generated = await post(lettersPage.action, path, cookie, { intent: "generate" }, params);
+    expect(((await generated.json()) as { message: string }).message).toBe("3 letters generated.");
+
+    const letters = await prisma.letter.findMany({ where: { campaignId: w.campaign.id }, include: { target: true } });
+    // Brussels writes to Belgium's embassy and MEP and to the Kazakh official, not to Germany's embassy.
+    expect(letters.map((l) => l.target.name).sort()).toEqual(["Embassy of Kazakhstan in Belgium", "Hilde Vautmans", "Prosecutor General"]);
+    const embassy = letters.find((l) => l.targetId === w.embassyBE.id)!;
+    expect(embassy).toMatchObject({ language: "fr", subject: "Au sujet de Activists <detained> & “charged”", sectionId: w.brussels.id });
+    expect(embassy.body).toMatch(/^FR Excellence,/);
+    const mep = letters.find((l) => l.targetId === w.mepBE.id)!;
+    expect(mep.language).toBe("en");
+    expect(mep.body).toMatch(/^Dear Ms Vautmans,/);
+    expect(mep.body).toContain("Oksana Shevchuk is in pre-trial detention.");
+    expect(mep.body).toContain("Marie Dupont");
+    const official = letters.find((l) => l.targetId === w.prosecutor.id)!;
+    expect(official.body).toMatch(/^Dear Prosecutor General,/);
+    expect(official.recipientEmail).toBeNull();
+
+    const again = await post(lettersPage.action, path, cookie, { intent: "generate" }, params);
+    expect(((await again.json()) as { message: string }).message).toMatch(/^0 letters generated. 3 target\(s\) already had a letter/);
+  });
+
+  it("keeps a generated letter as it was when the template changes later", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    const before = await prisma.letter.findFirstOrThrow({ where: { targetId: w.mepBE.id } });
+    const english = w.campaign.templates.find((t) => t.language === "en")!;
+    await prisma.letterTemplate.update({ where: { id: english.id }, data: { body: "Completely different text for {{ target.name }}." } });
+    const after = await prisma.letter.findFirstOrThrow({ where: { targetId: w.mepBE.id } });
+    expect(after.body).toBe(before.body);
+  });
+});
+
+describe("sending letters", () => {
+  it("sends approved letters once through the outbox, with a reply-to of their own, and case text as text", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    const path = `/admin/campaigns/${w.campaign.id}/letters`;
+    const params = { campaignId: w.campaign.id };
+    await post(lettersPage.action, path, cookie, { intent: "generate" }, params);
+    const nothingApproved = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
+    expect(((await nothingApproved.json()) as { message: string }).message).toMatch(/^0 letters queued/);
+    await post(lettersPage.action, path, cookie, { intent: "approve-all" }, params);
+    const sent = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
+    expect(((await sent.json()) as { message: string }).message).toBe("2 letters queued for sending. 1 have no email address: print them.");
+
+    const emails = await prisma.outboxEmail.findMany({ where: { kind: "letter" } });
+    expect(emails.map((e) => e.toAddress).sort()).toEqual([w.embassyBE.email, w.mepBE.email].sort());
+    const letters = await prisma.letter.findMany({ where: { campaignId: w.campaign.id, status: "sent" } });
+    for (const letter of letters) {
+      const email = emails.find((e) => e.id === letter.outboxEmailId)!;
+      expect(email.replyTo).toBe(`reply+${letter.replyToken}@replies.example.org`);
+      expect(email.subjectId).toBe(letter.id);
+    }
+    const html = emails[0]!.html;
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(emails[0]!.text).toContain('<script>alert("x")</script>');
+
+    const repeat = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
+    expect(((await repeat.json()) as { message: string }).message).toMatch(/^0 letters queued/);
+    expect(await prisma.outboxEmail.count({ where: { kind: "letter" } })).toBe(2);
+  });
+
+  it("asks before sending a letter to the same target a second time", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "approve-all" }, { campaignId: w.campaign.id });
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "send-approved" }, { campaignId: w.campaign.id });
+    const letter = await prisma.letter.findFirstOrThrow({ where: { targetId: w.embassyBE.id } });
+    const params = { letterId: letter.id };
+
+    const asked = await post(letterPage.action, `/admin/letters/${letter.id}`, cookie, { intent: "send-again" }, params);
+    expect(await asked.json()).toMatchObject({ confirm: true });
+    expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(1);
+
+    const confirmed = await post(letterPage.action, `/admin/letters/${letter.id}`, cookie, { intent: "send-again", confirm: "yes" }, params);
+    expect(await confirmed.json()).toMatchObject({ message: "The letter is queued to be sent again." });
+    expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(2);
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).sendCount).toBe(2);
+  });
+
+  it("does not send while the campaign is not live", async () => {
+    const w = await world();
+    await prisma.campaign.update({ where: { id: w.campaign.id }, data: { status: "draft" } });
+    const cookie = await cookieFor(w.organiser.id);
+    const path = `/admin/campaigns/${w.campaign.id}/letters`;
+    await post(lettersPage.action, path, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(lettersPage.action, path, cookie, { intent: "approve-all" }, { campaignId: w.campaign.id });
+    const refused = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, { campaignId: w.campaign.id });
+    expect(refused.status).toBe(409);
+    const letterIds = (await prisma.letter.findMany({ where: { campaignId: w.campaign.id }, select: { id: true } })).map((l) => l.id);
+    expect(letterIds.length).toBeGreaterThan(0);
+    expect(await prisma.outboxEmail.count({ where: { subjectId: { in: letterIds } } })).toBe(0);
+  });
+});
+
+describe("who sees which letters", () => {
+  it("shows a section member only their section's letters, and another section's letter answers 404", async () => {
+    const w = await world();
+    const brussels = await cookieFor(w.brusselsMember.id);
+    const berlin = await cookieFor(w.berlinMember.id);
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, brussels, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, berlin, { intent: "generate" }, { campaignId: w.campaign.id });
+
+    const berlinView = await lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie: berlin }), params: { campaignId: w.campaign.id }, context: testContext });
+    expect(berlinView.letters.map((l) => l.recipientName).sort()).toEqual(["Embassy of Kazakhstan in Germany", "Prosecutor General"]);
+
+    // Asking for Brussels's letters by URL does not help a Berlin member.
+    const sneaky = await lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters?sender=${w.brussels.id}`, { cookie: berlin }), params: { campaignId: w.campaign.id }, context: testContext });
+    expect(sneaky.sender.key).toBe(w.berlin.id);
+
+    const brusselsLetter = await prisma.letter.findFirstOrThrow({ where: { sectionId: w.brussels.id } });
+    const denied = (await settle(letterPage.loader({ request: request(`/admin/letters/${brusselsLetter.id}`, { cookie: berlin }), params: { letterId: brusselsLetter.id }, context: testContext }))) as Response;
+    expect(denied.status).toBe(404);
+    const edit = await post(letterPage.action, `/admin/letters/${brusselsLetter.id}`, berlin, { intent: "edit", subject: "Hijacked", body: "x".repeat(30) }, { letterId: brusselsLetter.id });
+    expect(edit.status).toBe(404);
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: brusselsLetter.id } })).subject).not.toBe("Hijacked");
+  });
+
+  it("hides a draft campaign from section members", async () => {
+    const w = await world();
+    await prisma.campaign.update({ where: { id: w.campaign.id }, data: { status: "draft" } });
+    const cookie = await cookieFor(w.brusselsMember.id);
+    const result = (await settle(lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie }), params: { campaignId: w.campaign.id }, context: testContext }))) as Response;
+    expect(result.status).toBe(404);
+  });
+});
