@@ -63,4 +63,24 @@ export function LetterEmail({ senderName, date, recipientName, recipientAddress,
   );
 }
 
+/** The plain-text part: the same letter, laid out as text. */
+export function letterText({ senderName, date, recipientName, recipientAddress, body, signatories, caseTitle, caseUrl }: LetterEmailProps): string {
+  return [
+    senderName,
+    date,
+    "",
+    recipientName,
+    ...(recipientAddress ?? "").split("\n").filter(Boolean),
+    "",
+    body.trim(),
+    "",
+    "Yours sincerely,",
+    ...signatories,
+    "",
+    "--",
+    `Case: ${caseTitle} — ${caseUrl}`,
+    `Sent by ${senderName} through Solidarity letters. Replies to this email reach the sender. To receive no further letters from this campaign, reply saying so.`,
+  ].join("\n");
+}
+
 export default LetterEmail;

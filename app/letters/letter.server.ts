@@ -2,6 +2,7 @@
 // generation, reviewed, approved and sent through the outbox with a reply-to of their own.
 import crypto from "node:crypto";
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { decodeList } from "~/lists";
@@ -14,8 +15,9 @@ import {
   type Sender,
 } from "~/letters/letter-context.server";
 import { parseTemplate, renderTemplate, formatProblem, type ParsedTemplate } from "~/letters/template.server";
-import { formatPartialDate, todayIso } from "~/ui/format";
-import { LetterEmail } from "../../emails/letter";
+import type { PrintableLetter } from "~/letters/pdf.server";
+import { countryName, formatPartialDate, todayIso } from "~/ui/format";
+import { LetterEmail, letterText, type LetterEmailProps } from "../../emails/letter";
 
 export const ORGANISATION_SENDER = "organisation";
 
@@ -90,7 +92,7 @@ export async function generateLetters({
   const caseVariables = await loadCaseVariables(campaignId, appUrl);
   const date = formatPartialDate(todayIso());
 
-  const rows = [];
+  const rows: NewLetter[] = [];
   let withoutTemplate = 0;
   for (const target of targets) {
     if (existing.has(target.id)) continue;
@@ -124,8 +126,55 @@ export async function generateLetters({
     });
   }
   // All or nothing: a half-generated batch would look finished.
-  const created = rows.length ? (await prisma.letter.createMany({ data: rows })).count : 0;
-  return { ok: true, created, skipped: existing.size, withoutTemplate };
+  await prisma.$transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertLetters(tx, rows.slice(i, i + INSERT_CHUNK));
+  });
+  return { ok: true, created: rows.length, skipped: existing.size, withoutTemplate };
+}
+
+const INSERT_CHUNK = 200;
+const letterColumns = [
+  "id", "organisationId", "campaignId", "templateId", "targetId", "sectionId", "senderKey", "language", "subject", "body",
+  "recipientName", "recipientEmail", "recipientAddress", "senderName", "signatories", "replyToken", "status", "sendCount",
+  "createdAt", "updatedAt",
+] as const;
+
+interface NewLetter {
+  organisationId: string;
+  campaignId: string;
+  templateId: string;
+  targetId: string;
+  sectionId: string | null;
+  senderKey: string;
+  language: string;
+  subject: string;
+  body: string;
+  recipientName: string;
+  recipientEmail: string | null;
+  recipientAddress: string | null;
+  senderName: string;
+  signatories: string;
+  replyToken: string;
+}
+
+/**
+ * Many letters in one statement. Prisma's createMany spends ~0.5 ms a row here; a multi-row INSERT
+ * built with Prisma.sql (placeholders right for SQLite and PostgreSQL alike) is several times faster.
+ */
+async function insertLetters(tx: Prisma.TransactionClient, rows: NewLetter[]) {
+  if (rows.length === 0) return;
+  const now = new Date();
+  const values = rows.map(
+    (r) => Prisma.sql`(${Prisma.join([
+      createId(), r.organisationId, r.campaignId, r.templateId, r.targetId, r.sectionId, r.senderKey, r.language, r.subject, r.body,
+      r.recipientName, r.recipientEmail, r.recipientAddress, r.senderName, r.signatories, r.replyToken, "draft", 0, now, now,
+    ])})`,
+  );
+  await tx.$executeRaw`INSERT INTO "Letter" (${Prisma.raw(letterColumns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
+}
+
+function createId(): string {
+  return `l${crypto.randomBytes(12).toString("base64url")}`;
 }
 
 /** A section member sees only their section's letters; an organiser sees the sender they chose. */
@@ -200,23 +249,20 @@ function loadLettersToSend(where: { id?: string; campaignId?: string; organisati
 }
 
 async function enqueueLetters(letters: LetterToSend[], appUrl: string) {
-  const rendered = await Promise.all(
-    letters.map(async (letter) => ({
-      letter,
-      email: await renderEmail(
-        LetterEmail({
-          senderName: letter.senderName,
-          date: formatPartialDate((letter.approvedAt ?? new Date()).toISOString().slice(0, 10)),
-          recipientName: letter.recipientName,
-          recipientAddress: letter.recipientAddress,
-          body: letter.body,
-          signatories: letter.signatories.split("\n").filter(Boolean),
-          caseTitle: letter.campaign.case.title,
-          caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
-        }),
-      ),
-    })),
-  );
+  const rendered: Array<{ letter: LetterToSend; email: { html: string; text: string } }> = [];
+  for (const letter of letters) {
+    const props: LetterEmailProps = {
+      senderName: letter.senderName,
+      date: formatPartialDate((letter.approvedAt ?? new Date()).toISOString().slice(0, 10)),
+      recipientName: letter.recipientName,
+      recipientAddress: letter.recipientAddress,
+      body: letter.body,
+      signatories: letter.signatories.split("\n").filter(Boolean),
+      caseTitle: letter.campaign.case.title,
+      caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
+    };
+    rendered.push({ letter, email: await renderEmail(LetterEmail(props), { text: letterText(props) }) });
+  }
   await prisma.$transaction(async (tx) => {
     for (const { letter, email } of rendered) {
       const to = letter.recipientEmail ?? letter.target.email;
@@ -273,3 +319,41 @@ export async function sendAgain({ letterId, organisationId, appUrl }: { letterId
 }
 
 export type { Sender };
+
+/** Letters of a sender as printable pages (for post and fax), or one letter when letterId is given. */
+export async function printableLetters({
+  organisationId,
+  campaignId,
+  sectionId,
+  letterIds,
+  appUrl,
+}: {
+  organisationId: string;
+  campaignId?: string;
+  sectionId?: string | null;
+  letterIds?: string[];
+  appUrl: string;
+}): Promise<PrintableLetter[]> {
+  const letters = await prisma.letter.findMany({
+    where: {
+      organisationId,
+      ...(campaignId ? { campaignId } : {}),
+      ...(sectionId !== undefined ? { senderKey: senderKeyOf(sectionId) } : {}),
+      ...(letterIds ? { id: { in: letterIds } } : {}),
+    },
+    orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
+    include: { campaign: { select: { case: { select: { title: true, slug: true } } } }, section: { select: { city: true, country: true } } },
+  });
+  return letters.map((l) => ({
+    senderName: l.senderName,
+    senderAddressLines: l.section ? [l.section.city, countryName(l.section.country)].filter(Boolean) : [],
+    date: formatPartialDate((l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
+    recipientName: l.recipientName,
+    recipientAddress: l.recipientAddress,
+    recipientBody: null,
+    subject: l.subject,
+    body: l.body,
+    signatories: l.signatories.split("\n").filter(Boolean),
+    caseReference: `Case: ${l.campaign.case.title} — ${appUrl}/cases/${l.campaign.case.slug}`,
+  }));
+}

@@ -5,6 +5,9 @@ import { prisma } from "~/db.server";
 import * as templateEditor from "~/routes/admin.campaigns.$campaignId.templates.$templateId";
 import * as lettersPage from "~/routes/admin.campaigns.$campaignId.letters";
 import * as letterPage from "~/routes/admin.letters.$letterId";
+import * as letterPdf from "~/routes/admin.letters.$letterId.pdf";
+import * as batchPdf from "~/routes/admin.campaigns.$campaignId.letters.pdf";
+import { extractText, getDocumentProxy } from "unpdf";
 import { createPerson } from "~/cases/person.server";
 import {
   cookieFor,
@@ -235,5 +238,28 @@ describe("who sees which letters", () => {
     const cookie = await cookieFor(w.brusselsMember.id);
     const result = (await settle(lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie }), params: { campaignId: w.campaign.id }, context: testContext }))) as Response;
     expect(result.status).toBe(404);
+  });
+});
+
+describe("printing letters", () => {
+  it("prints one letter, and a section's whole batch, as A4 PDFs with the letters' text", async () => {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    const official = await prisma.letter.findFirstOrThrow({ where: { targetId: w.prosecutor.id } });
+
+    const one = (await letterPdf.loader({ request: request(`/admin/letters/${official.id}/pdf`, { cookie }), params: { letterId: official.id }, context: testContext })) as Response;
+    expect(one.headers.get("Content-Type")).toBe("application/pdf");
+    const { text } = await extractText(new Uint8Array(await one.arrayBuffer()), { mergePages: true });
+    expect(text).toContain("Prosecutor General");
+    expect(text).toContain("Dear Prosecutor General,");
+    expect(text).toContain("Marie Dupont");
+    expect(text).toContain("Astana");
+
+    const batch = (await batchPdf.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters/pdf`, { cookie }), params: { campaignId: w.campaign.id }, context: testContext })) as Response;
+    const pdf = await getDocumentProxy(new Uint8Array(await batch.arrayBuffer()));
+    expect(pdf.numPages).toBeGreaterThanOrEqual(3);
+    const page = await pdf.getPage(1);
+    expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
   });
 });
