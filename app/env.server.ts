@@ -9,9 +9,18 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
   PORT: z.coerce.number().int().positive().default(3000),
   SESSION_SECRET: z.string().min(32).optional(),
+  /** 32 bytes, base64: encrypts signers' personal data and keys the hashes of emails and addresses. */
+  DATA_KEY: z.string().min(40).optional(),
   /** Where the app is reached from outside, for links in emails. Defaults to the request's origin. */
   APP_URL: z.url().optional(),
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
+
+  // Petitions: abuse controls (benchmarks raise them) and how long data is kept.
+  SIGN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  SIGN_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
+  UNCONFIRMED_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
+  SIGNER_DATA_RETENTION_DAYS: z.coerce.number().positive().default(183),
+  ADDRESS_HASH_DAYS: z.coerce.number().positive().max(30).default(30),
 
   // Email. Without RESEND_API_KEY every email lands in the dev mailbox at /dev/mailbox.
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -29,20 +38,29 @@ const EnvSchema = z.object({
   MAIL_WORKER_IN_SERVER: z.enum(["0", "1"]).default("1"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; DATA_KEY: string };
 
 /** Secrets for a machine without configuration: made once, kept beside the database, never committed. */
-function devSecrets(databaseUrl: string): { SESSION_SECRET: string } {
+const DevSecrets = z.object({ SESSION_SECRET: z.string().min(32), DATA_KEY: z.string().min(40) });
+
+function devSecrets(databaseUrl: string): z.infer<typeof DevSecrets> {
   const dir = path.dirname(databaseUrl.replace(/^file:/, ""));
   const file = path.join(dir, "dev-secrets.json");
   fs.mkdirSync(dir, { recursive: true });
+  let existing: Partial<z.infer<typeof DevSecrets>> = {};
   try {
-    return z.object({ SESSION_SECRET: z.string().min(32) }).parse(JSON.parse(fs.readFileSync(file, "utf8")));
+    existing = DevSecrets.partial().parse(JSON.parse(fs.readFileSync(file, "utf8")));
   } catch {
-    const secrets = { SESSION_SECRET: crypto.randomBytes(32).toString("hex") };
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    return secrets;
+    // No file yet, or unreadable: make what is missing.
   }
+  const secrets = {
+    SESSION_SECRET: existing.SESSION_SECRET ?? crypto.randomBytes(32).toString("hex"),
+    DATA_KEY: existing.DATA_KEY ?? crypto.randomBytes(32).toString("base64"),
+  };
+  if (secrets.SESSION_SECRET !== existing.SESSION_SECRET || secrets.DATA_KEY !== existing.DATA_KEY) {
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
 }
 
 let cached: Env | undefined;
@@ -54,10 +72,8 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
   const value = parsed.data;
-  if (value.NODE_ENV === "production" && !value.SESSION_SECRET && process.env.ALLOW_DEV_SECRETS !== "1") {
-    // A production server with a secret made on the fly would log everyone out at each deploy.
-    console.warn("SESSION_SECRET is not set: using a generated secret kept beside the database.");
-  }
-  cached = { ...value, SESSION_SECRET: value.SESSION_SECRET ?? devSecrets(value.DATABASE_URL).SESSION_SECRET };
+  // Secrets not configured are made once and kept beside the database (data/dev-secrets.json).
+  const dev = value.SESSION_SECRET && value.DATA_KEY ? { SESSION_SECRET: value.SESSION_SECRET, DATA_KEY: value.DATA_KEY } : devSecrets(value.DATABASE_URL);
+  cached = { ...value, SESSION_SECRET: value.SESSION_SECRET ?? dev.SESSION_SECRET, DATA_KEY: value.DATA_KEY ?? dev.DATA_KEY };
   return cached;
 }

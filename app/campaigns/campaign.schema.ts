@@ -10,14 +10,9 @@ export const campaignStatusLabels: Record<CampaignStatus, string> = {
   closed: "Closed",
 };
 
-export const targetKinds = ["embassy", "mep", "official", "other"] as const;
-export type TargetKind = (typeof targetKinds)[number];
-export const targetKindLabels: Record<TargetKind, string> = {
-  embassy: "Embassies",
-  mep: "Members of the European Parliament",
-  official: "Officials",
-  other: "Others",
-};
+// Kinds of target belong to the targets directory; the campaign pages use the same words.
+export { targetKinds, targetKindLabels, type TargetKind } from "~/targets/target.schema";
+import { targetKinds, type TargetKind } from "~/targets/target.schema";
 
 const isoDate = z
   .string()

@@ -1,6 +1,7 @@
 // The offline dev mailbox: without RESEND_API_KEY, "sending" files the email where /dev/mailbox
 // shows it. It is the outbox row itself, marked delivered; nothing leaves the machine.
 import { prisma } from "~/db.server";
+import { readable } from "~/mail/outbox.server";
 import type { Transport } from "~/mail/transport";
 
 export const devMailboxTransport: Transport = {
@@ -21,12 +22,13 @@ export function listDevMailbox({ organisationId, take = 100 }: { organisationId:
     where: { providerId: { startsWith: "dev-" }, ...(organisationId ? { organisationId } : {}) },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, toAddress: true, fromAddress: true, replyTo: true, subject: true, kind: true, sentAt: true, status: true },
-  });
+    select: { id: true, toAddress: true, fromAddress: true, replyTo: true, subject: true, kind: true, sentAt: true, status: true, encrypted: true },
+  }).then((rows) => rows.map(readable));
 }
 
-export function getDevMailboxEmail({ id, organisationId }: { id: string; organisationId: string | null }) {
-  return prisma.outboxEmail.findFirst({
+export async function getDevMailboxEmail({ id, organisationId }: { id: string; organisationId: string | null }) {
+  const email = await prisma.outboxEmail.findFirst({
     where: { id, providerId: { startsWith: "dev-" }, ...(organisationId ? { organisationId } : {}) },
   });
+  return email ? readable(email) : null;
 }

@@ -3,6 +3,7 @@
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
+import { decrypt, encrypt } from "~/security/crypto.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -22,6 +23,21 @@ export interface EmailToQueue {
   organisationId?: string | null;
   subjectType?: string | null;
   subjectId?: string | null;
+  /** Supporter mail: recipient, reply-to, subject and parts are stored encrypted. */
+  sensitive?: boolean;
+}
+
+const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) : value);
+
+/** The readable fields of an outbox row, decrypted when the row is sensitive. */
+export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(
+  row: T,
+): T {
+  if (!row.encrypted) return row;
+  const open = (value: unknown) => (typeof value === "string" && value.startsWith("v1.") ? decrypt(value) : value);
+  const copy: Record<string, unknown> = { ...row };
+  for (const key of ["toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
+  return copy as T;
 }
 
 export function normaliseAddress(address: string): string {
@@ -34,16 +50,18 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<{ id: s
   if (existing) return { id: existing.id, created: false };
   const to = normaliseAddress(email.to);
   const suppressed = await db.suppressedAddress.findUnique({ where: { address: to } });
+  const sensitive = email.sensitive ?? false;
   const row = await db.outboxEmail.create({
     data: {
       dedupeKey: email.dedupeKey,
       kind: email.kind,
       fromAddress: email.from ?? env().MAIL_FROM,
-      toAddress: to,
-      replyTo: email.replyTo ?? null,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
+      toAddress: seal(sensitive, to),
+      replyTo: email.replyTo ? seal(sensitive, email.replyTo) : null,
+      subject: seal(sensitive, email.subject),
+      html: seal(sensitive, email.html),
+      text: seal(sensitive, email.text),
+      encrypted: sensitive,
       headers: email.headers ? JSON.stringify(email.headers) : null,
       tags: email.tags ? JSON.stringify(email.tags) : null,
       organisationId: email.organisationId ?? null,
@@ -71,8 +89,8 @@ export async function outboxOverview(organisationId: string) {
     where: { organisationId, status: { in: ["failed", "bounced", "complained", "suppressed", "delivery_delayed"] } },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, toAddress: true, subject: true, status: true, lastError: true, attempts: true, createdAt: true },
-  });
+    select: { id: true, toAddress: true, subject: true, status: true, lastError: true, attempts: true, createdAt: true, encrypted: true },
+  }).then((rows) => rows.map(readable));
   // Only the suppressed addresses this organisation has written to: others are not its business.
   const addresses = [...new Set(problems.map((p) => p.toAddress))];
   const suppressed = await prisma.suppressedAddress.findMany({ where: { address: { in: addresses } }, orderBy: { createdAt: "desc" } });
@@ -80,8 +98,8 @@ export async function outboxOverview(organisationId: string) {
     where: { organisationId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true },
-  });
+    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true, encrypted: true },
+  }).then((rows) => rows.map(readable));
   return { counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])), problems, suppressed, recent };
 }
 

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType } from "~/mail/email-status";
+import { readable } from "~/mail/outbox.server";
+import { emailHash } from "~/security/crypto.server";
 
 const DeliveryEvent = z.object({
   type: z.enum(Object.keys(providerEventStatus) as [ProviderEventType, ...ProviderEventType[]]),
@@ -77,11 +79,17 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
       });
     }
     if (isHardBounce(event) || event.type === "email.complained") {
-      await tx.suppressedAddress.upsert({
-        where: { address: email.toAddress },
-        create: { address: email.toAddress, reason: event.type === "email.complained" ? "complaint" : "hard_bounce", detail },
-        update: {},
-      });
+      const address = readable(email).toAddress;
+      if (email.encrypted) {
+        // A supporter's address is never stored in clear, not even on the suppression list.
+        await tx.suppressedSupporter.upsert({ where: { emailHash: emailHash(address) }, create: { emailHash: emailHash(address) }, update: {} });
+      } else {
+        await tx.suppressedAddress.upsert({
+          where: { address },
+          create: { address, reason: event.type === "email.complained" ? "complaint" : "hard_bounce", detail },
+          update: {},
+        });
+      }
     }
     return { status: 200, message: next ? `Email is now ${next}.` : "Recorded; status unchanged." };
   });

@@ -3,6 +3,8 @@ import type { PrismaClient } from "~/generated/prisma.server/client";
 import { hashPassword } from "~/auth/password.server";
 import { demoCampaigns } from "./campaigns";
 import { demoCases } from "./cases";
+import { demoTargets } from "./targets";
+import { seedTargets } from "~/targets/target.server";
 import { DEMO_PASSWORD, demoOrganisation } from "./demo-organisation";
 import type { SeedCase } from "./types";
 import { encodeList } from "~/lists";
@@ -104,6 +106,8 @@ export async function seedDemo(prisma: PrismaClient, cases: SeedCase[] = demoCas
         await tx.demand.create({ data: { caseId: row.id, text: d.text, position, sourceId: sourceId(d.source) } });
       }
     }
+
+    await seedTargets(tx, org.id, demoTargets);
 
     for (const c of demoCampaigns) {
       const caseRow = await tx.case.findUnique({ where: { slug: c.caseSlug }, select: { id: true } });

@@ -50,6 +50,11 @@ describe("sending", () => {
     expect(posts[0]?.idempotencyKey).toMatch(/^batch-/);
     const rows = await prisma.outboxEmail.findMany({ orderBy: { toAddress: "asc" } });
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    for (const row of rows) {
+      expect(row.attempts).toBe(1);
+      expect(Math.abs(row.sentAt!.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(row.leaseOwner).toBeNull();
+    }
     expect(new Set(rows.map((r) => r.providerId))).toEqual(new Set(standIn.accepted.map((a) => a.id)));
     const sent = standIn.accepted.find((a) => a.to[0] === "supporter-1@example.org");
     expect(sent).toMatchObject({ subject: "Hello 1", text: "Hello 1", html: "<p>Hello 1</p>" });

@@ -1,0 +1,47 @@
+// What a supporter types to sign. Every field says why it is asked (see the form).
+import { z } from "zod";
+import { countryCodes } from "~/ui/countries";
+
+const optional = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null);
+
+export const SignSchema = z.object({
+  name: z.string({ error: "Your name is required." }).trim().min(1, "Your name is required.").max(120, "At most 120 characters."),
+  email: z.email("Give an email address like name@example.org: we send the confirmation link there.").trim().max(254),
+  country: z
+    .string({ error: "Choose your country." })
+    .trim()
+    .toUpperCase()
+    .refine((c) => countryCodes.has(c), "Choose your country."),
+  city: optional("City", 120),
+  organisation: optional("Organisation", 160),
+  comment: optional("Comment", 1000),
+  showName: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  wantsUpdates: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+export type SignInput = z.infer<typeof SignSchema>;
+
+export const PetitionSettingsSchema = z.object({
+  petitionText: z
+    .string()
+    .trim()
+    .max(10000, "At most 10,000 characters.")
+    .transform((v) => (v === "" ? null : v)),
+  signatureGoal: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(z.number({ error: "Give a whole number." }).int("Give a whole number.").positive("Give a number above zero.").max(100_000_000).nullable()),
+});

@@ -1,0 +1,293 @@
+// Petition signatures: signing, confirming by email, stopping email, erasing one's data, and the
+// count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
+import crypto from "node:crypto";
+import { prisma } from "~/db.server";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { renderEmail } from "~/mail/render.server";
+import type { SignInput } from "~/petitions/signature.schema";
+import {
+  addressHash,
+  decrypt,
+  decryptOptional,
+  emailHash,
+  encrypt,
+  encryptOptional,
+  randomToken,
+  tokenHash,
+} from "~/security/crypto.server";
+import { ConfirmSignatureEmail } from "../../emails/confirm-signature";
+
+const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
+
+export function signerLinks(appUrl: string, token: string) {
+  return {
+    confirmUrl: `${appUrl}/s/${token}/confirm`,
+    unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
+    deleteDataUrl: `${appUrl}/s/${token}/delete`,
+  };
+}
+
+/** Public: a campaign that can be read and signed (live), or read (closed). */
+export function getPublicCampaign(slug: string) {
+  return prisma.campaign.findFirst({
+    where: { slug, status: { in: ["live", "closed"] } },
+    include: {
+      case: {
+        select: {
+          slug: true,
+          title: true,
+          summary: true,
+          people: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, status: true, heldAt: true, description: true } },
+          demands: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, text: true } },
+        },
+      },
+    },
+  });
+}
+export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCampaign>>>;
+
+export function publicCampaignsOfCase(caseId: string) {
+  return prisma.campaign.findMany({ where: { caseId, status: "live" }, select: { slug: true, title: true, callToAction: true } });
+}
+
+/** The latest signers who agreed to be shown: first name and country only. */
+export async function latestPublicSigners(campaignId: string, take = 8) {
+  const rows = await prisma.signature.findMany({
+    where: { campaignId, status: "confirmed", showName: true, erasedAt: null },
+    orderBy: { confirmedAt: "desc" },
+    take,
+    select: { id: true, nameEnc: true, country: true },
+  });
+  return rows.map((r) => ({ id: r.id, firstName: (decryptOptional(r.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: r.country }));
+}
+
+export type SignResult =
+  | { kind: "check-email" }
+  | { kind: "already-signed" }
+  | { kind: "confirmation-resent" }
+  | { kind: "confirmation-recently-sent" }
+  | { kind: "email-stopped" };
+
+/** Records a signature (pending until confirmed) and queues its confirmation email, together. */
+export async function sign({
+  campaign,
+  input,
+  clientAddress,
+  appUrl,
+}: {
+  campaign: { id: string; title: string; organisationId: string };
+  input: SignInput;
+  clientAddress: string | null;
+  appUrl: string;
+}): Promise<SignResult> {
+  const hash = emailHash(input.email);
+  const existing = await prisma.signature.findUnique({
+    where: { campaignId_emailHash: { campaignId: campaign.id, emailHash: hash } },
+    select: { id: true, status: true, confirmationSentAt: true },
+  });
+  if (existing?.status === "confirmed") return { kind: "already-signed" };
+  if (existing && Date.now() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS) {
+    return { kind: "confirmation-recently-sent" };
+  }
+  if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return { kind: "email-stopped" };
+
+  // The link's secret exists only in the email; the database keeps its hash.
+  const token = randomToken();
+  const id = existing?.id ?? `s${crypto.randomBytes(12).toString("base64url")}`;
+  const links = signerLinks(appUrl, token);
+  const email = await renderEmail(ConfirmSignatureEmail({ name: input.name, campaignTitle: campaign.title, ...links }));
+  const now = new Date();
+  const outgoing = {
+    kind: "confirm-signature",
+    to: input.email,
+    subject: `Please confirm your signature: ${campaign.title}`,
+    ...email,
+    organisationId: campaign.organisationId,
+    subjectType: "signature",
+    subjectId: id,
+    sensitive: true,
+    headers: { "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    tags: [{ name: "kind", value: "confirm-signature" }],
+  };
+
+  if (existing) {
+    await prisma.$transaction(async (tx) => {
+      await tx.signature.update({ where: { id }, data: { tokenHash: tokenHash(token), confirmationSentAt: now } });
+      await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
+    });
+    return { kind: "confirmation-resent" };
+  }
+
+  await prisma.$transaction(async (tx) => {
+    await tx.signature.create({
+      data: {
+        id,
+        campaignId: campaign.id,
+        emailHash: hash,
+        nameEnc: encrypt(input.name),
+        emailEnc: encrypt(input.email),
+        cityEnc: encryptOptional(input.city),
+        organisationEnc: encryptOptional(input.organisation),
+        commentEnc: encryptOptional(input.comment),
+        country: input.country,
+        showName: input.showName,
+        wantsUpdates: input.wantsUpdates,
+        tokenHash: tokenHash(token),
+        confirmationSentAt: now,
+        addressHash: addressHash(clientAddress),
+      },
+    });
+    await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
+  });
+  return { kind: "check-email" };
+}
+
+/** The signature behind a link, with what the pages need to say. */
+export function signatureByToken(token: string) {
+  return prisma.signature.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: {
+      id: true,
+      status: true,
+      erasedAt: true,
+      unsubscribedAt: true,
+      campaignId: true,
+      campaign: { select: { slug: true, title: true, signatureCount: true, signatureGoal: true } },
+    },
+  });
+}
+
+/** Confirming twice is harmless: only the move from pending to confirmed counts. */
+export async function confirmSignature(token: string): Promise<"confirmed" | "already-confirmed" | "not-found"> {
+  return prisma.$transaction(async (tx) => {
+    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, campaignId: true, erasedAt: true } });
+    if (!signature || signature.erasedAt) return "not-found";
+    const { count } = await tx.signature.updateMany({
+      where: { id: signature.id, status: "pending" },
+      data: { status: "confirmed", confirmedAt: new Date() },
+    });
+    if (count === 0) return "already-confirmed";
+    await tx.campaign.update({ where: { id: signature.campaignId }, data: { signatureCount: { increment: 1 } } });
+    return "confirmed";
+  });
+}
+
+/** Stops all email to this person, for every campaign: their hash goes on the suppression list. */
+export async function unsubscribe(token: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, emailHash: true } });
+    if (!signature) return false;
+    const now = new Date();
+    if (signature.emailHash) {
+      await tx.signature.updateMany({ where: { emailHash: signature.emailHash }, data: { wantsUpdates: false, unsubscribedAt: now } });
+      await tx.suppressedSupporter.upsert({ where: { emailHash: signature.emailHash }, create: { emailHash: signature.emailHash }, update: {} });
+    } else {
+      await tx.signature.update({ where: { id: signature.id }, data: { wantsUpdates: false, unsubscribedAt: now } });
+    }
+    // Supporter mail still waiting in the outbox is not sent.
+    await tx.outboxEmail.updateMany({
+      where: { subjectType: "signature", subjectId: signature.id, status: "queued" },
+      data: { status: "suppressed", lastError: "The supporter asked for no more email." },
+    });
+    return true;
+  });
+}
+
+const personalDataRemoved = {
+  emailHash: null,
+  nameEnc: null,
+  emailEnc: null,
+  cityEnc: null,
+  organisationEnc: null,
+  commentEnc: null,
+  addressHash: null,
+  showName: false,
+  wantsUpdates: false,
+};
+
+/**
+ * Removes name, email, city, organisation and comment. A confirmed signature stays as an anonymous
+ * count; a pending one is deleted. The emails it was sent go from the outbox too.
+ */
+export async function eraseSignature(token: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, status: true } });
+    if (!signature) return false;
+    await tx.outboxEmail.deleteMany({ where: { subjectType: "signature", subjectId: signature.id } });
+    if (signature.status === "pending") await tx.signature.delete({ where: { id: signature.id } });
+    else await tx.signature.update({ where: { id: signature.id }, data: { ...personalDataRemoved, erasedAt: new Date() } });
+    return true;
+  });
+}
+
+/** Counts a supporter's own letter: sent through the app, or opened in their mail program. */
+export async function countSupporterLetter(campaignId: string, way: "sent" | "mailto", letters = 1) {
+  await prisma.campaign.update({
+    where: { id: campaignId },
+    data: way === "sent" ? { supporterLettersSent: { increment: letters } } : { supporterLettersMailto: { increment: letters } },
+  });
+}
+
+export interface SignatureRow {
+  id: string;
+  name: string | null;
+  email: string | null;
+  city: string | null;
+  organisation: string | null;
+  comment: string | null;
+  country: string;
+  showName: boolean;
+  wantsUpdates: boolean;
+  status: string;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  erased: boolean;
+}
+
+export function openSignature(row: {
+  id: string;
+  nameEnc: string | null;
+  emailEnc: string | null;
+  cityEnc: string | null;
+  organisationEnc: string | null;
+  commentEnc: string | null;
+  country: string;
+  showName: boolean;
+  wantsUpdates: boolean;
+  status: string;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  erasedAt: Date | null;
+}): SignatureRow {
+  return {
+    id: row.id,
+    name: decryptOptional(row.nameEnc),
+    email: row.emailEnc ? decrypt(row.emailEnc) : null,
+    city: decryptOptional(row.cityEnc),
+    organisation: decryptOptional(row.organisationEnc),
+    comment: decryptOptional(row.commentEnc),
+    country: row.country,
+    showName: row.showName,
+    wantsUpdates: row.wantsUpdates,
+    status: row.status,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    erased: row.erasedAt !== null,
+  };
+}
+
+export const signatureColumns = {
+  id: true,
+  nameEnc: true,
+  emailEnc: true,
+  cityEnc: true,
+  organisationEnc: true,
+  commentEnc: true,
+  country: true,
+  showName: true,
+  wantsUpdates: true,
+  status: true,
+  createdAt: true,
+  confirmedAt: true,
+  erasedAt: true,
+} as const;

@@ -1,0 +1,31 @@
+// Sent when someone signs a petition: one button to confirm. Until then the signature does not count.
+import { Button, Text } from "@react-email/components";
+import { Layout, button, paragraph } from "./layout";
+
+export interface ConfirmSignatureEmailProps {
+  name: string;
+  campaignTitle: string;
+  confirmUrl: string;
+  unsubscribeUrl: string;
+  deleteDataUrl: string;
+}
+
+export function ConfirmSignatureEmail({ name, campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps) {
+  return (
+    <Layout
+      preview={`Confirm your signature: ${campaignTitle}`}
+      reason={`You get this email because someone, probably you, signed the petition “${campaignTitle}” with this address. If it was not you, ignore it: the signature will not count and will be deleted.`}
+      unsubscribeUrl={unsubscribeUrl}
+      deleteDataUrl={deleteDataUrl}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>Thank you for signing “{campaignTitle}”. Please confirm that it was you: your signature counts only after that.</Text>
+      <Button href={confirmUrl} style={button}>
+        Confirm my signature
+      </Button>
+      <Text style={paragraph}>The link opens a page with one button; nothing happens until you press it.</Text>
+    </Layout>
+  );
+}
+
+export default ConfirmSignatureEmail;
