@@ -172,12 +172,9 @@ export function createWorker(options: WorkerOptions) {
     ]);
   }
 
-  /** Sends one batch if one is due. Returns how many emails it handled. */
-  async function runOnce(signal?: AbortSignal): Promise<number> {
-    await sleep(nextRequestAt - Date.now(), signal);
-    if (signal?.aborted) return 0;
-    const batch = await claim();
-    if (batch.length === 0) return 0;
+  type Batch = Awaited<ReturnType<typeof claim>>;
+
+  async function send(batch: Batch): Promise<SendResult> {
     nextRequestAt = Date.now() + intervalMs;
     const key = `${batch.length === 1 ? "email" : "batch"}-${batch[0]?.batchKey ?? batch[0]?.id}`;
     let result: SendResult;
@@ -187,20 +184,53 @@ export function createWorker(options: WorkerOptions) {
       result = { ok: false, kind: "retryable", message: error instanceof Error ? error.message : String(error) };
     }
     if (!result.ok && result.kind === "rate-limited") nextRequestAt = Math.max(nextRequestAt, Date.now() + result.retryAfterMs);
-    await record(batch, result);
+    return result;
+  }
+
+  /** Sends one batch if one is due. Returns how many emails it handled. */
+  async function runOnce(signal?: AbortSignal): Promise<number> {
+    await sleep(nextRequestAt - Date.now(), signal);
+    if (signal?.aborted) return 0;
+    const batch = await claim();
+    if (batch.length === 0) return 0;
+    await record(batch, await send(batch));
     return batch.length;
   }
 
-  /** Runs until the signal aborts. */
+  /**
+   * Runs until the signal aborts. The next batch is claimed while the current request is in flight,
+   * so the time between two requests is the provider's limit, not our database's work.
+   */
   async function run(signal: AbortSignal) {
+    let next: Promise<Batch> | null = null;
     while (!signal.aborted) {
-      let handled = 0;
       try {
-        handled = await runOnce(signal);
+        await sleep(nextRequestAt - Date.now(), signal);
+        if (signal.aborted) break;
+        const batch: Batch = next ? await next : await claim();
+        next = null;
+        if (batch.length === 0) {
+          await sleep(options.pollMs, signal);
+          continue;
+        }
+        const sending = send(batch);
+        next = claim();
+        await record(batch, await sending);
       } catch (error) {
+        next = null;
         console.warn(`[mail worker] ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(options.pollMs, signal);
       }
-      if (handled === 0) await sleep(options.pollMs, signal);
+    }
+    // A batch claimed ahead and not sent goes back to the queue at once, not after its lease.
+    if (next) {
+      const unsent = await next.catch(() => []);
+      if (unsent.length) {
+        await prisma.outboxEmail.updateMany({
+          where: { id: { in: unsent.map((e) => e.id) }, leaseOwner: workerId, status: "sending" },
+          data: { status: "queued", leaseOwner: null, leaseExpiresAt: null },
+        });
+      }
     }
   }
 
