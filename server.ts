@@ -10,6 +10,7 @@ import express from "express";
 import helmet from "helmet";
 import { env } from "~/env.server";
 import { startMailWorker } from "~/mail/worker.server";
+import { startMaintenance } from "~/petitions/retention.server";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
@@ -73,9 +74,11 @@ const server = app.listen(config.PORT, () => {
 
 // The mail worker runs in this process unless it runs on its own (`npm run worker`).
 const stopWorker = config.MAIL_WORKER_IN_SERVER === "1" ? startMailWorker() : async () => {};
+const stopMaintenance = config.MAIL_WORKER_IN_SERVER === "1" ? startMaintenance() : () => {};
 
 function shutdown() {
   server.close();
+  stopMaintenance();
   void stopWorker().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
 }

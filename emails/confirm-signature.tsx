@@ -28,4 +28,22 @@ export function ConfirmSignatureEmail({ name, campaignTitle, confirmUrl, unsubsc
   );
 }
 
+/** The plain-text part, written out rather than converted from HTML (signing must stay fast). */
+export function confirmSignatureText({ name, campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps): string {
+  return [
+    `Hello ${name},`,
+    "",
+    `Thank you for signing “${campaignTitle}”. Please confirm that it was you: your signature counts only after that.`,
+    "",
+    `Confirm my signature: ${confirmUrl}`,
+    "",
+    "The link opens a page with one button; nothing happens until you press it.",
+    "",
+    "--",
+    `You get this email because someone, probably you, signed the petition “${campaignTitle}” with this address. If it was not you, ignore it: the signature will not count and will be deleted.`,
+    `Stop all email from us: ${unsubscribeUrl}`,
+    `Delete my data: ${deleteDataUrl}`,
+  ].join("\n");
+}
+
 export default ConfirmSignatureEmail;

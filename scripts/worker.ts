@@ -2,10 +2,13 @@
 // or when several workers share the database.
 import { configureDatabase, prisma } from "~/db.server";
 import { startMailWorker } from "~/mail/worker.server";
+import { startMaintenance } from "~/petitions/retention.server";
 
 await configureDatabase();
 const stop = startMailWorker();
+const stopMaintenance = startMaintenance();
 const shutdown = async () => {
+  stopMaintenance();
   await stop();
   await prisma.$disconnect();
   process.exit(0);

@@ -47,6 +47,18 @@ export const CampaignSchema = z
       .string()
       .default("")
       .transform((v) => splitCodes(v, (t) => t.toLowerCase())),
+    petitionText: z
+      .string()
+      .trim()
+      .max(10000, "At most 10,000 characters.")
+      .default("")
+      .transform((v) => (v === "" ? null : v)),
+    signatureGoal: z
+      .string()
+      .trim()
+      .default("")
+      .transform((v) => (v === "" ? null : Number(v)))
+      .pipe(z.number({ error: "Give a whole number." }).int("Give a whole number.").positive("Give a number above zero.").max(100_000_000, "That is more than anyone can sign.").nullable()),
   })
   .refine((v) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn, { path: ["endsOn"], message: "The end comes before the start." });
 export type CampaignInput = z.infer<typeof CampaignSchema>;

@@ -34,12 +34,26 @@ function campaignData(data: CampaignInput, kinds: TargetKind[]) {
   return { ...rest, targetKinds: encodeList(kinds), targetCountries: encodeList(targetCountries), targetTags: encodeList(targetTags) };
 }
 
+/** Closing a campaign starts the clock on its signers' data (see app/petitions/retention.server.ts). */
+function closedAtFor(status: string, previous: { status: string; closedAt: Date | null } | null) {
+  if (status !== "closed") return null;
+  return previous?.status === "closed" ? previous.closedAt : new Date();
+}
+
 export async function createCampaign(organisationId: string, data: CampaignInput, kinds: TargetKind[]) {
-  return prisma.campaign.create({ data: { ...campaignData(data, kinds), organisationId }, select: { id: true } });
+  return prisma.campaign.create({
+    data: { ...campaignData(data, kinds), organisationId, closedAt: closedAtFor(data.status, null) },
+    select: { id: true },
+  });
 }
 
 export async function updateCampaign(organisationId: string, campaignId: string, data: CampaignInput, kinds: TargetKind[]) {
-  const { count } = await prisma.campaign.updateMany({ where: { id: campaignId, organisationId }, data: campaignData(data, kinds) });
+  const previous = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId }, select: { status: true, closedAt: true } });
+  if (!previous) return false;
+  const { count } = await prisma.campaign.updateMany({
+    where: { id: campaignId, organisationId },
+    data: { ...campaignData(data, kinds), closedAt: closedAtFor(data.status, previous) },
+  });
   return count === 1;
 }
 

@@ -16,6 +16,7 @@ export function listPublicCases() {
       country: true,
       startedOn: true,
       people: { orderBy: { position: "asc" }, select: { name: true, status: true } },
+      campaigns: { where: { status: "live" }, select: { slug: true, title: true } },
     },
   });
 }
@@ -31,6 +32,7 @@ const caseDetail = {
   },
   events: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }], include: { source: true } },
   demands: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { source: true } },
+  campaigns: { where: { status: "live" }, select: { slug: true, title: true, callToAction: true } },
 } satisfies Prisma.CaseInclude;
 
 /** Public: an active or closed case with everything the case page shows. Drafts are not public. */

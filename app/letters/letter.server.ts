@@ -6,7 +6,7 @@ import { Prisma } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { decodeList } from "~/lists";
-import { enqueueEmail } from "~/mail/outbox.server";
+import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import {
   letterContext,
@@ -272,7 +272,7 @@ async function enqueueLetters(letters: LetterToSend[], appUrl: string) {
         dedupeKey: `letter:${letter.id}:${sendNumber}`,
         kind: "letter",
         to,
-        from: `${letter.senderName.replace(/[<>"]/g, "")} via Solidarity letters <${env().MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? env().MAIL_FROM}>`,
+        from: mailFromAs(letter.senderName),
         replyTo: replyAddress(letter.replyToken),
         subject: letter.subject,
         ...email,

@@ -45,7 +45,7 @@ function dejaVuFile(file: string): string {
 }
 
 let fontsRegistered = false;
-function registerFonts(): void {
+export function registerLetterFonts(): void {
   if (fontsRegistered) return;
   Font.register({
     family: FONT_FAMILY,
@@ -277,7 +277,7 @@ function LettersDocument({ letters }: { letters: PrintableLetter[] }) {
 /** Renders the letters into one A4 PDF, each letter starting on a new page. */
 export async function renderLettersPdf(letters: PrintableLetter[]): Promise<Uint8Array<ArrayBuffer>> {
   if (letters.length === 0) throw new Error("renderLettersPdf needs at least one letter");
-  registerFonts();
+  registerLetterFonts();
   const buffer = await renderToBuffer(<LettersDocument letters={letters} />);
   // A copy, not a view: a small Buffer may sit in Node's shared pool, and readers such as pdf.js
   // take over (detach) the ArrayBuffer they are given.

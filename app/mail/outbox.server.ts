@@ -40,6 +40,13 @@ export function readable<T extends { encrypted: boolean; toAddress: string; subj
   return copy as T;
 }
 
+/** "Name via Solidarity letters <letters@…>": our address (the only one we may send from), their name. */
+export function mailFromAs(displayName: string): string {
+  const from = env().MAIL_FROM;
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  return `${displayName.replace(/[<>"\r\n]/g, "")} via Solidarity letters <${address}>`;
+}
+
 export function normaliseAddress(address: string): string {
   return address.trim().toLowerCase();
 }

@@ -10,8 +10,7 @@ function signLimiter() {
   return limiter;
 }
 
-export const HONEYPOT_FIELD = "website";
-export const STAMP_FIELD = "formStartedAt";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 
 export type AbuseVerdict = { ok: true } | { ok: false; status: number; message: string; retryAfterSeconds?: number };
 

@@ -2,6 +2,7 @@
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import crypto from "node:crypto";
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma.server/client";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import type { SignInput } from "~/petitions/signature.schema";
@@ -15,7 +16,7 @@ import {
   randomToken,
   tokenHash,
 } from "~/security/crypto.server";
-import { ConfirmSignatureEmail } from "../../emails/confirm-signature";
+import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
@@ -95,7 +96,8 @@ export async function sign({
   const token = randomToken();
   const id = existing?.id ?? `s${crypto.randomBytes(12).toString("base64url")}`;
   const links = signerLinks(appUrl, token);
-  const email = await renderEmail(ConfirmSignatureEmail({ name: input.name, campaignTitle: campaign.title, ...links }));
+  const props = { name: input.name, campaignTitle: campaign.title, ...links };
+  const email = await renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
   const now = new Date();
   const outgoing = {
     kind: "confirm-signature",
@@ -118,27 +120,33 @@ export async function sign({
     return { kind: "confirmation-resent" };
   }
 
-  await prisma.$transaction(async (tx) => {
-    await tx.signature.create({
-      data: {
-        id,
-        campaignId: campaign.id,
-        emailHash: hash,
-        nameEnc: encrypt(input.name),
-        emailEnc: encrypt(input.email),
-        cityEnc: encryptOptional(input.city),
-        organisationEnc: encryptOptional(input.organisation),
-        commentEnc: encryptOptional(input.comment),
-        country: input.country,
-        showName: input.showName,
-        wantsUpdates: input.wantsUpdates,
-        tokenHash: tokenHash(token),
-        confirmationSentAt: now,
-        addressHash: addressHash(clientAddress),
-      },
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.signature.create({
+        data: {
+          id,
+          campaignId: campaign.id,
+          emailHash: hash,
+          nameEnc: encrypt(input.name),
+          emailEnc: encrypt(input.email),
+          cityEnc: encryptOptional(input.city),
+          organisationEnc: encryptOptional(input.organisation),
+          commentEnc: encryptOptional(input.comment),
+          country: input.country,
+          showName: input.showName,
+          wantsUpdates: input.wantsUpdates,
+          tokenHash: tokenHash(token),
+          confirmationSentAt: now,
+          addressHash: addressHash(clientAddress),
+        },
+      });
+      await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
     });
-    await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
-  });
+  } catch (error) {
+    // The same address signing twice at the same moment: the other request's row won.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "confirmation-recently-sent" };
+    throw error;
+  }
   return { kind: "check-email" };
 }
 

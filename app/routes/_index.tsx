@@ -31,6 +31,13 @@ export default function Index() {
             </h2>
             {c.startedOn ? <p className="muted">Since {formatPartialDate(c.startedOn)}</p> : null}
             <p>{c.summary}</p>
+            {c.campaigns.map((campaign) => (
+              <p key={campaign.slug}>
+                <Link className="button" to={`/campaigns/${campaign.slug}`}>
+                  Act: {campaign.title}
+                </Link>
+              </p>
+            ))}
             <ul className="people-inline" aria-label="People at risk">
               {c.people.map((p) => (
                 <li key={p.name}>

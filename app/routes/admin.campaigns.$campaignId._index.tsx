@@ -59,6 +59,12 @@ export default function CampaignPage() {
       <h1>{campaign.title}</h1>
       <p>
         Case: {campaign.case.title} · <Link to={`/admin/campaigns/${campaign.id}/letters`}>Letters</Link>
+        {campaign.petitionText ? (
+          <>
+            {" "}
+            · <Link to={`/admin/campaigns/${campaign.id}/signatures`}>Signatures ({campaign.signatureCount})</Link>
+          </>
+        ) : null}
         {campaign.status === "live" ? (
           <>
             {" "}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
@@ -28,6 +28,14 @@ export default function CasePage() {
       <h1>{c.title}</h1>
       {c.status === "closed" ? <p className="notice">This case is closed: we no longer campaign on it.</p> : null}
       <p className="lead">{c.summary}</p>
+      {c.campaigns.map((campaign) => (
+        <p key={campaign.slug} className="card">
+          <strong>{campaign.callToAction}</strong>{" "}
+          <Link className="button" to={`/campaigns/${campaign.slug}`}>
+            {campaign.title}
+          </Link>
+        </p>
+      ))}
 
       <h2 id="people">People at risk</h2>
       {c.people.map((p) => (

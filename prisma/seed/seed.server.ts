@@ -125,6 +125,8 @@ export async function seedDemo(prisma: PrismaClient, cases: SeedCase[] = demoCas
           targetKinds: encodeList(c.targetKinds),
           targetCountries: encodeList(c.targetCountries),
           targetTags: encodeList(c.targetTags),
+          petitionText: c.petitionText,
+          signatureGoal: c.signatureGoal,
           templates: { create: c.templates },
         },
       });

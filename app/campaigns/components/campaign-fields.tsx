@@ -16,6 +16,8 @@ interface Values {
   targetKinds?: string;
   targetCountries?: string;
   targetTags?: string;
+  petitionText?: string | null;
+  signatureGoal?: number | null;
 }
 
 export function CampaignFields({
@@ -64,6 +66,21 @@ export function CampaignFields({
         options={campaignStatuses.map((s) => ({ value: s, label: campaignStatusLabels[s] }))}
         failure={failure}
         defaultValue={values.status ?? "draft"}
+      />
+      <TextAreaField
+        name="petitionText"
+        label="Petition text"
+        hint="What signers put their name to. Leave it empty for a campaign of letters only."
+        rows={6}
+        failure={failure}
+        defaultValue={values.petitionText}
+      />
+      <TextField
+        name="signatureGoal"
+        label="Signature goal"
+        inputMode="numeric"
+        failure={failure}
+        defaultValue={values.signatureGoal ? String(values.signatureGoal) : ""}
       />
       <TextField name="startsOn" label="Starts on" hint="YYYY-MM-DD" failure={failure} defaultValue={values.startsOn} />
       <TextField name="endsOn" label="Ends on" hint="YYYY-MM-DD" failure={failure} defaultValue={values.endsOn} />

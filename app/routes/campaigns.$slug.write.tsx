@@ -1,0 +1,190 @@
+// "Write your own letter": the campaign's letter for the supporter's country, with their name and
+// city, to edit and then send through the app (replies go to them) or open in their mail program.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { env } from "~/env.server";
+import { checkPublicForm } from "~/petitions/abuse.server";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
+import { getPublicCampaign } from "~/petitions/signature.server";
+import { allowedTarget, countSupporterLetter, draftSupporterLetters, sendSupporterLetter } from "~/petitions/supporter-letter.server";
+import { formStamp } from "~/security/crypto.server";
+import { countryCodes, countryOptions } from "~/ui/countries";
+import { ErrorMessage } from "~/ui/error-message";
+import { failure, parseForm } from "~/ui/form-result";
+import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
+import { countryName } from "~/ui/format";
+
+export const meta: MetaFunction = () => [{ title: "Write your own letter: Solidarity letters" }];
+
+const Slug = z.string().min(1).max(80);
+const Who = z.object({
+  name: z.string().trim().min(1, "Your name is required: it signs the letter.").max(120),
+  city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
+  country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
+});
+
+const appUrl = (request: Request) => env().APP_URL ?? new URL(request.url).origin;
+
+async function liveCampaign(slugParam: string | undefined) {
+  const campaign = await getPublicCampaign(Slug.parse(slugParam));
+  notFoundUnless(campaign, "No such campaign.");
+  if (campaign.status !== "live") throw new Response("This campaign is closed.", { status: 404 });
+  return campaign;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const campaign = await liveCampaign(params.slug);
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const who = "country" in search ? Who.safeParse(search) : null;
+  const drafts = who?.success
+    ? await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) })
+    : [];
+  return {
+    campaign: { slug: campaign.slug, title: campaign.title },
+    who: who?.success ? who.data : null,
+    whoErrors: who && !who.success ? z.flattenError(who.error).fieldErrors : null,
+    search,
+    drafts,
+    stamp: formStamp(),
+  };
+}
+
+const LetterForm = z.object({
+  intent: z.enum(["send", "mailto"]),
+  targetId: z.string().min(1),
+  name: z.string().trim().min(1).max(120),
+  city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
+  country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c)),
+  subject: z.string().trim().min(1, "The subject is required.").max(300),
+  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000),
+  email: z.string().trim().default(""),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const campaign = await liveCampaign(params.slug);
+  const formData = await request.formData();
+  const parsed = parseForm(LetterForm, formData);
+  if (!parsed.success) return json({ targetId: String(formData.get("targetId") ?? ""), failure: parsed.failure, sent: false }, { status: 400 });
+  const input = parsed.data;
+  const target = await allowedTarget(campaign, input.country, input.targetId);
+  if (!target) throw new Response("This target is not one of this campaign's for your country.", { status: 404 });
+
+  if (input.intent === "mailto") {
+    if (!target.email) return json({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, { status: 400 });
+    await countSupporterLetter(campaign.id, "mailto");
+    const query = new URLSearchParams({ subject: input.subject, body: input.body }).toString().replace(/\+/g, "%20");
+    return redirect(`mailto:${target.email}?${query}`);
+  }
+
+  const email = z.email().safeParse(input.email);
+  if (!email.success) {
+    return json({ targetId: target.id, failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }), sent: false }, { status: 400 });
+  }
+  const verdict = await checkPublicForm(formData, context.clientAddress);
+  if (!verdict.ok) return json({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, { status: verdict.status });
+  const sent = await sendSupporterLetter({
+    campaign,
+    target,
+    supporter: { name: input.name, email: email.data, city: input.city },
+    subject: input.subject,
+    body: input.body,
+    appUrl: appUrl(request),
+  });
+  if (!sent) return json({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, { status: 400 });
+  return json({ targetId: target.id, failure: null, sent: true });
+}
+
+export default function WriteLetter() {
+  const { campaign, who, whoErrors, search, drafts, stamp } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const whoFailure = whoErrors ? { fieldErrors: whoErrors, values: search } : null;
+  return (
+    <>
+      <p>
+        <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
+      </p>
+      <h1>Write your own letter</h1>
+      <Form method="get" className="stack">
+        <TextField name="name" label="Your name" hint="It signs your letter." required failure={whoFailure} defaultValue={who?.name ?? search.name} />
+        <TextField name="city" label="Your city" hint="Written under your name." failure={whoFailure} defaultValue={who?.city ?? search.city} />
+        <SelectField
+          name="country"
+          label="Your country"
+          hint="You get the targets for your country: its embassy of Kazakhstan, its MEPs, and the Kazakh officials."
+          placeholder="Choose your country"
+          options={countryOptions}
+          required
+          failure={whoFailure}
+          defaultValue={who?.country ?? search.country}
+        />
+        <div>
+          <button type="submit" className="secondary">
+            Show my letters
+          </button>
+        </div>
+      </Form>
+
+      {who ? (
+        <>
+          <h2>
+            Your letters ({drafts.length}) for {countryName(who.country)}
+          </h2>
+          {drafts.length === 0 ? <p>This campaign has no targets for {countryName(who.country)} yet.</p> : null}
+          {drafts.map((d) => {
+            const mine = result && result.targetId === d.targetId ? result : null;
+            return (
+              <section key={d.targetId} className="card" aria-labelledby={`to-${d.targetId}`}>
+                <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
+                {mine?.sent ? (
+                  <p className="notice" role="status">
+                    Your letter is on its way. Replies will come to your email address.
+                  </p>
+                ) : null}
+                {d.email ? null : <p className="muted">No email address is known for this target: copy the letter and send it by post.</p>}
+                <Form method="post" className="stack" noValidate>
+                  <FormError failure={mine?.failure} />
+                  <input type="hidden" name="targetId" value={d.targetId} />
+                  <input type="hidden" name="name" value={who.name} />
+                  <input type="hidden" name="city" value={who.city ?? ""} />
+                  <input type="hidden" name="country" value={who.country} />
+                  <input type="hidden" name={STAMP_FIELD} value={stamp} />
+                  <div className="visually-hidden" aria-hidden="true">
+                    <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+                  </div>
+                  <TextField name="subject" label="Subject" required failure={mine?.failure} defaultValue={d.subject} />
+                  <TextAreaField name="body" label="Letter" required rows={14} failure={mine?.failure} defaultValue={d.body} />
+                  {d.email ? (
+                    <>
+                      <TextField
+                        name="email"
+                        label="Your email"
+                        type="email"
+                        hint="Only if you send through us: the answer comes to you. We do not keep it for anything else."
+                        failure={mine?.failure}
+                      />
+                      <div className="actions">
+                        <button type="submit" name="intent" value="send">
+                          Send through Solidarity letters
+                        </button>
+                        <button type="submit" name="intent" value="mailto" className="secondary">
+                          Open in my mail program
+                        </button>
+                      </div>
+                    </>
+                  ) : null}
+                </Form>
+              </section>
+            );
+          })}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

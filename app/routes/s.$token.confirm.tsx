@@ -1,0 +1,61 @@
+// The link in the confirmation email opens this page; only its button confirms (mail scanners
+// open links before people do, and a GET must change nothing).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
+import { ErrorMessage } from "~/ui/error-message";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your signature" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+
+const Token = z.string().min(20).max(64);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const signature = await signatureByToken(Token.parse(params.token));
+  notFoundUnless(signature, "This link is not valid any more.");
+  if (signature.erasedAt) throw new Response("This signature's data was deleted.", { status: 404 });
+  return { campaign: signature.campaign, confirmed: signature.status === "confirmed" };
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const outcome = await confirmSignature(Token.parse(params.token));
+  if (outcome === "not-found") throw new Response("This link is not valid any more.", { status: 404 });
+  const signature = await signatureByToken(Token.parse(params.token));
+  return json({ outcome, count: signature?.campaign.signatureCount ?? 0 });
+}
+
+export default function ConfirmSignature() {
+  const { campaign, confirmed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result || confirmed) {
+    return (
+      <>
+        <h1>Thank you: your signature counts</h1>
+        <p role="status">
+          {result?.outcome === "already-confirmed" || (!result && confirmed)
+            ? "Your signature was already confirmed; it counts once."
+            : `Your signature on “${campaign.title}” is confirmed.`}{" "}
+          {result ? `${result.count.toLocaleString("en")} people have signed so far.` : null}
+        </p>
+        <p>
+          <Link to={`/campaigns/${campaign.slug}`}>Back to the campaign</Link>, or write your own letter to your embassy from there.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Confirm your signature</h1>
+      <p>On the petition “{campaign.title}”.</p>
+      <Form method="post">
+        <button type="submit">Confirm my signature</button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

@@ -1,0 +1,57 @@
+// Having one's data deleted: name, email, city, organisation and comment go; a confirmed signature
+// stays only as an anonymous count. The page's button does it; opening the link changes nothing.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { eraseSignature, signatureByToken } from "~/petitions/signature.server";
+import { ErrorMessage } from "~/ui/error-message";
+
+export const meta: MetaFunction = () => [{ title: "Delete my data" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+
+const Token = z.string().min(20).max(64);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const signature = await signatureByToken(Token.parse(params.token));
+  if (signature?.erasedAt) return { erased: true, campaignTitle: signature.campaign.title };
+  notFoundUnless(signature, "There is no data of yours here any more.");
+  return { erased: false, campaignTitle: signature.campaign.title };
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const ok = await eraseSignature(Token.parse(params.token));
+  if (!ok) throw new Response("There is no data of yours here any more.", { status: 404 });
+  return json({ erased: true });
+}
+
+export default function DeleteData() {
+  const { erased, campaignTitle } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (erased || result) {
+    return (
+      <>
+        <h1>Your data is deleted</h1>
+        <p role="status">Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Delete my data</h1>
+      <p>
+        This deletes your name, email address, city, organisation and comment from the petition “{campaignTitle}”. If you had
+        confirmed your signature, it stays in the count, without your name.
+      </p>
+      <Form method="post">
+        <button type="submit" className="danger">
+          Delete my data
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

@@ -1,0 +1,54 @@
+// Stopping all email. The page's button, and mail programs' one-click unsubscribe (RFC 8058: a POST
+// with "List-Unsubscribe=One-Click"), both POST here; opening the link changes nothing.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { signatureByToken, unsubscribe } from "~/petitions/signature.server";
+import { ErrorMessage } from "~/ui/error-message";
+
+export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+
+const Token = z.string().min(20).max(64);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const signature = await signatureByToken(Token.parse(params.token));
+  notFoundUnless(signature, "This link is not valid any more.");
+  return { stopped: signature.unsubscribedAt !== null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ok = await unsubscribe(Token.parse(params.token));
+  if (!ok) throw new Response("This link is not valid any more.", { status: 404 });
+  const body = await request.text().catch(() => "");
+  // A mail program's one-click request needs no page, only a success.
+  if (body.includes("List-Unsubscribe=One-Click")) return new Response("Unsubscribed.", { status: 200 });
+  return json({ stopped: true });
+}
+
+export default function Unsubscribe() {
+  const { stopped } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (stopped || result) {
+    return (
+      <>
+        <h1>No more email</h1>
+        <p role="status">We will send no more email to this address, for any campaign. Your signature still counts.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Stop all email from us?</h1>
+      <p>You will get no more email from Solidarity letters at this address. Your signature still counts.</p>
+      <Form method="post">
+        <button type="submit">Stop all email</button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}
