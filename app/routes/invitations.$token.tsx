@@ -13,7 +13,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, TextField } from "~/ui/forms";
 
-export const meta: MetaFunction = () => [{ title: "Join: Solidarity letters" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Join: Solidarity letters" }];
 
 const Token = z.string().min(10).max(100);
 

@@ -8,7 +8,7 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { signatureByToken, unsubscribe } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
 
-export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];
 
 const Token = z.string().min(20).max(64);
 

@@ -41,7 +41,9 @@ export function isCrossSiteWrite(request: {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
   // Providers post their signed webhooks from their own servers.
   if (request.path.startsWith("/webhooks/")) return false;
-  if (request.secFetchSite && request.secFetchSite !== "same-origin" && request.secFetchSite !== "none") return true;
+  // Sec-Fetch-Site is set by the browser and cannot be forged by a page. It decides when present:
+  // pages with a no-referrer policy (our email-link pages) make Chromium send "Origin: null".
+  if (request.secFetchSite) return request.secFetchSite !== "same-origin" && request.secFetchSite !== "none";
   if (request.origin === undefined) return false;
   if (request.origin === "null") return true;
   try {

@@ -1,3 +1,5 @@
+import { countryNames } from "~/ui/countries";
+
 // The one date formatter. Dates from reports may lack the day ("2018-07") or the month ("2018").
 const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -19,14 +21,8 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
 /** "BE" → "Belgium"; an unknown code comes back as it is. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return "";
-  try {
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
+  return countryNames[code.toUpperCase()] ?? code;
 }

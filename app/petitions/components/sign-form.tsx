@@ -12,7 +12,8 @@ export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailu
     <Form method="post" className="stack" noValidate id="sign-form">
       <FormError failure={failure} />
       <input type="hidden" name="intent" value="sign" />
-      <input type="hidden" name={STAMP_FIELD} value={stamp} />
+      {/* After a mistake the first stamp is kept: the time to fill counts from the first view. */}
+      <input type="hidden" name={STAMP_FIELD} value={failure?.values[STAMP_FIELD] ?? stamp} />
       <div className="visually-hidden" aria-hidden="true">
         <label htmlFor="sign-website">Leave this field empty</label>
         <input id="sign-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -1,0 +1,450 @@
+// npm run bench:sign — petition signatures under load: the production build (`server.ts`), with
+// 1,000,000 confirmed signatures already in the table, signed by a closed-loop load generator over
+// keep-alive connections. Next to it, in the same run, the bare limits: a bare node:http server
+// answering the same POSTs, and a bare better-sqlite3 loop writing the same rows (signature, outbox
+// email, its "queued" event) one transaction per signature into a copy of the same 1M-row database.
+// Goal: at least 500 signatures a second with p99 under 100 ms on a 2-core machine, and nothing
+// lost: confirmation emails queued = rows written = submissions answered with success.
+//
+// Settings (environment, all optional):
+//   BENCH_SIGN_ROWS=1000000          signatures already in the table
+//   BENCH_SIGN_CONCURRENCY=16        clients, each with one keep-alive connection
+//   BENCH_SIGN_SECONDS=20            measured window, after BENCH_SIGN_WARMUP_SECONDS=3 of warm-up
+//   BENCH_SIGN_MAX_REQUESTS=200000   bound on requests per load run, whatever the speed
+//   BENCH_SIGN_SERVERS=1             app server processes on the same database (node:cluster's effect),
+//                                    one port each, the clients spread over them
+//   BENCH_SIGN_FLOOR_SECONDS=5       also load GET /healthz for this long: the framework's own cost
+//                                    (0 to skip)
+//   BENCH_SIGN_PROFILE=<dir>         run the app server with --cpu-prof, keep the profile in <dir>
+//                                    and print where its CPU time went during the window
+//   BENCH_SKIP_BUILD=1               use build/ as it is instead of running `remix build` first
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { summariseProfile } from "./support/cpu-profile";
+import { driveLoad, type LoadResult } from "./support/load";
+import { createSignatureDatabase, DEMO_PETITION_SLUG, isoDate } from "./support/signature-database";
+
+const SLUG = DEMO_PETITION_SLUG;
+const ROWS = Number(process.env.BENCH_SIGN_ROWS ?? 1_000_000);
+const CONCURRENCY = Number(process.env.BENCH_SIGN_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_SIGN_WARMUP_SECONDS ?? 3);
+const MAX_REQUESTS = Number(process.env.BENCH_SIGN_MAX_REQUESTS ?? 200_000);
+const SERVERS = Number(process.env.BENCH_SIGN_SERVERS ?? 1);
+const FLOOR_SECONDS = Number(process.env.BENCH_SIGN_FLOOR_SECONDS ?? 5);
+const PROFILE_DIR = process.env.BENCH_SIGN_PROFILE ? path.resolve(process.env.BENCH_SIGN_PROFILE) : null;
+const GOAL = { perSecond: 500, p99Ms: 100 };
+const HOST = "127.0.0.1";
+
+if (!fs.existsSync("server.ts") || !fs.existsSync("prisma/schema.prisma")) {
+  console.error("Run from the project folder: npm run bench:sign");
+  process.exit(2);
+}
+const root = process.cwd();
+
+// Everything this run makes goes away at the end, also when it fails or is interrupted.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-bench-sign-"));
+const children = new Set<ChildProcess>();
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+function cleanUp() {
+  for (const child of children) if (!exited(child)) child.kill("SIGKILL");
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.on("exit", cleanUp);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench:sign interrupted (${signal}); cleaning up.`);
+    process.exit(130);
+  });
+}
+
+const log = (line: string) => console.log(`  · ${line}`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (exited(child)) return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess, ms = 15_000) {
+  if (!exited(child)) child.kill("SIGTERM");
+  if (!(await waitForExit(child, ms))) {
+    child.kill("SIGKILL");
+    await waitForExit(child, 5_000);
+  }
+  children.delete(child);
+}
+
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
+}
+
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+const loadAverageBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+// ---------------------------------------------------------------------------------------------
+// 0. The production build, as `npm start` makes it.
+// ---------------------------------------------------------------------------------------------
+console.log(`bench:sign — ${ROWS.toLocaleString("en")} signatures in the table, ${CONCURRENCY} clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured, ${os.cpus().length} cores`);
+if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync("build/index.js")) {
+  const t = performance.now();
+  const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+  log(`remix build: ${seconds(t)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The database: migrations and demo data as the server makes them, then 1M signatures.
+// ---------------------------------------------------------------------------------------------
+const { file: databaseFile, url: databaseUrl, campaignId } = await createSignatureDatabase(dir, ROWS, log);
+log(`database: ${(fs.statSync(databaseFile).size / 2 ** 20).toFixed(0)} MiB`);
+const bareDatabaseFile = path.join(dir, "bare.db");
+fs.copyFileSync(databaseFile, bareDatabaseFile);
+
+// ---------------------------------------------------------------------------------------------
+// 2. The load: unique supporters signing the demo petition, as the page's form posts it.
+// ---------------------------------------------------------------------------------------------
+const runId = crypto.randomBytes(4).toString("hex");
+function formBody(stamp: string) {
+  const head = `intent=sign&formStartedAt=${encodeURIComponent(stamp)}&website=`;
+  return (n: number) => `${head}&name=Bench+Signer+${n}&email=bench-${n}-${runId}%40example.org&country=BE`;
+}
+const isSignedAnswer = (status: number, location: string | undefined) => status === 302 && !!location?.includes("signed=check-email");
+
+interface Measured {
+  load: LoadResult;
+  /** CPU of the server process(es) during the measured window. */
+  serverCpuMs: number;
+  loadCpuMs: number;
+  /** Monotonic microseconds, to cut the window out of a CPU profile. */
+  window: [number, number];
+}
+
+async function measure(target: { ports: number[]; pids: number[]; path: string; method?: "GET" | "POST"; body?: (n: number) => string; isSuccess: LoadOptionsSuccess; seconds?: number }): Promise<Measured> {
+  let cpuAtStart = 0;
+  let cpuAtEnd = 0;
+  let loadCpuAtStart = process.cpuUsage();
+  let loadCpuMs = 0;
+  const window: [number, number] = [0, 0];
+  const serverCpu = () => target.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const load = await driveLoad({
+    host: HOST,
+    ports: target.ports,
+    path: target.path,
+    method: target.method,
+    body: target.body,
+    isSuccess: target.isSuccess,
+    concurrency: CONCURRENCY,
+    warmupMs: WARMUP_SECONDS * 1000,
+    durationMs: (target.seconds ?? SECONDS) * 1000,
+    maxRequests: MAX_REQUESTS,
+    onWindow: (edge) => {
+      if (edge === "start") {
+        cpuAtStart = serverCpu();
+        loadCpuAtStart = process.cpuUsage();
+        window[0] = monotonicMicros();
+      } else {
+        cpuAtEnd = serverCpu();
+        const used = process.cpuUsage(loadCpuAtStart);
+        loadCpuMs = (used.user + used.system) / 1000;
+        window[1] = monotonicMicros();
+      }
+    },
+  });
+  return { load, serverCpuMs: cpuAtEnd - cpuAtStart, loadCpuMs, window };
+}
+type LoadOptionsSuccess = (status: number, location: string | undefined) => boolean;
+
+// 2a. The bare HTTP limit: node:http reading the whole form and answering the same redirect.
+const bareServerCode = `
+const http = require("node:http");
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+    res.writeHead(302, { Location: "/campaigns/" + ${JSON.stringify(SLUG)} + "?signed=check-email#sign", "Content-Length": "0" });
+    res.end();
+  });
+});
+server.listen(0, ${JSON.stringify(HOST)}, () => process.stdout.write(server.address().port + "\\n"));
+process.on("SIGTERM", () => process.exit(0));
+`;
+const bareServer = spawn(process.execPath, ["-e", bareServerCode], { stdio: ["ignore", "pipe", "inherit"] });
+children.add(bareServer);
+const barePort = await new Promise<number>((resolve, reject) => {
+  bareServer.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+  bareServer.once("exit", (code) => reject(new Error(`The bare HTTP server exited (${code}).`)));
+});
+log(`bare node:http server: ${WARMUP_SECONDS + SECONDS} s of load…`);
+const bare = await measure({ ports: [barePort], pids: [bareServer.pid!], path: `/campaigns/${SLUG}`, body: formBody("0.bare"), isSuccess: isSignedAnswer });
+await stopChild(bareServer);
+
+// 2b. The app: the production server on the 1M-row database, mail worker off so the outbox keeps
+// every confirmation email to be counted. BENCH_SIGN_SERVERS > 1 starts that many processes on the
+// same database, one port each, the clients shared among them: what node:cluster would give.
+if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+const profilesBefore = new Set(PROFILE_DIR ? fs.readdirSync(PROFILE_DIR) : []);
+let serverOutput = "";
+async function startServer() {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), "--import", "tsx", "server.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      INSECURE_COOKIES: "1",
+      MAIL_WORKER_IN_SERVER: "0",
+      SIGN_RATE_LIMIT_PER_HOUR: "100000000",
+      SIGN_MIN_FILL_SECONDS: "0",
+      SEED_DEMO_DATA: "0",
+      TRUST_PROXY: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(server);
+  server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+  const t = performance.now();
+  for (let ready = false; !ready; ) {
+    if (exited(server)) throw new Error(`The app server exited before answering:\n${serverOutput}`);
+    if (performance.now() - t > 120_000) throw new Error(`The app server did not answer /healthz in 120 s:\n${serverOutput}`);
+    ready = await fetch(`http://${HOST}:${port}/healthz`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (!ready) await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`app server ${server.pid} answering /healthz on port ${port}: ${seconds(t)}`);
+  return { port, server };
+}
+// One at a time: each applies migrations (none pending) at start.
+const servers: Array<{ port: number; server: ChildProcess }> = [];
+for (let i = 0; i < SERVERS; i++) servers.push(await startServer());
+const ports = servers.map((s) => s.port);
+const pids = servers.map((s) => s.server.pid!);
+
+const page = await (await fetch(`http://${HOST}:${ports[0]}/campaigns/${SLUG}`)).text();
+const stamp = page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+if (!stamp) throw new Error("No formStartedAt stamp on the campaign page.");
+// Where the page's own form posts (Remix's <Form> on an index route adds ?index).
+const formTag = page.match(/<form[^>]*id="sign-form"[^>]*>/)?.[0] ?? "";
+const formPath = (formTag.match(/action="([^"]*)"/)?.[1] ?? `/campaigns/${SLUG}`).replaceAll("&amp;", "&");
+
+// What the stack costs without signing: Express, helmet, compression, Remix and one SELECT 1.
+log(`app framework floor, GET /healthz: ${WARMUP_SECONDS + FLOOR_SECONDS} s of load…`);
+const floor = FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: "/healthz", method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
+
+log(`app: ${WARMUP_SECONDS + SECONDS} s of load, POST ${formPath}…`);
+const app = await measure({ ports, pids, path: formPath, body: formBody(stamp), isSuccess: isSignedAnswer });
+for (const { server } of servers) await stopChild(server);
+for (const { server } of servers) if (server.exitCode !== 0) console.error(`The app server ${server.pid} exited with ${server.exitCode ?? server.signalCode}.`);
+const unexpectedOutput = serverOutput
+  .split("\n")
+  .filter((l) => l.trim() && !/is serving on|No RESEND_API_KEY|Prisma schema loaded|migrations? found|No pending migrations|Datasource|WARNING|driver adapter|values from your schema|We recommend|Loaded Prisma config|Prisma config detected|npm warn|^- url/.test(l));
+
+// ---------------------------------------------------------------------------------------------
+// 3. Nothing lost: rows written and emails queued against the answers.
+// ---------------------------------------------------------------------------------------------
+const check = new Database(databaseFile);
+const count = (sql: string) => (check.prepare(sql).get() as { n: number }).n;
+const rowsWritten = count("SELECT count(*) AS n FROM Signature WHERE status = 'pending'");
+const rowsInTable = count("SELECT count(*) AS n FROM Signature");
+const emailsQueued = count("SELECT count(*) AS n FROM OutboxEmail WHERE kind = 'confirm-signature' AND status = 'queued'");
+const emailsAll = count("SELECT count(*) AS n FROM OutboxEmail WHERE kind = 'confirm-signature'");
+const emailsMatched = count(
+  "SELECT count(DISTINCT o.subjectId) AS n FROM OutboxEmail o JOIN Signature s ON s.id = o.subjectId WHERE o.kind = 'confirm-signature' AND s.status = 'pending'",
+);
+// The sizes of what the app writes, for the bare loop to write as much.
+const sizes = check
+  .prepare(
+    `SELECT avg(length(o.html)) AS html, avg(length(o.text)) AS text, avg(length(o.subject)) AS subject, avg(length(o.toAddress)) AS toAddress,
+            avg(length(o.headers)) AS headers, avg(length(o.tags)) AS tags, avg(length(s.nameEnc)) AS nameEnc, avg(length(s.emailEnc)) AS emailEnc
+     FROM OutboxEmail o JOIN Signature s ON s.id = o.subjectId WHERE o.kind = 'confirm-signature'`,
+  )
+  .get() as Record<string, number | null>;
+const eventsPerEmail = count("SELECT count(*) AS n FROM EmailEvent") / Math.max(1, emailsAll);
+check.close();
+
+const answered = app.load.total.success;
+const lost = !(rowsWritten === answered && emailsQueued === answered && emailsAll === answered && emailsMatched === answered && rowsInTable === ROWS + answered);
+
+// ---------------------------------------------------------------------------------------------
+// 4. The bare SQLite limit: the same rows, one transaction per signature, into the 1M-row copy.
+// ---------------------------------------------------------------------------------------------
+const bareInserts = Math.max(answered, 1_000);
+log(`bare better-sqlite3: ${bareInserts.toLocaleString("en")} signatures, one transaction each…`);
+const bareSqlite = bareSqliteLoop(bareDatabaseFile, campaignId, bareInserts);
+
+function bareSqliteLoop(file: string, campaignId: string, n: number) {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL"); // as the app's configureDatabase()
+  db.pragma("busy_timeout = 5000");
+  const text = (key: string, fallback: number) => "x".repeat(Math.round(sizes[key] ?? fallback));
+  const payload = {
+    nameEnc: text("nameEnc", 60),
+    emailEnc: text("emailEnc", 80),
+    html: text("html", 20_000),
+    text: text("text", 1_000),
+    subject: text("subject", 120),
+    toAddress: text("toAddress", 80),
+    headers: text("headers", 150),
+    tags: text("tags", 40),
+  };
+  const insertSignature = db.prepare(
+    `INSERT INTO Signature (id, campaignId, emailHash, nameEnc, emailEnc, country, showName, wantsUpdates, status, tokenHash, confirmationSentAt, addressHash, createdAt)
+     VALUES (?, ?, ?, ?, ?, 'BE', 0, 0, 'pending', ?, ?, ?, ?)`,
+  );
+  const insertEmail = db.prepare(
+    `INSERT INTO OutboxEmail (id, organisationId, dedupeKey, kind, subjectType, subjectId, fromAddress, toAddress, subject, html, text, headers, tags, encrypted, status, nextAttemptAt, createdAt)
+     VALUES (?, NULL, ?, 'confirm-signature', 'signature', ?, 'Solidarity letters <letters@example.org>', ?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?)`,
+  );
+  const insertEvent = db.prepare(`INSERT INTO EmailEvent (id, emailId, type, occurredAt) VALUES (?, ?, 'queued', ?)`);
+  // Random keys made before the clock starts: the loop measures the database only.
+  const random = crypto.randomBytes(n * 100);
+  const key = (i: number, at: number, bytes: number) => random.toString("base64url", i * 100 + at, i * 100 + at + bytes);
+  const one = db.transaction((i: number) => {
+    const now = isoDate(Date.now());
+    const id = `s${key(i, 0, 12)}`;
+    const emailId = `c${key(i, 12, 15)}`;
+    insertSignature.run(id, campaignId, key(i, 27, 32), payload.nameEnc, payload.emailEnc, key(i, 59, 32), now, key(i, 91, 9), now);
+    insertEmail.run(emailId, `confirm-signature:${id}:${i}`, id, payload.toAddress, payload.subject, payload.html, payload.text, payload.headers, payload.tags, now, now);
+    insertEvent.run(`e${emailId}`, emailId, now);
+  });
+  const start = performance.now();
+  for (let i = 0; i < n; i++) one(i);
+  const elapsed = (performance.now() - start) / 1000;
+  db.close();
+  return { perSecond: n / elapsed, seconds: elapsed, n };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. The report.
+// ---------------------------------------------------------------------------------------------
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+const appLoad = app.load;
+const bareLoad = bare.load;
+const windowSignatures = appLoad.successPerSecond * appLoad.windowSeconds;
+const bareWindowRequests = bareLoad.successPerSecond * bareLoad.windowSeconds;
+const coreShare = (cpuMs: number, windowSeconds: number) => `${f0(cpuMs / windowSeconds / 10)}% of one core`;
+
+console.log("");
+console.log(
+  `bench:sign — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${SERVERS} app server process${SERVERS > 1 ? "es" : ""}; load average before ${loadAverageBefore}`,
+);
+console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
+const row = (label: string, perSecond: number, l?: LoadResult["latencyMs"], note = "") =>
+  console.log(`  ${pad(label, 44)}${lpad(f0(perSecond), 12)}${lpad(l ? f1(l.p50) : "", 9)}${lpad(l ? f1(l.p90) : "", 9)}${lpad(l ? f1(l.p99) : "", 9)}${lpad(l ? f1(l.max) : "", 9)}${note}`);
+const shortWindow = (load: LoadResult) => (load.windowSeconds < SECONDS - 0.5 ? `  (${load.total.sent} requests, the bound, in ${f1(load.windowSeconds)} s of window)` : "");
+row("app: signatures (POST → 302 check-email)", appLoad.successPerSecond, appLoad.latencyMs, shortWindow(appLoad));
+row("bare limit: node:http, same POSTs → 302", bareLoad.successPerSecond, bareLoad.latencyMs, shortWindow(bareLoad));
+row("bare limit: better-sqlite3, 1 tx/signature", bareSqlite.perSecond, undefined, `  (${bareSqlite.n} signatures: row + outbox email + event)`);
+if (floor) row("for reference: app GET /healthz (no signing)", floor.load.successPerSecond, floor.load.latencyMs, shortWindow(floor.load));
+console.log(`  ratios to the bare limits (same run):`);
+console.log(`    app / bare HTTP     throughput ${f3(appLoad.successPerSecond / bareLoad.successPerSecond)}   p50 ${f1(appLoad.latencyMs.p50 / bareLoad.latencyMs.p50)}×   p99 ${f1(appLoad.latencyMs.p99 / bareLoad.latencyMs.p99)}×`);
+console.log(`    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`);
+console.log(
+  `  CPU in the window: app server ${coreShare(app.serverCpuMs, appLoad.windowSeconds)}, ${f0((app.serverCpuMs * 1000) / Math.max(1, windowSignatures))} µs per signature; ` +
+    `load generator ${coreShare(app.loadCpuMs, appLoad.windowSeconds)}`,
+);
+console.log(
+  `  CPU per request elsewhere: bare HTTP server ${f0((bare.serverCpuMs * 1000) / Math.max(1, bareWindowRequests))} µs` +
+    (floor ? `; app on GET /healthz ${f0((floor.serverCpuMs * 1000) / Math.max(1, floor.load.successPerSecond * floor.load.windowSeconds))} µs` : ""),
+);
+console.log(
+  `  what one signature writes (app, averages): outbox html ${f0(sizes.html ?? NaN)} + text ${f0(sizes.text ?? NaN)} characters (encrypted), nameEnc ${f0(sizes.nameEnc ?? NaN)}, emailEnc ${f0(sizes.emailEnc ?? NaN)}`,
+);
+console.log(`  answers: app ${appLoad.total.sent} sent, ${answered} signed${failureText(appLoad)}; bare HTTP ${bareLoad.total.sent} sent, ${bareLoad.total.success} redirected${failureText(bareLoad)}`);
+for (const sample of appLoad.samples) console.log(`    e.g. ${sample}`);
+console.log(`  nothing lost? answered with success ${answered}, new signature rows ${rowsWritten}, confirmation emails queued ${emailsQueued} (${emailsAll} in all, ${emailsMatched} matching a new row, ${eventsPerEmail.toFixed(1)} events each), table ${rowsInTable.toLocaleString("en")} rows`);
+if (unexpectedOutput.length) console.log(`  app server said:\n${unexpectedOutput.slice(0, 20).map((l) => `    ${l}`).join("\n")}`);
+
+const failed = Object.values(appLoad.total.failures).reduce((a, b) => a + b, 0);
+const checks = [
+  { ok: appLoad.successPerSecond >= GOAL.perSecond, text: `≥ ${GOAL.perSecond} signatures/s (${f0(appLoad.successPerSecond)})` },
+  { ok: appLoad.latencyMs.p99 < GOAL.p99Ms, text: `p99 < ${GOAL.p99Ms} ms (${f1(appLoad.latencyMs.p99)})` },
+  { ok: !lost, text: "nothing lost (emails queued = rows written = successes)" },
+  { ok: failed === 0, text: `every submission answered with success (${failed} not)` },
+];
+console.log(`  goal: ${checks.map((c) => `${c.ok ? "✓" : "✗"} ${c.text}`).join("; ")}`);
+console.log(`  goal ${checks.every((c) => c.ok) ? "MET" : "NOT MET"}`);
+
+if (PROFILE_DIR) {
+  // The main thread's profile (thread id 0) of the first server: CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
+  const profile = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${pids[0]}.0.`));
+  if (!profile) console.log(`  (no CPU profile written in ${PROFILE_DIR})`);
+  else printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / SERVERS);
+}
+
+function failureText(load: LoadResult) {
+  const entries = Object.entries(load.total.failures);
+  return entries.length ? `, not: ${entries.map(([k, v]) => `${v}× ${k}`).join(", ")}` : "";
+}
+
+function printProfile(file: string, window: [number, number], signatures: number) {
+  const summary = summariseProfile(file, {
+    window,
+    interesting: [
+      "action@build/index.js",
+      "sign@build/index.js",
+      "renderEmail@build/index.js",
+      "render@@react-email",
+      "renderToStaticMarkup",
+      "renderToString",
+      "enqueueEmail@build/index.js",
+      "getPublicCampaign@build/index.js",
+      "checkPublicForm@build/index.js",
+      "encrypt@build/index.js",
+      "$transaction",
+      "handleRequest",
+      "handleDocumentRequest",
+      "parseForm@build/index.js",
+    ],
+  });
+  const per = (ms: number) => `${f0((ms * 1000) / Math.max(1, signatures))} µs/signature`;
+  console.log(`\n  CPU profile of the app server in the window (${file}):`);
+  console.log(`    sampled ${f0(summary.sampledMs)} ms, busy ${f0(summary.busyMs)} ms = ${per(summary.busyMs)}`);
+  console.log(`    self time by part of the stack:`);
+  for (const c of summary.categories.slice(0, 22)) console.log(`      ${lpad(f0(c.ms), 7)} ms ${lpad(f1((c.ms / summary.sampledMs) * 100), 5)}%  ${lpad(per(c.ms), 18)}  ${c.name}`);
+  console.log(`    self time by function (top 30):`);
+  for (const fn of summary.functions.slice(0, 30)) console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
+  console.log(`    inclusive (synchronous stacks only; awaited Prisma work is counted where it resumes, not under its caller):`);
+  for (const fn of summary.inclusive) console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
+}
+
+if (lost) {
+  console.error("\n  !!!!!!!! LOST: emails queued, rows written and successful answers differ !!!!!!!!");
+  process.exit(1);
+}
+process.exit(0);

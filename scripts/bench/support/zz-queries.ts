@@ -1,0 +1,16 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path";
+import Database from "better-sqlite3";
+import { createSignatureDatabase, DEMO_PETITION_SLUG } from "./signature-database";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-bench-q-"));
+process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+await createSignatureDatabase(dir, 1000);
+const { prisma } = await import("~/db.server");
+const sig = await import("~/petitions/signature.server");
+const seen: string[] = [];
+const orig = (Database.prototype as any).prepare;
+(Database.prototype as any).prepare = function (sql: string) { seen.push(sql.replace(/\s+/g, " ").slice(0, 230)); return orig.call(this, sql); };
+const campaign = (await sig.getPublicCampaign(DEMO_PETITION_SLUG))!;
+console.log("getPublicCampaign:"); seen.forEach((s) => console.log("  ", s)); seen.length = 0;
+await sig.sign({ campaign, input: { name: "A B", email: "q@example.org", country: "BE", city: null, organisation: null, comment: null, showName: false, wantsUpdates: false }, clientAddress: "127.0.0.1", appUrl: "http://x" });
+console.log("sign:"); seen.forEach((s) => console.log("  ", s));
+await prisma.$disconnect();

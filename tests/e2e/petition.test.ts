@@ -1,0 +1,118 @@
+// A supporter signs in Chromium, with JavaScript on and off: finds the confirmation in the dev
+// mailbox, confirms, sees the count go up by exactly one; then stops email and deletes their data
+// from the links in the email. Every public page stays on the app's origin.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startAppServer, type AppServer } from "./support/app-server";
+
+const CAMPAIGN_PATH = "/campaigns/free-the-article-405-prisoners";
+
+let server: AppServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signatureCount(page: Page): Promise<number> {
+  await page.goto(CAMPAIGN_PATH);
+  const text = await page.locator(".progress-label").innerText();
+  return Number(text.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
+}
+
+/** Opens the newest email to this address in the dev mailbox and returns its text part. */
+async function emailTo(page: Page, address: string): Promise<string> {
+  await expect
+    .poll(async () => {
+      await page.goto("/dev/mailbox");
+      return page.getByRole("row").filter({ hasText: address }).count();
+    }, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  await page.getByRole("row").filter({ hasText: address }).first().getByRole("link").click();
+  await page.locator("pre.email-text").waitFor();
+  return page.locator("pre.email-text").innerText();
+}
+
+function linkIn(text: string, kind: "confirm" | "unsubscribe" | "delete"): string {
+  const url = text.match(new RegExp(`https?://\\S+/s/[A-Za-z0-9_-]+/${kind}`))?.[0];
+  if (!url) throw new Error(`No ${kind} link in the email`);
+  return new URL(url).pathname;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`signing with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    it("signs, confirms from the email, and the count goes up by exactly one; then stop-email and delete work", async () => {
+      const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled });
+      const page = await context.newPage();
+      const address = `supporter-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.org`;
+      const before = await signatureCount(page);
+
+      // A mistake first: the message sits beside the field and what was typed stays.
+      await page.waitForTimeout(3100); // a person takes a few seconds to fill the form
+      await page.getByLabel("Your name").fill("Aliya Test");
+      await page.getByLabel("Your email").fill("not-an-email");
+      await page.getByLabel("Your country").selectOption("BE");
+      await page.getByRole("button", { name: "Sign the petition" }).click();
+      await page.getByText(/Give an email address like name@example.org/).waitFor();
+      expect(await page.getByLabel("Your name").inputValue()).toBe("Aliya Test");
+
+      await page.getByLabel("Your email").fill(address);
+      await page.getByLabel(/Show my first name/).check();
+      await page.getByRole("button", { name: "Sign the petition" }).click();
+      await page.getByText(/Check your inbox/).waitFor();
+      expect(await signatureCount(page)).toBe(before);
+
+      const text = await emailTo(page, address);
+      await page.goto(linkIn(text, "confirm"));
+      await page.getByRole("heading", { name: "Confirm your signature" }).waitFor();
+      expect(await signatureCount(page)).toBe(before); // opening the link is not confirming
+      await page.goto(linkIn(text, "confirm"));
+      await page.getByRole("button", { name: "Confirm my signature" }).click();
+      await page.getByRole("heading", { name: /your signature counts/ }).waitFor();
+      expect(await signatureCount(page)).toBe(before + 1);
+      expect(await page.locator(".signers").innerText()).toContain("Aliya, Belgium");
+
+      // Confirming again changes nothing.
+      await page.goto(linkIn(text, "confirm"));
+      await page.getByText(/already confirmed/).waitFor();
+      expect(await signatureCount(page)).toBe(before + 1);
+
+      await page.goto(linkIn(text, "unsubscribe"));
+      await page.getByRole("button", { name: "Stop all email" }).click();
+      await page.getByRole("heading", { name: "No more email" }).waitFor();
+
+      await page.goto(linkIn(text, "delete"));
+      await page.getByRole("button", { name: "Delete my data" }).click();
+      await page.getByRole("heading", { name: "Your data is deleted" }).waitFor();
+      expect(await signatureCount(page)).toBe(before + 1);
+      expect(await page.locator("body").innerText()).not.toContain("Aliya, Belgium");
+      await context.close();
+    });
+  });
+}
+
+describe("public pages", () => {
+  it("load nothing from another origin, with no console errors", async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    for (const path of ["/", "/cases/dck-supporters-2019", CAMPAIGN_PATH, `${CAMPAIGN_PATH}/write`, `${CAMPAIGN_PATH}/write?name=Ana&city=Ghent&country=BE`, "/login"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(requests.length).toBeGreaterThan(6);
+    for (const url of requests) expect(url.startsWith(server.baseUrl), url).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
