@@ -77,7 +77,7 @@ export function createWorker(options: WorkerOptions) {
   const workerId = options.workerId ?? `worker-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
   // A hair slower than the limit: a provider counting in a sliding window refuses a request that
   // lands exactly on its edge, and one 429 costs a whole second.
-  const intervalMs = (1000 / options.requestsPerSecond) * 1.02;
+  const intervalMs = (1000 / options.requestsPerSecond) * 1.05;
   let nextRequestAt = 0;
 
   /** Takes a batch: first one that was tried before (it must be sent again exactly as it was), else a new one. */

@@ -30,7 +30,7 @@ const bareStart = performance.now();
 let nextAt = bareStart;
 for (let sent = 0, i = 0; sent < EMAILS; i++) {
   await new Promise((r) => setTimeout(r, Math.max(0, nextAt - performance.now())));
-  nextAt = performance.now() + (1000 / RATE) * 1.02;
+  nextAt = performance.now() + (1000 / RATE) * 1.05;
   const size = Math.min(BATCH, EMAILS - sent);
   const body = Array.from({ length: size }, (_, k) => ({ from: "a@example.org", to: [`bare-${sent + k}@example.org`], subject: "s", html: "<p>h</p>", text: "h" }));
   const response = await fetch(`${bareStandIn.url}/emails/batch`, {

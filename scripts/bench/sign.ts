@@ -24,6 +24,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { summariseProfile } from "./support/cpu-profile";
 import { driveLoad, type LoadResult } from "./support/load";
@@ -211,9 +212,26 @@ await stopChild(bareServer);
 if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
 const profilesBefore = new Set(PROFILE_DIR ? fs.readdirSync(PROFILE_DIR) : []);
 let serverOutput = "";
-async function startServer() {
+// `prisma migrate deploy`, which server.ts runs at start, fails (WASM_ERROR, "unknown variant
+// SocketTimeout") while any other connection has the database open; so only the first server
+// applies migrations, and the others start with this preload that answers that one call with success.
+const skipMigrations = path.join(dir, "skip-migrate-deploy.mjs");
+fs.writeFileSync(
+  skipMigrations,
+  `import childProcess from "node:child_process";
+import { syncBuiltinESMExports } from "node:module";
+const spawnSync = childProcess.spawnSync;
+childProcess.spawnSync = function (command, args, ...rest) {
+  if (String(command).endsWith("/.bin/prisma") && Array.isArray(args) && args[0] === "migrate") return { pid: 0, status: 0, signal: null, stdout: "", stderr: "", output: [] };
+  return spawnSync.call(this, command, args, ...rest);
+};
+syncBuiltinESMExports();
+`,
+);
+async function startServer(first: boolean) {
   const port = await freePort();
-  const server = spawn(process.execPath, [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), "--import", "tsx", "server.ts"], {
+  const flags = [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), ...(first ? [] : ["--import", pathToFileURL(skipMigrations).href])];
+  const server = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -244,9 +262,8 @@ async function startServer() {
   log(`app server ${server.pid} answering /healthz on port ${port}: ${seconds(t)}`);
   return { port, server };
 }
-// One at a time: each applies migrations (none pending) at start.
 const servers: Array<{ port: number; server: ChildProcess }> = [];
-for (let i = 0; i < SERVERS; i++) servers.push(await startServer());
+for (let i = 0; i < SERVERS; i++) servers.push(await startServer(i === 0));
 const ports = servers.map((s) => s.port);
 const pids = servers.map((s) => s.server.pid!);
 
