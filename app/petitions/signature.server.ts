@@ -176,6 +176,13 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
     });
     if (count === 0) return "already-confirmed";
     await tx.campaign.update({ where: { id: signature.campaignId }, data: { signatureCount: { increment: 1 } } });
+    // Counted per day as they come, so the dashboard never counts a million rows.
+    const day = new Date().toISOString().slice(0, 10);
+    await tx.campaignDay.upsert({
+      where: { campaignId_day: { campaignId: signature.campaignId, day } },
+      create: { campaignId: signature.campaignId, day, signatures: 1 },
+      update: { signatures: { increment: 1 } },
+    });
     return "confirmed";
   });
 }

@@ -383,11 +383,11 @@ console.log(
 console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
 const row = (label: string, perSecond: number, l?: LoadResult["latencyMs"], note = "") =>
   console.log(`  ${pad(label, 44)}${lpad(f0(perSecond), 12)}${lpad(l ? f1(l.p50) : "", 9)}${lpad(l ? f1(l.p90) : "", 9)}${lpad(l ? f1(l.p99) : "", 9)}${lpad(l ? f1(l.max) : "", 9)}${note}`);
-const shortWindow = (load: LoadResult) => (load.windowSeconds < SECONDS - 0.5 ? `  (${load.total.sent} requests, the bound, in ${f1(load.windowSeconds)} s of window)` : "");
+const shortWindow = (load: LoadResult, asked = SECONDS) => (load.windowSeconds < asked - 0.5 ? `  (${load.total.sent} requests, the bound, in ${f1(load.windowSeconds)} s of window)` : "");
 row("app: signatures (POST → 302 check-email)", appLoad.successPerSecond, appLoad.latencyMs, shortWindow(appLoad));
 row("bare limit: node:http, same POSTs → 302", bareLoad.successPerSecond, bareLoad.latencyMs, shortWindow(bareLoad));
 row("bare limit: better-sqlite3, 1 tx/signature", bareSqlite.perSecond, undefined, `  (${bareSqlite.n} signatures: row + outbox email + event)`);
-if (floor) row("for reference: app GET /healthz (no signing)", floor.load.successPerSecond, floor.load.latencyMs, shortWindow(floor.load));
+if (floor) row("for reference: app GET /healthz (no signing)", floor.load.successPerSecond, floor.load.latencyMs, shortWindow(floor.load, FLOOR_SECONDS));
 console.log(`  ratios to the bare limits (same run):`);
 console.log(`    app / bare HTTP     throughput ${f3(appLoad.successPerSecond / bareLoad.successPerSecond)}   p50 ${f1(appLoad.latencyMs.p50 / bareLoad.latencyMs.p50)}×   p99 ${f1(appLoad.latencyMs.p99 / bareLoad.latencyMs.p99)}×`);
 console.log(`    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`);
@@ -421,7 +421,10 @@ if (PROFILE_DIR) {
   // The main thread's profile (thread id 0) of the first server: CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
   const profile = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${pids[0]}.0.`));
   if (!profile) console.log(`  (no CPU profile written in ${PROFILE_DIR})`);
-  else printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / SERVERS);
+  else {
+    printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / SERVERS, "POST signatures", "signature");
+    if (floor) printProfile(path.join(PROFILE_DIR, profile), floor.window, (floor.load.successPerSecond * floor.load.windowSeconds) / SERVERS, "GET /healthz, for reference", "request");
+  }
 }
 
 function failureText(load: LoadResult) {
@@ -429,7 +432,7 @@ function failureText(load: LoadResult) {
   return entries.length ? `, not: ${entries.map(([k, v]) => `${v}× ${k}`).join(", ")}` : "";
 }
 
-function printProfile(file: string, window: [number, number], signatures: number) {
+function printProfile(file: string, window: [number, number], signatures: number, what: string, unit: string) {
   const summary = summariseProfile(file, {
     window,
     interesting: [
@@ -449,8 +452,8 @@ function printProfile(file: string, window: [number, number], signatures: number
       "parseForm@build/index.js",
     ],
   });
-  const per = (ms: number) => `${f0((ms * 1000) / Math.max(1, signatures))} µs/signature`;
-  console.log(`\n  CPU profile of the app server in the window (${file}):`);
+  const per = (ms: number) => `${f0((ms * 1000) / Math.max(1, signatures))} µs/${unit}`;
+  console.log(`\n  CPU profile of the app server during the ${what} window (${file}):`);
   console.log(`    sampled ${f0(summary.sampledMs)} ms, busy ${f0(summary.busyMs)} ms = ${per(summary.busyMs)}`);
   console.log(`    self time by part of the stack:`);
   for (const c of summary.categories.slice(0, 22)) console.log(`      ${lpad(f0(c.ms), 7)} ms ${lpad(f1((c.ms / summary.sampledMs) * 100), 5)}%  ${lpad(per(c.ms), 18)}  ${c.name}`);

@@ -1,0 +1,32 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path"; import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { createSignatureDatabase, isoDate } from "./signature-database";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-bench-sq-"));
+process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+const { file, campaignId } = await createSignatureDatabase(dir, 1_000_000);
+const html = "h".repeat(9900), text = "t".repeat(1370);
+function run(label: string, pragmas: string[], batch: number, n = 3000) {
+  const copy = path.join(dir, `c${Math.random()}.db`); fs.copyFileSync(file, copy);
+  const db = new Database(copy); db.pragma("journal_mode = WAL"); db.pragma("synchronous = NORMAL"); for (const p of pragmas) db.pragma(p);
+  const insSig = db.prepare("INSERT INTO Signature (id, campaignId, emailHash, nameEnc, emailEnc, country, showName, wantsUpdates, status, tokenHash, confirmationSentAt, addressHash, createdAt) VALUES (?,?,?,?,?,'BE',0,0,'pending',?,?,?,?)");
+  const insOut = db.prepare("INSERT INTO OutboxEmail (id, dedupeKey, kind, subjectType, subjectId, fromAddress, toAddress, subject, html, text, headers, tags, encrypted, status, nextAttemptAt, createdAt) VALUES (?,?,'confirm-signature','signature',?,'f',?,?,?,?,?,?,1,'queued',?,?)");
+  const insEv = db.prepare("INSERT INTO EmailEvent (id, emailId, type, occurredAt) VALUES (?,?,'queued',?)");
+  const rnd = crypto.randomBytes(n * 100);
+  const k = (i: number, a: number, b: number) => rnd.toString("base64url", i * 100 + a, i * 100 + a + b);
+  const one = (i: number) => { const now = isoDate(Date.now()); const id = "s" + k(i, 0, 12), e = "c" + k(i, 12, 15);
+    insSig.run(id, campaignId, k(i, 27, 32), "n".repeat(62), "e".repeat(81), k(i, 59, 32), now, k(i, 91, 9), now);
+    insOut.run(e, "k" + id, id, "t".repeat(110), "s".repeat(140), html, text, "{}", "[]", now, now); insEv.run("e" + e, e, now); };
+  const tx = db.transaction((from: number, to: number) => { for (let i = from; i < to; i++) one(i); });
+  const c0 = process.cpuUsage(); const t0 = performance.now();
+  for (let i = 0; i < n; i += batch) tx(i, Math.min(n, i + batch));
+  const wall = performance.now() - t0; const u = process.cpuUsage(c0);
+  console.log(`${label.padEnd(50)} ${(n / wall * 1000).toFixed(0).padStart(6)}/s  wall ${(wall * 1000 / n).toFixed(0)} µs cpu ${((u.user + u.system) / n).toFixed(0)} µs (user ${(u.user / n).toFixed(0)}, sys ${(u.system / n).toFixed(0)}) per signature`);
+  db.close(); fs.rmSync(copy); fs.rmSync(copy + "-wal", { force: true }); fs.rmSync(copy + "-shm", { force: true });
+}
+run("1 tx/signature, default cache 2 MB", [], 1);
+run("1 tx/signature, cache_size 256 MB", ["cache_size = -262144"], 1);
+run("1 tx/signature, mmap 1 GB", ["mmap_size = 1073741824"], 1);
+run("1 tx/signature, synchronous=OFF", ["synchronous = OFF"], 1);
+run("16 signatures/tx (group commit)", [], 16);
+run("16 signatures/tx, cache 256 MB", ["cache_size = -262144"], 16);
+run("1 tx/signature, default cache (again)", [], 1);
