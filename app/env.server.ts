@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   UNCONFIRMED_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
   SIGNER_DATA_RETENTION_DAYS: z.coerce.number().positive().default(183),
   ADDRESS_HASH_DAYS: z.coerce.number().positive().max(30).default(30),
+  /** Letters with no answer after this many days are listed for a follow-up. */
+  FOLLOW_UP_AFTER_DAYS: z.coerce.number().positive().default(21),
 
   // Email. Without RESEND_API_KEY every email lands in the dev mailbox at /dev/mailbox.
   RESEND_API_KEY: z.string().min(1).optional(),

@@ -13,7 +13,7 @@ import {
   emailHash,
   encrypt,
   encryptOptional,
-  randomToken,
+  signerLinkToken,
   tokenHash,
 } from "~/security/crypto.server";
 import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
@@ -40,6 +40,7 @@ export function getPublicCampaign(slug: string) {
           summary: true,
           people: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, status: true, heldAt: true, description: true } },
           demands: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, text: true } },
+          updates: { orderBy: { publishedAt: "desc" }, take: 5, select: { id: true, title: true, body: true, publishedAt: true } },
         },
       },
     },
@@ -92,9 +93,9 @@ export async function sign({
   }
   if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return { kind: "email-stopped" };
 
-  // The link's secret exists only in the email; the database keeps its hash.
-  const token = randomToken();
+  // The link's secret is derived from the id with a key; the database keeps only its hash.
   const id = existing?.id ?? `s${crypto.randomBytes(12).toString("base64url")}`;
+  const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
   const props = { name: input.name, campaignTitle: campaign.title, ...links };
   const email = await renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });

@@ -136,6 +136,9 @@ export default function Letters() {
             Send approved ({approved})
           </button>
         </Form>
+        <Link className="button secondary" to={`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender.key}`}>
+          Follow-ups
+        </Link>
         {letters.length ? (
           <a className="button secondary" href={`/admin/campaigns/${campaign.id}/letters/pdf?sender=${sender.key}`}>
             PDF of all letters

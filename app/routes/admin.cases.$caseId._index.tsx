@@ -7,11 +7,14 @@ import { addDemand, addEvent, addSource, deleteFact, isSlugTaken, updateCase } f
 import { checkSource, FactKindSchema, requireOrganiserCase } from "~/cases/case-admin.server";
 import { CaseFields, DemandFields, EventFields, PersonFields, SourceFields, StatusChangeFields } from "~/cases/components/fact-fields";
 import { createPerson } from "~/cases/person.server";
+import { publishCaseUpdate } from "~/cases/case-update.server";
+import { env } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
-import { FormError } from "~/ui/forms";
+import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
+import { personStatusLabel } from "~/cases/case-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit: ${data?.case.title ?? "case"}` }];
 
@@ -20,7 +23,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { case: c };
 }
 
-const Intent = z.enum(["update-case", "add-source", "add-event", "add-demand", "add-person", "delete-fact"]);
+const Intent = z.enum(["update-case", "add-source", "add-event", "add-demand", "add-person", "delete-fact", "publish-update"]);
+
+const CaseUpdateSchema = z.object({
+  title: z.string().trim().min(3, "Give the update a title, e.g. “Oksana Shevchuk released”.").max(200, "At most 200 characters."),
+  body: z.string().trim().min(10, "Say what happened in a sentence or two.").max(5000, "At most 5,000 characters."),
+  statusChangeId: z
+    .string()
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null),
+  emailSigners: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, case: c } = await requireOrganiserCase(request, params.caseId);
@@ -68,6 +85,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (bad) return fail(failure(formData, bad));
       const person = await createPerson(c.id, parsed.data);
       return redirect(`/admin/cases/${c.id}/people/${person.id}`);
+    }
+    case "publish-update": {
+      const parsed = parseForm(CaseUpdateSchema, formData);
+      if (!parsed.success) return fail(parsed.failure);
+      const statusChanges = new Set(c.people.flatMap((p) => p.statusChanges.map((sc) => sc.id)));
+      if (parsed.data.statusChangeId && !statusChanges.has(parsed.data.statusChangeId)) {
+        return fail(failure(formData, { statusChangeId: ["Choose one of this case's status changes."] }));
+      }
+      const published = await publishCaseUpdate({
+        caseId: c.id,
+        organisationId: user.organisationId,
+        ...parsed.data,
+        createdById: user.id,
+        appUrl: env().APP_URL ?? new URL(request.url).origin,
+      });
+      if (!published) throw new Response("No such case.", { status: 404 });
+      return done(
+        parsed.data.emailSigners
+          ? `Update published, and queued for ${published.emailed} signer${published.emailed === 1 ? "" : "s"} who asked for news.`
+          : "Update published on the case and campaign pages.",
+      );
     }
     case "delete-fact": {
       const { kind, id } = z.object({ kind: FactKindSchema, id: z.string().min(1) }).parse(Object.fromEntries(formData));
@@ -175,6 +213,29 @@ export default function EditCase() {
         <FormError failure={failureFor("add-person")} />
         <PersonFields failure={failureFor("add-person")} />
         <StatusChangeFields failure={failureFor("add-person")} sources={sources} />
+      </AddForm>
+
+      <h2>Publish a case update</h2>
+      <p className="muted">
+        When someone is released, sentenced or moved, record it on the person's page first, then tell the supporters here.
+      </p>
+      <AddForm intent="publish-update" title="Publish the update" open={!!failureFor("publish-update")}>
+        <FormError failure={failureFor("publish-update")} />
+        <TextField name="title" label="Title" required failure={failureFor("publish-update")} />
+        <TextAreaField name="body" label="What happened" required rows={4} failure={failureFor("publish-update")} />
+        <SelectField
+          name="statusChangeId"
+          label="The status change it reports"
+          placeholder="None"
+          options={c.people.flatMap((p) =>
+            p.statusChanges.map((sc) => ({ value: sc.id, label: `${p.name}: ${personStatusLabel(sc.status)} (${formatPartialDate(sc.occurredOn)})` })),
+          )}
+          failure={failureFor("publish-update")}
+        />
+        <label className="checkbox">
+          <input type="checkbox" name="emailSigners" defaultChecked />
+          <span>Email it to the signers who asked for news of this case (each email has a one-click unsubscribe).</span>
+        </label>
       </AddForm>
 
       <h2>Timeline</h2>

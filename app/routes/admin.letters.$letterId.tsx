@@ -2,12 +2,14 @@
 // print it, and send it again only after saying yes to a question.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { env } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
+import { responseChannelLabels, responseKindLabels, type ResponseKind } from "~/responses/response.schema";
+import { responsesOfLetter } from "~/responses/response.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { parseForm } from "~/ui/form-result";
 import { FormError, TextAreaField, TextField } from "~/ui/forms";
@@ -20,7 +22,8 @@ const EditSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter } = await requireLetter(request, params.letterId);
-  return { letter, replyTo: replyAddress(letter.replyToken), history: await letterHistory(letter.id) };
+  const [history, answers] = await Promise.all([letterHistory(letter.id), responsesOfLetter(letter.id)]);
+  return { letter, replyTo: replyAddress(letter.replyToken), history, answers };
 }
 
 const Intent = z.enum(["edit", "approve", "send-again"]);
@@ -55,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LetterPage() {
-  const { letter, replyTo, history } = useLoaderData<typeof loader>();
+  const { letter, replyTo, history, answers } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const result = useActionData<typeof action>();
   const editable = letter.status !== "sent";
   return (
@@ -141,6 +145,36 @@ export default function LetterPage() {
           <pre className="email-text">{letter.body}</pre>
         </article>
       )}
+
+      <h2>Answers</h2>
+      {params.get("answer") === "logged" ? (
+        <p className="notice" role="status">
+          The answer is saved.
+        </p>
+      ) : null}
+      {answers.length === 0 ? <p>No answer yet. Email replies to {replyTo} are recorded here by themselves.</p> : null}
+      {answers.map((a) => (
+        <section key={a.id} className="card">
+          <p>
+            <strong>{responseKindLabels[a.kind as ResponseKind] ?? a.kind}</strong> ·{" "}
+            {responseChannelLabels[a.channel as keyof typeof responseChannelLabels] ?? a.channel} · {formatDateTime(a.receivedAt)}
+            {a.fromName ? ` · ${a.fromName}` : ""}
+          </p>
+          {a.summary ? <p>{a.summary}</p> : null}
+          {a.body ? (
+            <details>
+              <summary>Full text</summary>
+              <pre className="email-text">{a.body}</pre>
+            </details>
+          ) : null}
+          {a.fileName ? <a href={`/admin/responses/${a.id}/file`}>Scanned letter: {a.fileName}</a> : null}
+        </section>
+      ))}
+      <p>
+        <Link className="button secondary" to="responses/new">
+          Log an answer by post, phone or meeting
+        </Link>
+      </p>
 
       <h2>Delivery</h2>
       {history.length === 0 ? <p>Not sent yet.</p> : null}

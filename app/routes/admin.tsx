@@ -30,6 +30,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/campaigns">Campaigns</NavLink>
         {canManage ? <NavLink to="/admin/targets">Targets</NavLink> : null}
         {canManage ? <NavLink to="/admin/organisation">Organisation</NavLink> : null}
+        {canManage ? <NavLink to="/admin/responses">Inbox</NavLink> : null}
         {canManage ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
         {canManage && devMailbox ? <NavLink to="/dev/mailbox">Dev mailbox</NavLink> : null}
       </nav>

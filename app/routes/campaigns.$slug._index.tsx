@@ -13,7 +13,7 @@ import { getPublicCampaign, latestPublicSigners, sign } from "~/petitions/signat
 import { formStamp } from "~/security/crypto.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
-import { countryName } from "~/ui/format";
+import { countryName, formatDateTime } from "~/ui/format";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 
@@ -83,6 +83,19 @@ export default function CampaignPage() {
 
       {campaign.petitionText ? (
         <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} label="confirmed signatures" />
+      ) : null}
+
+      {c.updates.length ? (
+        <section aria-labelledby="news">
+          <h2 id="news">News</h2>
+          {c.updates.map((u) => (
+            <article key={u.id} className="card">
+              <h3>{u.title}</h3>
+              <p className="muted">{formatDateTime(u.publishedAt)}</p>
+              <p style={{ whiteSpace: "pre-line" }}>{u.body}</p>
+            </article>
+          ))}
+        </section>
       ) : null}
 
       <h2>Who is at risk</h2>

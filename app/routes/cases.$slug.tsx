@@ -5,7 +5,7 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
 import { SourceRef } from "~/cases/components/source-ref";
 import { ErrorMessage } from "~/ui/error-message";
-import { formatPartialDate } from "~/ui/format";
+import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -36,6 +36,19 @@ export default function CasePage() {
           </Link>
         </p>
       ))}
+
+      {c.updates.length ? (
+        <section aria-labelledby="updates">
+          <h2 id="updates">News</h2>
+          {c.updates.map((u) => (
+            <article key={u.id} className="card">
+              <h3>{u.title}</h3>
+              <p className="muted">{formatDateTime(u.publishedAt)}</p>
+              <p style={{ whiteSpace: "pre-line" }}>{u.body}</p>
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <h2 id="people">People at risk</h2>
       {c.people.map((p) => (

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { env } from "~/env.server";
 
-let keys: { encryption: Buffer; emailHash: Buffer; addressHash: Buffer; formStamp: Buffer } | undefined;
+let keys: { encryption: Buffer; emailHash: Buffer; addressHash: Buffer; formStamp: Buffer; signerLink: Buffer } | undefined;
 function derivedKeys() {
   if (keys) return keys;
   const master = Buffer.from(env().DATA_KEY, "base64");
@@ -15,6 +15,7 @@ function derivedKeys() {
     emailHash: derive("email-hash-v1"),
     addressHash: derive("address-hash-v1"),
     formStamp: derive("form-stamp-v1"),
+    signerLink: derive("signer-link-v1"),
   };
   return keys;
 }
@@ -81,8 +82,13 @@ export function secondsSinceStamp(stamp: string | null | undefined, now = Date.n
   return (now - Number(time)) / 1000;
 }
 
-export function randomToken(): string {
-  return crypto.randomBytes(24).toString("base64url");
+/**
+ * The secret in a signer's links (confirm, stop email, delete data). Derived from the signature's id
+ * with a key, so every email to the signer carries working links without the token being stored:
+ * the database keeps only its hash.
+ */
+export function signerLinkToken(signatureId: string): string {
+  return crypto.createHmac("sha256", derivedKeys().signerLink).update(signatureId).digest("base64url").slice(0, 32);
 }
 
 export function tokenHash(token: string): string {

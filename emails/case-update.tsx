@@ -1,0 +1,57 @@
+// News of a case (a release, a sentence) for the signers who asked for updates.
+import { Button, Text } from "@react-email/components";
+import { Layout, button, paragraph } from "./layout";
+
+export interface CaseUpdateEmailProps {
+  name: string;
+  caseTitle: string;
+  title: string;
+  body: string;
+  caseUrl: string;
+  unsubscribeUrl: string;
+  deleteDataUrl: string;
+}
+
+export function CaseUpdateEmail({ name, caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps) {
+  return (
+    <Layout
+      preview={title}
+      reason={`You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`}
+      unsubscribeUrl={unsubscribeUrl}
+      deleteDataUrl={deleteDataUrl}
+    >
+      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={{ ...paragraph, fontWeight: 700, fontSize: "17px" }}>{title}</Text>
+      {body
+        .split(/\n\s*\n/)
+        .filter(Boolean)
+        .map((p, i) => (
+          <Text key={i} style={{ ...paragraph, whiteSpace: "pre-line" }}>
+            {p}
+          </Text>
+        ))}
+      <Button href={caseUrl} style={button}>
+        Read the case
+      </Button>
+    </Layout>
+  );
+}
+
+export function caseUpdateText({ name, caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps): string {
+  return [
+    `Hello ${name},`,
+    "",
+    title,
+    "",
+    body,
+    "",
+    `Read the case: ${caseUrl}`,
+    "",
+    "--",
+    `You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`,
+    `Stop all email from us: ${unsubscribeUrl}`,
+    `Delete my data: ${deleteDataUrl}`,
+  ].join("\n");
+}
+
+export default CaseUpdateEmail;

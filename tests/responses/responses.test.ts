@@ -1,0 +1,209 @@
+// Answers from targets and news for supporters: replies caught from each letter's reply-to
+// address, answers logged by hand, follow-ups for letters with no answer, and case updates that
+// reach only the signers who asked for them.
+import crypto from "node:crypto";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { prisma } from "~/db.server";
+import * as webhook from "~/routes/webhooks.resend";
+import * as logAnswer from "~/routes/admin.letters.$letterId_.responses.new";
+import * as followUps from "~/routes/admin.campaigns.$campaignId.follow-ups";
+import * as inboxPage from "~/routes/admin.responses._index";
+import { publishCaseUpdate } from "~/cases/case-update.server";
+import { readable } from "~/mail/outbox.server";
+import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
+import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
+import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
+
+const secret = vi.hoisted(() => {
+  const value = `whsec_${Buffer.from("inbound-webhook-secret-32-bytes!").toString("base64")}`;
+  process.env.RESEND_WEBHOOK_SECRET = value;
+  process.env.RESEND_API_KEY = "re_test_inbound";
+  return value;
+});
+
+let standIn: ResendStandIn;
+beforeAll(async () => {
+  standIn = await startResendStandIn();
+  process.env.RESEND_BASE_URL = standIn.url;
+});
+afterAll(async () => {
+  delete process.env.RESEND_BASE_URL;
+  await standIn.stop();
+});
+
+async function sentLetter() {
+  const { organisation, section } = await createOrganisation();
+  const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
+  const c = await createCase({ organisationId: organisation.id });
+  const campaign = await createCampaign(organisation.id, c.id, { templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, free them." }] });
+  const target = await createTarget(organisation.id, { kind: "embassy", name: `Embassy ${crypto.randomUUID().slice(0, 6)}`, country: "BE" });
+  const letter = await prisma.letter.create({
+    data: {
+      organisationId: organisation.id,
+      campaignId: campaign.id,
+      targetId: target.id,
+      sectionId: section.id,
+      senderKey: section.id,
+      language: "en",
+      subject: "Free the activists",
+      body: "Your Excellency,\n\nPlease free them.",
+      recipientName: target.name,
+      recipientEmail: target.email,
+      senderName: "Brussels section",
+      signatories: "Marie",
+      status: "sent",
+      sentAt: new Date(Date.now() - 30 * 24 * 3600 * 1000),
+      replyToken: crypto.randomBytes(8).toString("hex"),
+    },
+  });
+  return { organisation, section, organiser, case: c, campaign, target, letter };
+}
+
+function post(body: string, id = `msg_${crypto.randomUUID()}`, key = secret) {
+  const at = new Date();
+  return webhook.action({
+    request: new Request("http://localhost/webhooks/resend", {
+      method: "POST",
+      headers: { "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": new Webhook(key).sign(id, at, body) },
+      body,
+    }),
+    params: {},
+    context: testContext,
+  }) as Promise<Response>;
+}
+
+function inboundEvent(emailId: string, to: string) {
+  standIn.addReceivedEmail({ id: emailId, from: "First Secretary <consul@embassy.example.org>", to: [to], subject: "Re: Free the activists", text: "We have received your letter and passed it to Astana." });
+  return JSON.stringify({ type: "email.received", created_at: new Date().toISOString(), data: { email_id: emailId, from: "consul@embassy.example.org", to: [to], subject: "Re: Free the activists" } });
+}
+
+describe("replies by email", () => {
+  it("records a reply to a letter's reply-to address as an answer to that letter, its target and campaign", async () => {
+    const { letter } = await sentLetter();
+    const response = await post(inboundEvent(crypto.randomUUID(), `reply+${letter.replyToken}@replies.example.org`));
+    expect(response.status).toBe(200);
+    const answers = await prisma.response.findMany({ where: { letterId: letter.id }, include: { letter: { select: { targetId: true, campaignId: true } } } });
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ channel: "email", fromName: "First Secretary <consul@embassy.example.org>", summary: "Re: Free the activists", organisationId: letter.organisationId });
+    expect(answers[0]?.body).toContain("passed it to Astana");
+    expect(answers[0]?.letter).toEqual({ targetId: letter.targetId, campaignId: letter.campaignId });
+  });
+
+  it("records the same inbound email once, even delivered twice", async () => {
+    const { letter } = await sentLetter();
+    const emailId = crypto.randomUUID();
+    const body = inboundEvent(emailId, `reply+${letter.replyToken}@replies.example.org`);
+    expect((await post(body)).status).toBe(200);
+    expect((await post(body)).status).toBe(200); // Resend's retry: another delivery id
+    const sameDelivery = `msg_${crypto.randomUUID()}`;
+    expect((await post(body, sameDelivery)).status).toBe(200);
+    expect((await post(body, sameDelivery)).status).toBe(409); // a replay
+    expect(await prisma.response.count({ where: { inboundEmailId: emailId } })).toBe(1);
+  });
+
+  it("refuses a forged inbound event and records nothing", async () => {
+    const { letter } = await sentLetter();
+    const forged = `whsec_${Buffer.from("not-the-real-secret-32-bytes-ok!").toString("base64")}`;
+    const response = await post(inboundEvent(crypto.randomUUID(), `reply+${letter.replyToken}@replies.example.org`), undefined, forged);
+    expect(response.status).toBe(401);
+    expect(await prisma.response.count({ where: { letterId: letter.id } })).toBe(0);
+  });
+
+  it("puts a reply that matches no letter in the inbox, where an organiser files it", async () => {
+    const { letter, organiser } = await sentLetter();
+    const emailId = crypto.randomUUID();
+    await post(inboundEvent(emailId, "press@replies.example.org"));
+    const stray = await prisma.response.findUniqueOrThrow({ where: { inboundEmailId: emailId } });
+    expect(stray.letterId).toBeNull();
+
+    const cookie = await cookieFor(organiser.id);
+    const page = await inboxPage.loader({ request: request("/admin/responses", { cookie }), params: {}, context: testContext });
+    expect(page.replies.map((r) => r.id)).toContain(stray.id);
+    await inboxPage.action({ request: request("/admin/responses", { cookie, form: { responseId: stray.id, letterId: letter.id } }), params: {}, context: testContext });
+    expect((await prisma.response.findUniqueOrThrow({ where: { id: stray.id } })).letterId).toBe(letter.id);
+  });
+});
+
+describe("answers logged by hand", () => {
+  it("logs a postal answer with its kind, summary and scanned file", async () => {
+    const { letter, organiser } = await sentLetter();
+    const cookie = await cookieFor(organiser.id);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ channel: "post", receivedOn: "2026-11-20", fromName: "Ambassador", kind: "commitment", summary: "They will raise the case in Astana.", body: "Full text" })) form.set(k, v);
+    form.set("file", new File([new Uint8Array([37, 80, 68, 70])], "answer.pdf", { type: "application/pdf" }));
+    const result = (await settle(
+      logAnswer.action({ request: new Request(`http://localhost/admin/letters/${letter.id}/responses/new`, { method: "POST", headers: { Cookie: cookie }, body: form }), params: { letterId: letter.id }, context: testContext }),
+    )) as Response;
+    expect(result.status).toBe(302);
+    const answer = await prisma.response.findFirstOrThrow({ where: { letterId: letter.id } });
+    expect(answer).toMatchObject({ channel: "post", kind: "commitment", fromName: "Ambassador", summary: "They will raise the case in Astana.", fileName: "answer.pdf" });
+    expect(answer.receivedAt.toISOString().slice(0, 10)).toBe("2026-11-20");
+  });
+});
+
+describe("follow-ups", () => {
+  it("lists a letter with no answer after the set days, and the follow-up names the first letter and its date", async () => {
+    const { letter, organiser, campaign } = await sentLetter();
+    const cookie = await cookieFor(organiser.id);
+    const sender = letter.sectionId ?? "organisation";
+    const page = await followUps.loader({ request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    expect(page.letters.map((l) => l.id)).toEqual([letter.id]);
+
+    await followUps.action({ request: request(`/admin/campaigns/${campaign.id}/follow-ups`, { cookie, form: { sender, letterId: letter.id } }), params: { campaignId: campaign.id }, context: testContext });
+    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "letter-follow-up", subjectId: letter.id } });
+    const date = letter.sentAt!.toISOString().slice(0, 10);
+    const [y, m, d] = date.split("-").map(Number);
+    const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    expect(email.text).toContain(`On ${d} ${months[m! - 1]} ${y} we wrote to you`);
+    expect(email.replyTo).toBe(`reply+${letter.replyToken}@replies.example.org`);
+    const after = await followUps.loader({ request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    expect(after.letters).toHaveLength(0);
+  });
+});
+
+describe("case updates", () => {
+  it("reach only the signers who asked for updates and have not unsubscribed, once each", async () => {
+    const { organisation, case: c, campaign, organiser } = await sentLetter();
+    const signer = async (name: string, email: string, opts: { wantsUpdates: boolean; status?: string; unsubscribed?: boolean }) => {
+      const id = `s${crypto.randomBytes(8).toString("hex")}`;
+      await prisma.signature.create({
+        data: {
+          id,
+          campaignId: campaign.id,
+          emailHash: emailHash(email),
+          nameEnc: encrypt(name),
+          emailEnc: encrypt(email),
+          country: "BE",
+          wantsUpdates: opts.wantsUpdates,
+          status: opts.status ?? "confirmed",
+          tokenHash: tokenHash(signerLinkToken(id)),
+          confirmationSentAt: new Date(),
+          unsubscribedAt: opts.unsubscribed ? new Date() : null,
+        },
+      });
+    };
+    await signer("Ana Wants", "ana@example.org", { wantsUpdates: true });
+    await signer("Bo Silent", "bo@example.org", { wantsUpdates: false });
+    await signer("Cy Pending", "cy@example.org", { wantsUpdates: true, status: "pending" });
+    await signer("Di Stopped", "di@example.org", { wantsUpdates: true, unsubscribed: true });
+
+    const result = await publishCaseUpdate({
+      caseId: c.id,
+      organisationId: organisation.id,
+      title: "Oksana Shevchuk released",
+      body: "She was released from pre-trial detention today.",
+      statusChangeId: null,
+      createdById: organiser.id,
+      emailSigners: true,
+      appUrl: "http://localhost",
+    });
+    expect(result?.emailed).toBe(1);
+    const emails = (await prisma.outboxEmail.findMany({ where: { kind: "case-update" } })).map(readable);
+    expect(emails.map((e) => e.toAddress)).toEqual(["ana@example.org"]);
+    const headers = JSON.parse(emails[0]!.headers ?? "{}") as Record<string, string>;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(emails[0]!.text).toContain("She was released");
+    expect(emails[0]!.encrypted).toBe(true);
+  });
+});
