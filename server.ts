@@ -34,7 +34,7 @@ app.use((req, res, next) =>
     contentSecurityPolicy: contentSecurityPolicy(String(res.locals.cspNonce)),
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
-    strictTransportSecurity: config.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    strictTransportSecurity: config.APP_URL?.startsWith("https://") ?? false,
   })(req, res, next),
 );
 app.use((req, res, next) => {

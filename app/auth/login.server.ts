@@ -26,6 +26,7 @@ export async function login(input: {
   password: string;
   clientAddress: string | null;
   userAgent: string | null;
+  requestUrl?: string;
 }): Promise<LoginResult> {
   const { byEmail, byAddress } = loginLimiters();
   const email = input.email.trim().toLowerCase();
@@ -47,5 +48,5 @@ export async function login(input: {
     return { ok: false, reason: "invalid" };
   }
   await byEmail.delete(email);
-  return { ok: true, setCookie: await createSession(user.id, input.userAgent) };
+  return { ok: true, setCookie: await createSession(user.id, input.userAgent, input.requestUrl) };
 }

@@ -12,12 +12,21 @@ function sessionCookie() {
   cookie ??= createCookie("__session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
     path: "/",
     secrets: [env().SESSION_SECRET],
     maxAge: SESSION_DAYS * 24 * 3600,
   });
   return cookie;
+}
+
+/**
+ * Secure when the site is reached over HTTPS (APP_URL https://, or the request itself): then the
+ * cookie never travels in clear. Over plain http://localhost a Secure cookie would be dropped by
+ * some browsers, and the demo must work there.
+ */
+function secureFor(requestUrl: string | undefined): boolean {
+  if (env().APP_URL?.startsWith("https://")) return true;
+  return requestUrl ? new URL(requestUrl).protocol === "https:" : false;
 }
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
@@ -52,7 +61,7 @@ export async function getSessionUser(request: Request) {
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
 
 /** Starts a session and returns the Set-Cookie header for it. */
-export async function createSession(userId: string, userAgent: string | null): Promise<string> {
+export async function createSession(userId: string, userAgent: string | null, requestUrl?: string): Promise<string> {
   const id = crypto.randomBytes(32).toString("base64url");
   await prisma.session.create({
     data: {
@@ -62,13 +71,13 @@ export async function createSession(userId: string, userAgent: string | null): P
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
     },
   });
-  return sessionCookie().serialize(id);
+  return sessionCookie().serialize(id, { secure: secureFor(requestUrl) });
 }
 
 export async function destroySession(request: Request): Promise<string> {
   const id = await sessionIdFrom(request);
   if (id) await prisma.session.deleteMany({ where: { id } });
-  return sessionCookie().serialize("", { maxAge: 0 });
+  return sessionCookie().serialize("", { maxAge: 0, secure: secureFor(request.url) });
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return json(parsed.failure, { status: 400 });
   const user = await acceptInvitation(token, parsed.data);
   if (!user) return json(failure(formData, {}, "This invitation is not valid any more."), { status: 410 });
-  return redirect("/admin", { headers: { "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) } });
+  return redirect("/admin", { headers: { "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent"), request.url) } });
 }
 
 export default function AcceptInvitation() {

@@ -35,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     clientAddress: context.clientAddress,
     userAgent: request.headers.get("User-Agent"),
+    requestUrl: request.url,
   });
   if (!result.ok) {
     if (result.reason === "rate-limited") {

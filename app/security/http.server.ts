@@ -20,7 +20,8 @@ export function contentSecurityPolicy(nonce: string) {
       "base-uri": ["'self'"],
       "manifest-src": ["'self'"],
       "worker-src": ["'self'"],
-      ...(process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1" ? { "upgrade-insecure-requests": [] } : {}),
+      // Only for a site served over HTTPS: on http://localhost or a LAN address it would break the page.
+      ...(process.env.APP_URL?.startsWith("https://") ? { "upgrade-insecure-requests": [] } : {}),
     },
   };
 }

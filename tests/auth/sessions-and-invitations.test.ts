@@ -31,6 +31,17 @@ describe("logging in", () => {
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
+  it("marks the session cookie Secure when the site is reached over HTTPS", async () => {
+    const { organisation } = await createOrganisation();
+    await createUser({ organisationId: organisation.id, email: "tls@example.org" });
+    const form = new URLSearchParams({ email: "tls@example.org", password: TEST_PASSWORD });
+    const overHttps = new Request("https://solidarity.example/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const secure = (await settle(login.action({ request: overHttps, params: {}, context: testContext }))) as Response;
+    expect(secure.headers.get("Set-Cookie")).toMatch(/; Secure/i);
+    const overHttp = (await settle(login.action({ request: request("/login", { form: { email: "tls@example.org", password: TEST_PASSWORD } }), params: {}, context: testContext }))) as Response;
+    expect(overHttp.headers.get("Set-Cookie")).not.toMatch(/; Secure/i);
+  });
+
   it("says the email and password do not match, keeps the email typed, and never sends the password back", async () => {
     const { organisation } = await createOrganisation();
     await createUser({ organisationId: organisation.id, email: "bea@example.org" });
