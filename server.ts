@@ -1,5 +1,8 @@
 // The HTTP server of `npm start`: prepares the database, then serves the Remix build with security
 // headers, and refuses cross-site writes. Everything it serves comes from this origin.
+// WEB_CONCURRENCY=2 serves from two processes (node:cluster) on the same SQLite file: the primary
+// prepares the database once and runs the mail worker; the children serve HTTP.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,10 +15,27 @@ import { env } from "~/env.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
 const config = env();
-await prepareDatabase();
+const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+
+if (cluster.isPrimary) {
+  await prepareDatabase();
+  if (processes > 1) {
+    for (let i = 0; i < processes; i++) cluster.fork();
+    cluster.on("exit", (worker, code) => {
+      if (code !== 0 && !shuttingDown) {
+        console.warn(`[server] process ${worker.process.pid} exited (${code}); starting another`);
+        cluster.fork();
+      }
+    });
+  }
+} else {
+  await configureDatabase();
+}
+let shuttingDown = false;
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -67,17 +87,25 @@ app.all(
   }),
 );
 
-const server = app.listen(config.PORT, () => {
-  console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-  if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox`);
-});
+// With several processes, the primary only supervises (and sends mail); the children serve.
+const serves = processes === 1 || !cluster.isPrimary;
+const server = serves
+  ? app.listen(config.PORT, () => {
+      if (cluster.isPrimary || cluster.worker?.id === 1) {
+        console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
+        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox`);
+      }
+    })
+  : null;
 
-// The mail worker runs in this process unless it runs on its own (`npm run worker`).
-const stopWorker = config.MAIL_WORKER_IN_SERVER === "1" ? startMailWorker() : async () => {};
-const stopMaintenance = config.MAIL_WORKER_IN_SERVER === "1" ? startMaintenance() : () => {};
+// The mail worker runs in the primary process unless it runs on its own (`npm run worker`).
+const runsBackgroundWork = cluster.isPrimary && config.MAIL_WORKER_IN_SERVER === "1";
+const stopWorker = runsBackgroundWork ? startMailWorker() : async () => {};
+const stopMaintenance = runsBackgroundWork ? startMaintenance() : () => {};
 
 function shutdown() {
-  server.close();
+  shuttingDown = true;
+  server?.close();
   stopMaintenance();
   void stopWorker().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();

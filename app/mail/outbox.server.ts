@@ -29,6 +29,24 @@ export interface EmailToQueue {
 
 const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) : value);
 
+/**
+ * The outbox rows of one new email as plain statements, for a hot path that writes in one batch
+ * transaction (signing). The caller has a fresh dedupeKey and has checked suppression itself;
+ * everywhere else, use enqueueEmail.
+ */
+export function enqueueStatements(db: typeof prisma, email: EmailToQueue & { id: string }, now = new Date()) {
+  const sensitive = email.sensitive ?? false;
+  return [
+    db.$executeRaw`INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
+      "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
+      VALUES (${email.id}, ${email.organisationId ?? null}, ${email.dedupeKey}, ${email.kind}, ${email.subjectType ?? null}, ${email.subjectId ?? null},
+      ${email.from ?? env().MAIL_FROM}, ${seal(sensitive, normaliseAddress(email.to))}, ${email.replyTo ? seal(sensitive, email.replyTo) : null},
+      ${seal(sensitive, email.subject)}, ${seal(sensitive, email.html)}, ${seal(sensitive, email.text)},
+      ${email.headers ? JSON.stringify(email.headers) : null}, ${email.tags ? JSON.stringify(email.tags) : null}, ${sensitive}, ${"queued"}, ${0}, ${now}, ${now})`,
+    db.$executeRaw`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (${`${email.id}-q`}, ${email.id}, ${"queued"}, ${now})`,
+  ];
+}
+
 /** The readable fields of an outbox row, decrypted when the row is sensitive. */
 export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(
   row: T,

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma.server/client";
-import { enqueueEmail } from "~/mail/outbox.server";
+import { enqueueEmail, enqueueStatements } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
@@ -26,6 +26,13 @@ export function signerLinks(appUrl: string, token: string) {
     unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
     deleteDataUrl: `${appUrl}/s/${token}/delete`,
   };
+}
+
+/** What signing needs to know of a campaign, in one lean query (the action runs for every signature). */
+export async function campaignForSigning(slug: string) {
+  const [row] = await prisma.$queryRaw<Array<{ id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null }>>`
+    SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ${slug} AND "status" IN ('live', 'closed')`;
+  return row ?? null;
 }
 
 /** Public: a campaign that can be read and signed (live), or read (closed). */
@@ -83,15 +90,17 @@ export async function sign({
   appUrl: string;
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
-  const existing = await prisma.signature.findUnique({
-    where: { campaignId_emailHash: { campaignId: campaign.id, emailHash: hash } },
-    select: { id: true, status: true, confirmationSentAt: true },
-  });
+  // One lean query for both checks (this runs for every signature).
+  const [found] = await prisma.$queryRaw<Array<{ id: string | null; status: string | null; confirmationSentAt: Date | string | null; stopped: number | bigint }>>`
+    SELECT s."id", s."status", s."confirmationSentAt",
+      (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ${hash}) AS "stopped"
+    FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ${campaign.id} AND s."emailHash" = ${hash}`;
+  const existing = found?.id ? { id: found.id, status: found.status, confirmationSentAt: new Date(found.confirmationSentAt ?? 0) } : null;
   if (existing?.status === "confirmed") return { kind: "already-signed" };
   if (existing && Date.now() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS) {
     return { kind: "confirmation-recently-sent" };
   }
-  if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return { kind: "email-stopped" };
+  if (Number(found?.stopped ?? 0) > 0) return { kind: "email-stopped" };
 
   // The link's secret is derived from the id with a key; the database keeps only its hash.
   const id = existing?.id ?? `s${crypto.randomBytes(12).toString("base64url")}`;
@@ -122,33 +131,29 @@ export async function sign({
   }
 
   try {
-    await prisma.$transaction(async (tx) => {
-      await tx.signature.create({
-        data: {
-          id,
-          campaignId: campaign.id,
-          emailHash: hash,
-          nameEnc: encrypt(input.name),
-          emailEnc: encrypt(input.email),
-          cityEnc: encryptOptional(input.city),
-          organisationEnc: encryptOptional(input.organisation),
-          commentEnc: encryptOptional(input.comment),
-          country: input.country,
-          showName: input.showName,
-          wantsUpdates: input.wantsUpdates,
-          tokenHash: tokenHash(token),
-          confirmationSentAt: now,
-          addressHash: addressHash(clientAddress),
-        },
-      });
-      await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
-    });
+    // One short batch transaction of plain statements: signing is the hot path under load, and an
+    // interactive transaction would hold SQLite's write lock across several round trips.
+    await prisma.$transaction([
+      prisma.$executeRaw`INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
+        "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
+        VALUES (${id}, ${campaign.id}, ${hash}, ${encrypt(input.name)}, ${encrypt(input.email)}, ${encryptOptional(input.city)},
+        ${encryptOptional(input.organisation)}, ${encryptOptional(input.comment)}, ${input.country}, ${input.showName}, ${input.wantsUpdates},
+        ${"pending"}, ${tokenHash(token)}, ${now}, ${addressHash(clientAddress)}, ${now})`,
+      ...enqueueStatements(prisma, { ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now),
+    ]);
   } catch (error) {
     // The same address signing twice at the same moment: the other request's row won.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "confirmation-recently-sent" };
+    if (isUniqueViolation(error)) return { kind: "confirmation-recently-sent" };
     throw error;
   }
   return { kind: "check-email" };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    return error.code === "P2002" || (error.code === "P2010" && /UNIQUE constraint/i.test(error.message));
+  }
+  return error instanceof Error && /UNIQUE constraint/i.test(error.message);
 }
 
 /** The signature behind a link, with what the pages need to say. */

@@ -9,7 +9,7 @@ import { env } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
-import { getPublicCampaign, latestPublicSigners, sign } from "~/petitions/signature.server";
+import { campaignForSigning, getPublicCampaign, latestPublicSigners, sign } from "~/petitions/signature.server";
 import { formStamp } from "~/security/crypto.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
@@ -43,7 +43,7 @@ const messages = {
 } as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const campaign = await getPublicCampaign(Slug.parse(params.slug));
+  const campaign = await campaignForSigning(Slug.parse(params.slug));
   notFoundUnless(campaign, "No such campaign.");
   const formData = await request.formData();
   if (campaign.status !== "live" || !campaign.petitionText) {

@@ -60,7 +60,7 @@ process.on("exit", cleanUp);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.error(`\nbench:sign interrupted (${signal}); cleaning up.`);
-    process.exit(130);
+    process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }
 
@@ -315,7 +315,8 @@ const lost = !(rowsWritten === answered && emailsQueued === answered && emailsAl
 // ---------------------------------------------------------------------------------------------
 // 4. The bare SQLite limit: the same rows, one transaction per signature, into the 1M-row copy.
 // ---------------------------------------------------------------------------------------------
-const bareInserts = Math.max(answered, 1_000);
+// As many as the app wrote (at least 1,000; at most 20,000, so a fast app does not make a slow run).
+const bareInserts = Math.min(Math.max(answered, 1_000), 20_000);
 log(`bare better-sqlite3: ${bareInserts.toLocaleString("en")} signatures, one transaction each…`);
 const bareSqlite = bareSqliteLoop(bareDatabaseFile, campaignId, bareInserts);
 
