@@ -1,7 +1,7 @@
 // Sections, members and invitations of the organiser's organisation.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrganiser } from "~/auth/permissions.server";
 import { canInvite, roleLabels, type Role } from "~/auth/roles";
@@ -111,7 +111,9 @@ export default function OrganisationPage() {
           <tbody>
             {organisation.sections.map((s) => (
               <tr key={s.id}>
-                <td>{s.name}</td>
+                <td>
+                  <Link to={`/admin/sections/${s.id}/dashboard`}>{s.name}</Link>
+                </td>
                 <td>{s.city}</td>
                 <td>{s.country}</td>
                 <td>{s.contactEmail}</td>

@@ -13,11 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     canManage: canManageCases(user.role),
     devMailbox: !env().RESEND_API_KEY,
+    sectionId: user.sectionId,
   };
 }
 
 export default function AdminLayout() {
-  const { name, organisation, role, canManage, devMailbox } = useLoaderData<typeof loader>();
+  const { name, organisation, role, canManage, devMailbox, sectionId } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
@@ -28,6 +29,7 @@ export default function AdminLayout() {
           Overview
         </NavLink>
         <NavLink to="/admin/campaigns">Campaigns</NavLink>
+        {!canManage && sectionId ? <NavLink to={`/admin/sections/${sectionId}/dashboard`}>Our letters and answers</NavLink> : null}
         {canManage ? <NavLink to="/admin/targets">Targets</NavLink> : null}
         {canManage ? <NavLink to="/admin/organisation">Organisation</NavLink> : null}
         {canManage ? <NavLink to="/admin/responses">Inbox</NavLink> : null}
