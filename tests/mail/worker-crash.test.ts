@@ -1,7 +1,6 @@
 // A worker killed with SIGKILL in the middle of sending 1,000 emails, then started again:
 // the stand-in of Resend has accepted every one of them exactly once.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { queueEmails } from "../support/mail";
@@ -20,7 +19,9 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+  // node itself, with tsx as a loader: the tsx command would run the worker in a child process of
+  // its own, and SIGKILL would then kill only the wrapper and leave the worker running.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -54,12 +55,17 @@ describe("a worker killed mid-send", () => {
     await waitFor(() => standIn.accepted.length >= 300, 60_000, "the first worker to send 300 emails");
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
+    // Dead for real: nothing more reaches the provider from it.
+    const afterKill = standIn.requests.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(standIn.requests.length - afterKill).toBeLessThanOrEqual(1);
     const acceptedAtKill = standIn.accepted.length;
     const stuck = await prisma.outboxEmail.count({ where: { status: "sending" } });
 
     const second = startWorkerProcess();
     await waitFor(async () => (await prisma.outboxEmail.count({ where: { status: { not: "sent" } } })) === 0, 90_000, "every email to be sent");
     second.kill("SIGTERM");
+    await new Promise((r) => second.once("exit", r));
 
     const recipients = standIn.accepted.flatMap((e) => e.to);
     expect(acceptedAtKill).toBeLessThan(1000);

@@ -60,7 +60,9 @@ export async function startAppServer(): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
 
-  const child = spawn(path.resolve(root, "node_modules/.bin/tsx"), ["server.ts"], {
+  // node with tsx as a loader, not the tsx command: that would run the server in a child of its own,
+  // which a SIGKILL of the wrapper would leave running.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
