@@ -2,7 +2,6 @@
 // target, the sender and the date. The list shown in the template editor comes from here too.
 import { prisma } from "~/db.server";
 import { personStatusLabel } from "~/cases/case-status";
-import { decodeList } from "~/lists";
 import { countryName, formatPartialDate } from "~/ui/format";
 
 export const templateVariables: ReadonlyArray<{ name: string; description: string }> = [
@@ -155,7 +154,3 @@ export const sampleTarget: TargetLike = {
   country: "BE",
   kind: "embassy",
 };
-
-export function targetLanguages(languages: string): string[] {
-  return decodeList(languages);
-}

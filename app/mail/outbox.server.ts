@@ -140,7 +140,3 @@ export async function retryFailedEmail(organisationId: string, emailId: string):
     return count === 1;
   });
 }
-
-export function emailHistory(emailId: string) {
-  return prisma.emailEvent.findMany({ where: { emailId }, orderBy: { occurredAt: "asc" } });
-}

@@ -2,6 +2,7 @@
 // hashes after 30 days at most, and all personal data a while after the campaign closes. The
 // anonymous count stays. Run by the worker process every hour.
 import { prisma } from "~/db.server";
+import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
 
 const day = 24 * 3600 * 1000;
@@ -41,7 +42,7 @@ export async function purgeSignerData(now = new Date()) {
 /** Runs the purge now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
   const run = () =>
-    purgeSignerData().catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
+    Promise.all([purgeSignerData(), deleteExpiredSessions()]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

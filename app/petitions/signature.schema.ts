@@ -32,16 +32,3 @@ export const SignSchema = z.object({
     .transform((v) => v === "on"),
 });
 export type SignInput = z.infer<typeof SignSchema>;
-
-export const PetitionSettingsSchema = z.object({
-  petitionText: z
-    .string()
-    .trim()
-    .max(10000, "At most 10,000 characters.")
-    .transform((v) => (v === "" ? null : v)),
-  signatureGoal: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? null : Number(v)))
-    .pipe(z.number({ error: "Give a whole number." }).int("Give a whole number.").positive("Give a number above zero.").max(100_000_000).nullable()),
-});

@@ -55,10 +55,6 @@ export function getPublicCampaign(slug: string) {
 }
 export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCampaign>>>;
 
-export function publicCampaignsOfCase(caseId: string) {
-  return prisma.campaign.findMany({ where: { caseId, status: "live" }, select: { slug: true, title: true, callToAction: true } });
-}
-
 /** The latest signers who agreed to be shown: first name and country only. */
 export async function latestPublicSigners(campaignId: string, take = 8) {
   const rows = await prisma.signature.findMany({

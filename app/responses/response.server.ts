@@ -61,8 +61,9 @@ export async function assignResponse({ responseId, letterId, organisationId }: {
   return count === 1;
 }
 
-export async function classifyResponse({ responseId, organisationId, kind, summary }: { responseId: string; organisationId: string; kind: ResponseKind; summary: string | null }) {
-  const { count } = await prisma.response.updateMany({ where: { id: responseId, organisationId }, data: { kind, ...(summary ? { summary } : {}) } });
+/** Sets what kind of answer it was; only for an answer to the given letter (checked by the caller). */
+export async function classifyResponse({ responseId, letterId, organisationId, kind, summary }: { responseId: string; letterId: string; organisationId: string; kind: ResponseKind; summary: string | null }) {
+  const { count } = await prisma.response.updateMany({ where: { id: responseId, letterId, organisationId }, data: { kind, ...(summary ? { summary } : {}) } });
   return count === 1;
 }
 

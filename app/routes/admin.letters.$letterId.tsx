@@ -8,8 +8,8 @@ import { env } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
-import { responseChannelLabels, responseKindLabels, type ResponseKind } from "~/responses/response.schema";
-import { responsesOfLetter } from "~/responses/response.server";
+import { ClassifySchema, responseChannelLabels, responseKindLabels, responseKinds, type ResponseKind } from "~/responses/response.schema";
+import { classifyResponse, responsesOfLetter } from "~/responses/response.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { parseForm } from "~/ui/form-result";
 import { FormError, TextAreaField, TextField } from "~/ui/forms";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { letter, replyTo: replyAddress(letter.replyToken), history, answers };
 }
 
-const Intent = z.enum(["edit", "approve", "send-again"]);
+const Intent = z.enum(["edit", "approve", "send-again", "classify"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, letter } = await requireLetter(request, params.letterId);
@@ -45,6 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "approve": {
       const ok = await approveLetter(letter.id);
       return json({ intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false }, { status: ok ? 200 : 409 });
+    }
+    case "classify": {
+      const form = ClassifySchema.extend({ responseId: z.string().min(1) }).parse(Object.fromEntries(formData));
+      const ok = await classifyResponse({ ...form, letterId: letter.id, organisationId: user.organisationId });
+      return json({ intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false }, { status: ok ? 200 : 404 });
     }
     case "send-again": {
       if (formData.get("confirm") !== "yes") {
@@ -168,6 +173,23 @@ export default function LetterPage() {
             </details>
           ) : null}
           {a.fileName ? <a href={`/admin/responses/${a.id}/file`}>Scanned letter: {a.fileName}</a> : null}
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="classify" />
+            <input type="hidden" name="responseId" value={a.id} />
+            <label>
+              Kind of answer{" "}
+              <select name="kind" defaultValue={a.kind}>
+                {responseKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {responseKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="secondary">
+              Save kind
+            </button>
+          </Form>
         </section>
       ))}
       <p>

@@ -207,3 +207,20 @@ describe("case updates", () => {
     expect(emails[0]!.encrypted).toBe(true);
   });
 });
+
+describe("classifying an answer", () => {
+  it("sets the kind of an email reply from the letter's page, and only for that letter's answers", async () => {
+    const { letter, organiser } = await sentLetter();
+    const other = await sentLetter();
+    const mine = await prisma.response.create({ data: { letterId: letter.id, organisationId: letter.organisationId, channel: "email", receivedAt: new Date() } });
+    const theirs = await prisma.response.create({ data: { letterId: other.letter.id, organisationId: other.letter.organisationId, channel: "email", receivedAt: new Date() } });
+    const cookie = await cookieFor(organiser.id);
+    const { action } = await import("~/routes/admin.letters.$letterId");
+    const ok = (await action({ request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: mine.id, kind: "denial" } }), params: { letterId: letter.id }, context: testContext })) as Response;
+    expect(ok.status).toBe(200);
+    expect((await prisma.response.findUniqueOrThrow({ where: { id: mine.id } })).kind).toBe("denial");
+    const refused = (await action({ request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: theirs.id, kind: "denial" } }), params: { letterId: letter.id }, context: testContext })) as Response;
+    expect(refused.status).toBe(404);
+    expect((await prisma.response.findUniqueOrThrow({ where: { id: theirs.id } })).kind).toBe("unclassified");
+  });
+});
