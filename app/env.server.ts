@@ -79,3 +79,8 @@ export function env(): Env {
   cached = { ...value, SESSION_SECRET: value.SESSION_SECRET ?? dev.SESSION_SECRET, DATA_KEY: value.DATA_KEY ?? dev.DATA_KEY };
   return cached;
 }
+
+/** The site's public address for links that leave it (emails, PDFs): APP_URL, else the request's origin. */
+export function appUrl(request: Request): string {
+  return env().APP_URL ?? new URL(request.url).origin;
+}

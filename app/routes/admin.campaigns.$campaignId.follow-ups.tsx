@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
-import { env } from "~/env.server";
+import { appUrl, env } from "~/env.server";
 import { lettersAwaitingAnswer, sendFollowUp } from "~/responses/follow-up.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Only a letter of this sender, still waiting: the list is the check.
   const waiting = await lettersAwaitingAnswer({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
   if (!waiting.some((l) => l.id === letterId)) return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });
-  const ok = await sendFollowUp({ letterId, organisationId: user.organisationId, appUrl: env().APP_URL ?? new URL(request.url).origin });
+  const ok = await sendFollowUp({ letterId, organisationId: user.organisationId, appUrl: appUrl(request) });
   return json({ ok, message: ok ? "The follow-up is queued." : "This letter has no email address: print a follow-up instead." }, { status: ok ? 200 : 409 });
 }
 

@@ -1,7 +1,7 @@
 // All of a sender's letters for a campaign in one PDF, a letter a page, for post and fax.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { printableLetters } from "~/letters/letter.server";
 import { renderLettersPdf } from "~/letters/pdf.server";
 
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: user.organisationId,
     campaignId: campaign.id,
     sectionId,
-    appUrl: env().APP_URL ?? url.origin,
+    appUrl: appUrl(request),
   });
   if (pages.length === 0) throw new Response("There are no letters to print yet: generate them first.", { status: 404 });
   const pdf = await renderLettersPdf(pages);

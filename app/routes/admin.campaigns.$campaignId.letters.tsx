@@ -8,7 +8,7 @@ import { targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
 import { countCampaignTargets } from "~/campaigns/campaign.server";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { prisma } from "~/db.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
 import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
@@ -16,8 +16,6 @@ import { ErrorMessage } from "~/ui/error-message";
 import { countryName, formatDateTime } from "~/ui/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Letters: ${data?.campaign.title ?? ""}` }];
-
-const appUrl = (request: Request) => env().APP_URL ?? new URL(request.url).origin;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);

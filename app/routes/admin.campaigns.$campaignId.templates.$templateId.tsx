@@ -10,14 +10,12 @@ import { createTemplate, listCampaignTargets, updateTemplate } from "~/campaigns
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { defaultTemplateBody, defaultTemplateSubject } from "~/campaigns/default-template";
 import { prisma } from "~/db.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { templateVariables } from "~/letters/letter-context.server";
 import { previewTemplate, templateProblems } from "~/letters/template-preview.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
-
-const appUrl = (request: Request) => env().APP_URL ?? new URL(request.url).origin;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);

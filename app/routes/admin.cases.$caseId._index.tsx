@@ -8,7 +8,7 @@ import { checkSource, FactKindSchema, requireOrganiserCase } from "~/cases/case-
 import { CaseFields, DemandFields, EventFields, PersonFields, SourceFields, StatusChangeFields } from "~/cases/components/fact-fields";
 import { createPerson } from "~/cases/person.server";
 import { publishCaseUpdate } from "~/cases/case-update.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organisationId: user.organisationId,
         ...parsed.data,
         createdById: user.id,
-        appUrl: env().APP_URL ?? new URL(request.url).origin,
+        appUrl: appUrl(request),
       });
       if (!published) throw new Response("No such case.", { status: 404 });
       return done(

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         // Asking first: this target already got this letter from this sender.
         return json({ intent, failure: null, message: null, confirm: true });
       }
-      const ok = await sendAgain({ letterId: letter.id, organisationId: user.organisationId, appUrl: env().APP_URL ?? new URL(request.url).origin });
+      const ok = await sendAgain({ letterId: letter.id, organisationId: user.organisationId, appUrl: appUrl(request) });
       return json({ intent, failure: null, message: ok ? "The letter is queued to be sent again." : "This letter cannot be sent again.", confirm: false }, { status: ok ? 200 : 409 });
     }
   }

@@ -14,7 +14,7 @@ import {
   revokeInvitation,
   sectionBelongsTo,
 } from "~/organisations/organisation.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextField } from "~/ui/forms";
@@ -28,10 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-member"]);
-
-function origin(request: Request) {
-  return env().APP_URL ?? new URL(request.url).origin;
-}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
@@ -61,12 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
         organisationId: user.organisationId,
         invitedBy: user,
         data: parsed.data,
-        acceptUrl: (token) => `${origin(request)}/invitations/${token}`,
+        acceptUrl: (token) => `${appUrl(request)}/invitations/${token}`,
       });
       if ("error" in result) return fail(failure(formData, { email: [result.error] }));
       return done(
         `Invitation emailed to ${parsed.data.email}. If it does not arrive, pass them this link yourself; it works once, for 7 days.`,
-        `${origin(request)}/invitations/${result.token}`,
+        `${appUrl(request)}/invitations/${result.token}`,
       );
     }
     case "revoke-invitation":

@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     campaign,
     input: parsed.data,
     clientAddress: context.clientAddress,
-    appUrl: env().APP_URL ?? new URL(request.url).origin,
+    appUrl: appUrl(request),
   });
   return redirect(`/campaigns/${campaign.slug}?signed=${result.kind}#sign`);
 }

@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { env } from "~/env.server";
+import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { getPublicCampaign } from "~/petitions/signature.server";
@@ -25,8 +25,6 @@ const Who = z.object({
   city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
   country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
 });
-
-const appUrl = (request: Request) => env().APP_URL ?? new URL(request.url).origin;
 
 async function liveCampaign(slugParam: string | undefined) {
   const campaign = await getPublicCampaign(Slug.parse(slugParam));
