@@ -117,6 +117,11 @@ describe("joining through an invitation", () => {
     if (!("token" in made)) throw new Error(made.error);
     const params = { token: made.token };
 
+    // The invitee gets an email with the link; it goes through the outbox.
+    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "invitation", toAddress: "new.member@example.org" } });
+    expect(email.text).toContain(`http://localhost/invitations/${made.token}`);
+    expect(email.subject).toContain("Amnesty demo");
+
     const page = await invitation.loader({ request: request(`/invitations/${made.token}`), params, context: testContext });
     expect(page.invitation.email).toBe("new.member@example.org");
     expect(await prisma.user.count({ where: { email: "new.member@example.org" } })).toBe(0);
