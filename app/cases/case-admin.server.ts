@@ -1,7 +1,6 @@
 // Loading a case for its organisers, and the form intents of the case editing pages.
 import { z } from "zod";
-import { requireOrganiser } from "~/auth/permissions.server";
-import { notFoundUnless } from "~/auth/permissions.server";
+import { notFoundUnless, requireOrganiser } from "~/auth/permissions.server";
 import { getCaseForOrganisation, sourceBelongsToCase } from "~/cases/case.server";
 import type { FieldErrors } from "~/ui/form-result";
 
