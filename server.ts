@@ -1,9 +1,10 @@
 // The HTTP server of `npm start`: prepares the database, then serves the Remix build with security
 // headers, and refuses cross-site writes. Everything it serves comes from this origin.
-// WEB_CONCURRENCY=2 serves from two processes (node:cluster) on the same SQLite file: the primary
-// prepares the database once and runs the mail worker; the children serve HTTP.
+// In production it serves from one process per core, up to four (node:cluster; WEB_CONCURRENCY
+// sets the number, 1 turns it off) on the same SQLite file: the primary prepares the database once,
+// keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
 import cluster from "node:cluster";
-import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -15,15 +16,18 @@ import { env } from "~/env.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { pooledRandomBytes } from "~/security/random.server";
+import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
 const config = env();
-const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || (config.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 4) : 1));
 
 if (cluster.isPrimary) {
   await prepareDatabase();
   if (processes > 1) {
+    keepRateLimitsForChildren();
     for (let i = 0; i < processes; i++) cluster.fork();
     cluster.on("exit", (worker, code) => {
       if (code !== 0 && !shuttingDown) {
@@ -46,16 +50,16 @@ app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
 app.use((_req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
   next();
 });
-app.use((req, res, next) =>
+app.use(
   helmet({
-    contentSecurityPolicy: contentSecurityPolicy(String(res.locals.cspNonce)),
+    contentSecurityPolicy: contentSecurityPolicy((_req, res) => String((res as express.Response).locals.cspNonce)),
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: config.APP_URL?.startsWith("https://") ?? false,
-  })(req, res, next),
+  }),
 );
 app.use((req, res, next) => {
   const refused = isCrossSiteWrite({
@@ -103,12 +107,24 @@ const runsBackgroundWork = cluster.isPrimary && config.MAIL_WORKER_IN_SERVER ===
 const stopWorker = runsBackgroundWork ? startMailWorker() : async () => {};
 const stopMaintenance = runsBackgroundWork ? startMaintenance() : () => {};
 
-function shutdown() {
+// Finish the requests in flight (at most 5 s), stop the worker, and in the primary wait for the
+// children to do the same.
+async function shutdown() {
+  if (shuttingDown) return;
   shuttingDown = true;
-  server?.close();
-  stopMaintenance();
-  void stopWorker().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
+  const closed = server
+    ? new Promise((resolve) => {
+        server.close(resolve);
+        server.closeIdleConnections();
+      })
+    : Promise.resolve();
+  stopMaintenance();
+  const children = cluster.isPrimary ? Object.values(cluster.workers ?? {}).filter((child) => child !== undefined) : [];
+  const childrenGone = children.map((child) => (child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve))));
+  for (const child of children) child.process.kill("SIGTERM");
+  await Promise.all([closed, stopWorker(), ...childrenGone]);
+  process.exit(0);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());

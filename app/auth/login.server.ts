@@ -1,17 +1,17 @@
 // Logging in: check the password, rate-limit guesses, start a session.
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { verifyAgainstNothing, verifyPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
+import { ServerWideLimit } from "~/security/rate-limit.server";
 
-let limiters: { byEmail: RateLimiterMemory; byAddress: RateLimiterMemory } | undefined;
+let limiters: { byEmail: ServerWideLimit; byAddress: ServerWideLimit } | undefined;
 function loginLimiters() {
   const points = env().LOGIN_RATE_LIMIT_PER_15_MIN;
   limiters ??= {
     // Failed attempts for one account, from anywhere; and from one address, for any account.
-    byEmail: new RateLimiterMemory({ keyPrefix: "login-email", points, duration: 15 * 60 }),
-    byAddress: new RateLimiterMemory({ keyPrefix: "login-ip", points: points * 3, duration: 15 * 60 }),
+    byEmail: new ServerWideLimit({ keyPrefix: "login-email", points, duration: 15 * 60 }),
+    byAddress: new ServerWideLimit({ keyPrefix: "login-ip", points: points * 3, duration: 15 * 60 }),
   };
   return limiters;
 }

@@ -1,6 +1,6 @@
 // The durable outbox: the one way the app sends email. Code enqueues inside the transaction of the
 // change that causes the email; the worker sends it later. Nothing is sent from inside a request.
-import { prisma } from "~/db.server";
+import { preparedStatement, prisma, sqliteDate } from "~/db.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
 import { decrypt, encrypt } from "~/security/crypto.server";
@@ -30,21 +30,37 @@ export interface EmailToQueue {
 const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) : value);
 
 /**
- * The outbox rows of one new email as plain statements, for a hot path that writes in one batch
- * transaction (signing). The caller has a fresh dedupeKey and has checked suppression itself;
- * everywhere else, use enqueueEmail.
+ * One new email's outbox row and its "queued" event, written by a prepared statement on the hot
+ * connection (app/db.server.ts), inside the caller's write transaction (signing). The caller has a
+ * fresh dedupeKey and has checked suppression itself; everywhere else, use enqueueEmail.
  */
-export function enqueueStatements(db: typeof prisma, email: EmailToQueue & { id: string }, now = new Date()) {
+export function insertQueuedEmail(email: EmailToQueue & { id: string }, now = new Date()) {
   const sensitive = email.sensitive ?? false;
-  return [
-    db.$executeRaw`INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
+  const at = sqliteDate(now);
+  preparedStatement(
+    `INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
       "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
-      VALUES (${email.id}, ${email.organisationId ?? null}, ${email.dedupeKey}, ${email.kind}, ${email.subjectType ?? null}, ${email.subjectId ?? null},
-      ${email.from ?? env().MAIL_FROM}, ${seal(sensitive, normaliseAddress(email.to))}, ${email.replyTo ? seal(sensitive, email.replyTo) : null},
-      ${seal(sensitive, email.subject)}, ${seal(sensitive, email.html)}, ${seal(sensitive, email.text)},
-      ${email.headers ? JSON.stringify(email.headers) : null}, ${email.tags ? JSON.stringify(email.tags) : null}, ${sensitive}, ${"queued"}, ${0}, ${now}, ${now})`,
-    db.$executeRaw`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (${`${email.id}-q`}, ${email.id}, ${"queued"}, ${now})`,
-  ];
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+  ).run(
+    email.id,
+    email.organisationId ?? null,
+    email.dedupeKey,
+    email.kind,
+    email.subjectType ?? null,
+    email.subjectId ?? null,
+    email.from ?? env().MAIL_FROM,
+    seal(sensitive, normaliseAddress(email.to)),
+    email.replyTo ? seal(sensitive, email.replyTo) : null,
+    seal(sensitive, email.subject),
+    seal(sensitive, email.html),
+    seal(sensitive, email.text),
+    email.headers ? JSON.stringify(email.headers) : null,
+    email.tags ? JSON.stringify(email.tags) : null,
+    sensitive ? 1 : 0,
+    at,
+    at,
+  );
+  preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(`${email.id}-q`, email.id, at);
 }
 
 /** The readable fields of an outbox row, decrypted when the row is sensitive. */

@@ -1,16 +1,15 @@
 // Plain, configurable abuse controls for public forms: a honeypot field, a minimum time to fill
 // the form (a signed stamp in the form), and a rate limit per client address (by keyed hash).
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { env } from "~/env.server";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { addressHash, secondsSinceStamp } from "~/security/crypto.server";
+import { ServerWideLimit } from "~/security/rate-limit.server";
 
-let limiter: RateLimiterMemory | undefined;
+let limiter: ServerWideLimit | undefined;
 function signLimiter() {
-  limiter ??= new RateLimiterMemory({ keyPrefix: "sign", points: env().SIGN_RATE_LIMIT_PER_HOUR, duration: 3600 });
+  limiter ??= new ServerWideLimit({ keyPrefix: "sign", points: env().SIGN_RATE_LIMIT_PER_HOUR, duration: 3600 });
   return limiter;
 }
-
-import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 
 export type AbuseVerdict = { ok: true } | { ok: false; status: number; message: string; retryAfterSeconds?: number };
 

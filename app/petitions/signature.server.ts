@@ -1,9 +1,7 @@
 // Petition signatures: signing, confirming by email, stopping email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
-import crypto from "node:crypto";
-import { prisma } from "~/db.server";
-import { Prisma } from "~/generated/prisma.server/client";
-import { enqueueEmail, enqueueStatements } from "~/mail/outbox.server";
+import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
+import { enqueueEmail, insertQueuedEmail } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
@@ -16,6 +14,7 @@ import {
   signerLinkToken,
   tokenHash,
 } from "~/security/crypto.server";
+import { pooledRandomBytes } from "~/security/random.server";
 import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
@@ -28,11 +27,12 @@ export function signerLinks(appUrl: string, token: string) {
   };
 }
 
-/** What signing needs to know of a campaign, in one lean query (the action runs for every signature). */
+/** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
-  const [row] = await prisma.$queryRaw<Array<{ id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null }>>`
-    SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ${slug} AND "status" IN ('live', 'closed')`;
-  return row ?? null;
+  const row = await whenNotBusy(() =>
+    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')`).get(slug),
+  );
+  return (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ?? null;
 }
 
 /** Public: a campaign that can be read and signed (live), or read (closed). */
@@ -86,11 +86,13 @@ export async function sign({
   appUrl: string;
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
-  // One lean query for both checks (this runs for every signature).
-  const [found] = await prisma.$queryRaw<Array<{ id: string | null; status: string | null; confirmationSentAt: Date | string | null; stopped: number | bigint }>>`
-    SELECT s."id", s."status", s."confirmationSentAt",
-      (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ${hash}) AS "stopped"
-    FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ${campaign.id} AND s."emailHash" = ${hash}`;
+  // One prepared query for both checks (this runs for every signature).
+  const found = (await whenNotBusy(() =>
+    preparedStatement(
+      `SELECT s."id", s."status", s."confirmationSentAt", (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ?) AS "stopped"
+       FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ? AND s."emailHash" = ?`,
+    ).get(hash, campaign.id, hash),
+  )) as { id: string | null; status: string | null; confirmationSentAt: string | null; stopped: number } | undefined;
   const existing = found?.id ? { id: found.id, status: found.status, confirmationSentAt: new Date(found.confirmationSentAt ?? 0) } : null;
   if (existing?.status === "confirmed") return { kind: "already-signed" };
   if (existing && Date.now() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS) {
@@ -99,7 +101,7 @@ export async function sign({
   if (Number(found?.stopped ?? 0) > 0) return { kind: "email-stopped" };
 
   // The link's secret is derived from the id with a key; the database keeps only its hash.
-  const id = existing?.id ?? `s${crypto.randomBytes(12).toString("base64url")}`;
+  const id = existing?.id ?? `s${pooledRandomBytes(12).toString("base64url")}`;
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
   const props = { name: input.name, campaignTitle: campaign.title, ...links };
@@ -127,29 +129,39 @@ export async function sign({
   }
 
   try {
-    // One short batch transaction of plain statements: signing is the hot path under load, and an
-    // interactive transaction would hold SQLite's write lock across several round trips.
-    await prisma.$transaction([
-      prisma.$executeRaw`INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
-        "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-        VALUES (${id}, ${campaign.id}, ${hash}, ${encrypt(input.name)}, ${encrypt(input.email)}, ${encryptOptional(input.city)},
-        ${encryptOptional(input.organisation)}, ${encryptOptional(input.comment)}, ${input.country}, ${input.showName}, ${input.wantsUpdates},
-        ${"pending"}, ${tokenHash(token)}, ${now}, ${addressHash(clientAddress)}, ${now})`,
-      ...enqueueStatements(prisma, { ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now),
-    ]);
+    // One synchronous write transaction on the hot connection: the row and its confirmation email,
+    // together or not at all (see app/db.server.ts for why not through Prisma).
+    await writeTransaction(() => {
+      const at = sqliteDate(now);
+      preparedStatement(
+        `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
+          "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+      ).run(
+        id,
+        campaign.id,
+        hash,
+        encrypt(input.name),
+        encrypt(input.email),
+        encryptOptional(input.city),
+        encryptOptional(input.organisation),
+        encryptOptional(input.comment),
+        input.country,
+        input.showName ? 1 : 0,
+        input.wantsUpdates ? 1 : 0,
+        tokenHash(token),
+        at,
+        addressHash(clientAddress),
+        at,
+      );
+      insertQueuedEmail({ ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now);
+    });
   } catch (error) {
     // The same address signing twice at the same moment: the other request's row won.
     if (isUniqueViolation(error)) return { kind: "confirmation-recently-sent" };
     throw error;
   }
   return { kind: "check-email" };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    return error.code === "P2002" || (error.code === "P2010" && /UNIQUE constraint/i.test(error.message));
-  }
-  return error instanceof Error && /UNIQUE constraint/i.test(error.message);
 }
 
 /** The signature behind a link, with what the pages need to say. */

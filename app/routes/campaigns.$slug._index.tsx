@@ -16,6 +16,7 @@ import { failure, parseForm } from "~/ui/form-result";
 import { countryName, formatDateTime } from "~/ui/format";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
+import { retryAfterHeaders } from "~/ui/headers";
 
 const Slug = z.string().min(1).max(80);
 
@@ -41,6 +42,8 @@ const messages = {
   "confirmation-recently-sent": "We sent you a confirmation link less than an hour ago: please look for it in your inbox (and spam folder).",
   "email-stopped": "This email address asked us to send no more email, so we cannot send a confirmation link to it.",
 } as const;
+
+export const headers = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await campaignForSigning(Slug.parse(params.slug));

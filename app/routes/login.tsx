@@ -6,6 +6,7 @@ import { login } from "~/auth/login.server";
 import { getSessionUser } from "~/auth/session.server";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, TextField } from "~/ui/forms";
+import { retryAfterHeaders } from "~/ui/headers";
 
 export const meta: MetaFunction = () => [{ title: "Log in: Solidarity letters" }];
 
@@ -25,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) return redirect("/admin");
   return null;
 }
+
+export const headers = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

@@ -3,6 +3,7 @@
 // HKDF, one per purpose, so a copied database file alone reveals no signer.
 import crypto from "node:crypto";
 import { env } from "~/env.server";
+import { pooledRandomBytes } from "~/security/random.server";
 
 let keys: { encryption: Buffer; emailHash: Buffer; addressHash: Buffer; formStamp: Buffer; signerLink: Buffer } | undefined;
 function derivedKeys() {
@@ -22,7 +23,7 @@ function derivedKeys() {
 
 /** "v1." + base64url(iv | tag | ciphertext) */
 export function encrypt(plaintext: string): string {
-  const iv = crypto.randomBytes(12);
+  const iv = pooledRandomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", derivedKeys().encryption, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return `v1.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64url")}`;

@@ -1,14 +1,20 @@
 // HTTP rules every response and request passes through (used by server.ts): the
 // Content-Security-Policy that allows nothing off our own origin, and the refusal of state-changing
 // requests sent from another site (our cookies are SameSite=Lax; this is the second lock).
+import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Directives for helmet's contentSecurityPolicy; inline scripts only with this response's nonce. */
-export function contentSecurityPolicy(nonce: string) {
+type NonceOf = (req: IncomingMessage, res: ServerResponse) => string;
+
+/**
+ * Directives for helmet's contentSecurityPolicy; inline scripts only with this response's nonce,
+ * given as the nonce itself or as a function that reads each response's own (helmet built once).
+ */
+export function contentSecurityPolicy(nonce: string | NonceOf) {
   return {
     useDefaults: false,
     directives: {
       "default-src": ["'self'"],
-      "script-src": ["'self'", `'nonce-${nonce}'`],
+      "script-src": ["'self'", typeof nonce === "string" ? `'nonce-${nonce}'` : (req: IncomingMessage, res: ServerResponse) => `'nonce-${nonce(req, res)}'`],
       "style-src": ["'self'"],
       "img-src": ["'self'", "data:"],
       "font-src": ["'self'"],

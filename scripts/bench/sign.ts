@@ -11,8 +11,8 @@
 //   BENCH_SIGN_CONCURRENCY=16        clients, each with one keep-alive connection
 //   BENCH_SIGN_SECONDS=20            measured window, after BENCH_SIGN_WARMUP_SECONDS=3 of warm-up
 //   BENCH_SIGN_MAX_REQUESTS=200000   bound on requests per load run, whatever the speed
-//   BENCH_SIGN_SERVERS=1             app server processes on the same database (node:cluster's effect),
-//                                    one port each, the clients spread over them
+//   BENCH_SIGN_PROCESSES=<cores≤4>   WEB_CONCURRENCY of the app server: processes serving HTTP through
+//                                    node:cluster, as `npm start` runs in production (1: one process)
 //   BENCH_SIGN_FLOOR_SECONDS=5       also load GET /healthz for this long: the framework's own cost
 //                                    (0 to skip)
 //   BENCH_SIGN_PROFILE=<dir>         run the app server with --cpu-prof, keep the profile in <dir>
@@ -21,10 +21,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { summariseProfile } from "./support/cpu-profile";
 import { driveLoad, type LoadResult } from "./support/load";
@@ -36,7 +36,7 @@ const CONCURRENCY = Number(process.env.BENCH_SIGN_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_SIGN_WARMUP_SECONDS ?? 3);
 const MAX_REQUESTS = Number(process.env.BENCH_SIGN_MAX_REQUESTS ?? 200_000);
-const SERVERS = Number(process.env.BENCH_SIGN_SERVERS ?? 1);
+const PROCESSES = Number(process.env.BENCH_SIGN_PROCESSES ?? Math.min(os.availableParallelism(), 4));
 const FLOOR_SECONDS = Number(process.env.BENCH_SIGN_FLOOR_SECONDS ?? 5);
 const PROFILE_DIR = process.env.BENCH_SIGN_PROFILE ? path.resolve(process.env.BENCH_SIGN_PROFILE) : null;
 const GOAL = { perSecond: 500, p99Ms: 100 };
@@ -206,37 +206,23 @@ log(`bare node:http server: ${WARMUP_SECONDS + SECONDS} s of load…`);
 const bare = await measure({ ports: [barePort], pids: [bareServer.pid!], path: `/campaigns/${SLUG}`, body: formBody("0.bare"), isSuccess: isSignedAnswer });
 await stopChild(bareServer);
 
-// 2b. The app: the production server on the 1M-row database, mail worker off so the outbox keeps
-// every confirmation email to be counted. BENCH_SIGN_SERVERS > 1 starts that many processes on the
-// same database, one port each, the clients shared among them: what node:cluster would give.
+// 2b. The app: the production server on the 1M-row database, as `npm start` runs it (node:cluster,
+// WEB_CONCURRENCY processes serving HTTP; the primary keeps the rate-limit counts), with the mail
+// worker off so the outbox keeps every confirmation email to be counted.
 if (PROFILE_DIR) fs.mkdirSync(PROFILE_DIR, { recursive: true });
 const profilesBefore = new Set(PROFILE_DIR ? fs.readdirSync(PROFILE_DIR) : []);
 let serverOutput = "";
-// `prisma migrate deploy`, which server.ts runs at start, fails (WASM_ERROR, "unknown variant
-// SocketTimeout") while any other connection has the database open; so only the first server
-// applies migrations, and the others start with this preload that answers that one call with success.
-const skipMigrations = path.join(dir, "skip-migrate-deploy.mjs");
-fs.writeFileSync(
-  skipMigrations,
-  `import childProcess from "node:child_process";
-import { syncBuiltinESMExports } from "node:module";
-const spawnSync = childProcess.spawnSync;
-childProcess.spawnSync = function (command, args, ...rest) {
-  if (String(command).endsWith("/.bin/prisma") && Array.isArray(args) && args[0] === "migrate") return { pid: 0, status: 0, signal: null, stdout: "", stderr: "", output: [] };
-  return spawnSync.call(this, command, args, ...rest);
-};
-syncBuiltinESMExports();
-`,
-);
-async function startServer(first: boolean) {
+async function startServer() {
   const port = await freePort();
-  const flags = [...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : []), ...(first ? [] : ["--import", pathToFileURL(skipMigrations).href])];
+  // node:cluster starts the children with the primary's flags: each writes its own profile.
+  const flags = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", PROFILE_DIR] : [];
   const server = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
+      WEB_CONCURRENCY: String(PROCESSES),
       DATABASE_URL: databaseUrl,
       INSECURE_COOKIES: "1",
       MAIL_WORKER_IN_SERVER: "0",
@@ -251,21 +237,36 @@ async function startServer(first: boolean) {
   server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   const t = performance.now();
+  const childPids = () => {
+    try {
+      return fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
   for (let ready = false; !ready; ) {
     if (exited(server)) throw new Error(`The app server exited before answering:\n${serverOutput}`);
     if (performance.now() - t > 120_000) throw new Error(`The app server did not answer /healthz in 120 s:\n${serverOutput}`);
-    ready = await fetch(`http://${HOST}:${port}/healthz`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
+    ready =
+      (PROCESSES === 1 || childPids().length >= PROCESSES) &&
+      (await fetch(`http://${HOST}:${port}/healthz`)
+        .then((r) => r.status === 200)
+        .catch(() => false));
     if (!ready) await new Promise((r) => setTimeout(r, 200));
   }
-  log(`app server ${server.pid} answering /healthz on port ${port}: ${seconds(t)}`);
-  return { port, server };
+  // Every child answers before the clock starts (the first answer only proves one of them listens).
+  const onNewConnection = () =>
+    new Promise<void>((resolve, reject) => http.get({ host: HOST, port, path: "/healthz", agent: false }, (r) => r.resume().on("end", resolve)).on("error", reject));
+  await Promise.all(Array.from({ length: PROCESSES * 4 }, onNewConnection));
+  const pids = PROCESSES === 1 ? [server.pid!] : childPids();
+  log(`app server ${server.pid} (${PROCESSES === 1 ? "one process" : `node:cluster, ${PROCESSES} processes serving: ${pids.join(", ")}`}) answering /healthz on port ${port}: ${seconds(t)}`);
+  return { port, server, pids: PROCESSES === 1 ? pids : [server.pid!, ...pids] };
 }
-const servers: Array<{ port: number; server: ChildProcess }> = [];
-for (let i = 0; i < SERVERS; i++) servers.push(await startServer(i === 0));
-const ports = servers.map((s) => s.port);
-const pids = servers.map((s) => s.server.pid!);
+const started = await startServer();
+const ports = [started.port];
+// CPU is counted over the primary and its children; the profile shown is of one serving process.
+const pids = started.pids;
+const servingPid = PROCESSES === 1 ? pids[0]! : pids[1]!;
 
 const page = await (await fetch(`http://${HOST}:${ports[0]}/campaigns/${SLUG}`)).text();
 const stamp = page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
@@ -280,8 +281,8 @@ const floor = FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: "/healthz",
 
 log(`app: ${WARMUP_SECONDS + SECONDS} s of load, POST ${formPath}…`);
 const app = await measure({ ports, pids, path: formPath, body: formBody(stamp), isSuccess: isSignedAnswer });
-for (const { server } of servers) await stopChild(server);
-for (const { server } of servers) if (server.exitCode !== 0) console.error(`The app server ${server.pid} exited with ${server.exitCode ?? server.signalCode}.`);
+await stopChild(started.server);
+if (started.server.exitCode !== 0) console.error(`The app server ${started.server.pid} exited with ${started.server.exitCode ?? started.server.signalCode}.`);
 const unexpectedOutput = serverOutput
   .split("\n")
   .filter((l) => l.trim() && !/is serving on|No RESEND_API_KEY|Prisma schema loaded|migrations? found|No pending migrations|Datasource|WARNING|driver adapter|values from your schema|We recommend|Loaded Prisma config|Prisma config detected|npm warn|^- url/.test(l));
@@ -379,7 +380,7 @@ const coreShare = (cpuMs: number, windowSeconds: number) => `${f0(cpuMs / window
 
 console.log("");
 console.log(
-  `bench:sign — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${SERVERS} app server process${SERVERS > 1 ? "es" : ""}; load average before ${loadAverageBefore}`,
+  `bench:sign — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${PROCESSES === 1 ? "1 app server process" : `app served by ${PROCESSES} processes (node:cluster)`}; load average before ${loadAverageBefore}`,
 );
 console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
 const row = (label: string, perSecond: number, l?: LoadResult["latencyMs"], note = "") =>
@@ -419,12 +420,12 @@ console.log(`  goal: ${checks.map((c) => `${c.ok ? "✓" : "✗"} ${c.text}`).jo
 console.log(`  goal ${checks.every((c) => c.ok) ? "MET" : "NOT MET"}`);
 
 if (PROFILE_DIR) {
-  // The main thread's profile (thread id 0) of the first server: CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
-  const profile = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${pids[0]}.0.`));
+  // The main thread's profile (thread id 0) of one serving process: CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
+  const profile = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${servingPid}.0.`));
   if (!profile) console.log(`  (no CPU profile written in ${PROFILE_DIR})`);
   else {
-    printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / SERVERS, "POST signatures", "signature");
-    if (floor) printProfile(path.join(PROFILE_DIR, profile), floor.window, (floor.load.successPerSecond * floor.load.windowSeconds) / SERVERS, "GET /healthz, for reference", "request");
+    printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / PROCESSES, "POST signatures", "signature");
+    if (floor) printProfile(path.join(PROFILE_DIR, profile), floor.window, (floor.load.successPerSecond * floor.load.windowSeconds) / PROCESSES, "GET /healthz, for reference", "request");
   }
 }
 

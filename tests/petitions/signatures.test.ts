@@ -134,6 +134,37 @@ describe("signing", () => {
   });
 });
 
+describe("signing while the database is busy", () => {
+  it("waits for another writer's transaction instead of failing or blocking it, and both land", async () => {
+    let releaseOther!: () => void;
+    const otherMayFinish = new Promise<void>((resolve) => (releaseOther = resolve));
+    let otherHoldsTheLock!: () => void;
+    const locked = new Promise<void>((resolve) => (otherHoldsTheLock = resolve));
+    // An organiser's change in a Prisma transaction of this same process, holding SQLite's write lock.
+    const other = prisma.$transaction(
+      async (tx) => {
+        await tx.campaign.update({ where: { id: campaign.id }, data: { summary: "Changed while a supporter signs." } });
+        otherHoldsTheLock();
+        await otherMayFinish;
+      },
+      { timeout: 10_000 },
+    );
+    await locked;
+    const signing = signAs({ name: "Patient Signer", email: "patient@example.org" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The signature waits (without blocking this process: the timer above fired) ...
+    expect(await prisma.signature.count()).toBe(0);
+    releaseOther();
+    await other;
+    // ... then lands, with its confirmation email.
+    const response = await signing;
+    expect(response.headers.get("Location")).toContain("signed=check-email");
+    expect(await prisma.signature.count({ where: { campaignId: campaign.id, status: "pending" } })).toBe(1);
+    expect(await prisma.outboxEmail.count({ where: { kind: "confirm-signature" } })).toBe(1);
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).summary).toBe("Changed while a supporter signs.");
+  });
+});
+
 describe("what a copied database file reveals", () => {
   it("holds no signer's name, email, city or comment in clear, not even in the outbox", async () => {
     await signAs({ name: "Zhanar Yesenova", email: "zhanar.secret@example.org", city: "Shymkent", comment: "My brother is held in Almaty" });

@@ -53,7 +53,14 @@ async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startAppServer(): Promise<AppServer> {
+export interface AppServerOptions {
+  /** WEB_CONCURRENCY: 1 (one process) unless a test is about serving from several. */
+  processes?: number;
+  /** More environment for the server, e.g. a low rate limit. */
+  env?: Record<string, string>;
+}
+
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const root = path.resolve(process.cwd());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-e2e-"));
   const databaseFile = path.join(dir, "app.db");
@@ -69,6 +76,8 @@ export async function startAppServer(): Promise<AppServer> {
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_URL: `file:${databaseFile}`,
+      WEB_CONCURRENCY: String(options.processes ?? 1),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,57 @@
+// Rate limits that hold for the whole server. With WEB_CONCURRENCY > 1 the app serves from several
+// processes (node:cluster); a limit kept in each process's memory would let every process grant it
+// again. So a child asks the primary, which keeps the counts (rate-limiter-flexible's cluster mode,
+// over the cluster's own IPC channel). If the primary does not answer in time, the child falls back
+// to its own count rather than refusing everyone. One process alone keeps the counts in memory.
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterClusterMaster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+export interface LimitOptions {
+  /** Unique per limit: "sign", "login-email", ... */
+  keyPrefix: string;
+  points: number;
+  /** Seconds. */
+  duration: number;
+}
+
+export class ServerWideLimit {
+  readonly points: number;
+  private readonly local: RateLimiterMemory;
+  private readonly shared: RateLimiterAbstract | null;
+
+  constructor(options: LimitOptions) {
+    this.points = options.points;
+    this.local = new RateLimiterMemory(options);
+    this.shared = cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : null;
+  }
+
+  /** Resolves while under the limit; rejects with a RateLimiterRes (msBeforeNext) when over it. */
+  consume(key: string, points = 1): Promise<RateLimiterRes> {
+    return this.either((limiter) => limiter.consume(key, points));
+  }
+  get(key: string): Promise<RateLimiterRes | null> {
+    return this.either((limiter) => limiter.get(key));
+  }
+  penalty(key: string, points = 1): Promise<RateLimiterRes> {
+    return this.either((limiter) => limiter.penalty(key, points));
+  }
+  delete(key: string): Promise<boolean> {
+    return this.either((limiter) => limiter.delete(key));
+  }
+
+  private async either<T>(call: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    if (!this.shared) return call(this.local);
+    try {
+      return await call(this.shared);
+    } catch (rejection) {
+      // Over the limit is an answer; an Error means the primary did not answer.
+      if (rejection instanceof RateLimiterRes || !(rejection instanceof Error)) throw rejection;
+      return call(this.local);
+    }
+  }
+}
+
+/** In the cluster's primary, before forking: it keeps the counts for all children. */
+export function keepRateLimitsForChildren() {
+  if (cluster.isPrimary) new RateLimiterClusterMaster();
+}

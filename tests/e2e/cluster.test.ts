@@ -1,0 +1,78 @@
+// `npm start` serves from one process per core (node:cluster). The limits a supporter or an
+// attacker meets are the server's, not one process's: each new connection below is handed to the
+// next process in turn, so a limit counted per process would let the fourth attempt through.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "./support/app-server";
+
+const CAMPAIGN_PATH = "/campaigns/free-the-article-405-prisoners";
+
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer({
+    processes: 2,
+    env: { SIGN_RATE_LIMIT_PER_HOUR: "3", SIGN_MIN_FILL_SECONDS: "0", LOGIN_RATE_LIMIT_PER_15_MIN: "3" },
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request on a connection of its own (no keep-alive), as a new visitor would open. */
+function request(path: string, form?: Record<string, string>): Promise<Answer> {
+  const url = new URL(path, server.baseUrl);
+  const body = form ? new URLSearchParams(form).toString() : undefined;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: form ? "POST" : "GET",
+        agent: false,
+        headers: form ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body!) } : {},
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("served by two processes", () => {
+  it("counts the signing limit per address across both processes", async () => {
+    const page = await request(CAMPAIGN_PATH);
+    const stamp = page.body.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.body.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+    expect(stamp).toBeTruthy();
+    const sign = (n: number) =>
+      request(`${CAMPAIGN_PATH}?index`, { intent: "sign", formStartedAt: stamp!, website: "", name: `Cluster Signer ${n}`, email: `cluster-${n}@example.org`, country: "BE" });
+
+    for (const n of [1, 2, 3]) {
+      const answer = await sign(n);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.location).toContain("signed=check-email");
+    }
+    const fourth = await sign(4);
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers["retry-after"])).toBeGreaterThan(0);
+    expect(fourth.body).toContain("Too many signatures from your connection");
+  });
+
+  it("counts failed logins for one account across both processes", async () => {
+    const attempt = (password: string) => request("/login", { email: "organiser@example.org", password });
+    for (let i = 0; i < 3; i++) expect((await attempt(`wrong-${i}`)).status).toBe(400);
+    // The right password is refused too while the account is locked.
+    const locked = await attempt("solidarity-demo");
+    expect(locked.status).toBe(429);
+    expect(locked.body).toContain("Too many failed attempts");
+  });
+});
