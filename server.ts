@@ -15,7 +15,7 @@ import helmet from "helmet";
 import { env } from "~/env.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
-import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
@@ -53,14 +53,18 @@ app.use((_req, res, next) => {
   res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
   next();
 });
-app.use(
-  helmet({
-    contentSecurityPolicy: contentSecurityPolicy((_req, res) => String((res as express.Response).locals.cspNonce)),
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: "same-origin" },
-    strictTransportSecurity: config.APP_URL?.startsWith("https://") ?? false,
-  }),
-);
+const helmetOptions = {
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: "same-origin" as const },
+  strictTransportSecurity: config.APP_URL?.startsWith("https://") ?? false,
+};
+const securityHeaders = helmet({
+  ...helmetOptions,
+  contentSecurityPolicy: contentSecurityPolicy((_req, res) => String((res as express.Response).locals.cspNonce)),
+});
+// Their route sends its own Content-Security-Policy and X-Frame-Options.
+const ownPolicyHeaders = helmet({ ...helmetOptions, contentSecurityPolicy: false, xFrameOptions: false });
+app.use((req, res, next) => (hasOwnSecurityPolicy(req.path) ? ownPolicyHeaders : securityHeaders)(req, res, next));
 app.use((req, res, next) => {
   const refused = isCrossSiteWrite({
     method: req.method,

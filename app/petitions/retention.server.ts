@@ -1,6 +1,6 @@
-// Keeping signers' data no longer than needed: unconfirmed signatures go after a few days, address
-// hashes after 30 days at most, and all personal data a while after the campaign closes. The
-// anonymous count stays. Run by the worker process every hour.
+// Keeping signers' data no longer than needed: unconfirmed signatures and supporters' letters go
+// after a few days, address hashes after 30 days at most, and all personal data a while after the
+// campaign closes. The anonymous count stays. Run by the worker process every hour.
 import { prisma } from "~/db.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
@@ -35,7 +35,11 @@ export async function purgeSignerData(now = new Date()) {
         erasedAt: now,
       },
     });
-    return { unconfirmedDeleted: unconfirmed.count, addressHashesRemoved: addresses.count, signersErased: erased.count };
+    // Supporters' letters, sent or not, and the confirmation emails that carried their text.
+    const oldLetters = (await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true } })).map((l) => l.id);
+    await tx.outboxEmail.deleteMany({ where: { subjectType: "supporter-letter", subjectId: { in: oldLetters }, kind: "confirm-supporter-letter" } });
+    const letters = await tx.supporterLetter.deleteMany({ where: { id: { in: oldLetters } } });
+    return { unconfirmedDeleted: unconfirmed.count, addressHashesRemoved: addresses.count, signersErased: erased.count, supporterLettersDeleted: letters.count };
   });
 }
 

@@ -201,21 +201,27 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
   });
 }
 
-/** Stops all email to this person, for every campaign: their hash goes on the suppression list. */
+/**
+ * Stops all email to this person, for every campaign: their hash goes on the suppression list. The
+ * link may be a signature's or a supporter letter's (app/petitions/supporter-link.server.ts).
+ */
 export async function unsubscribe(token: string): Promise<boolean> {
+  const hash = tokenHash(token);
   return prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, emailHash: true } });
-    if (!signature) return false;
+    const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const owner = signature ?? letter;
+    if (!owner) return false;
     const now = new Date();
-    if (signature.emailHash) {
-      await tx.signature.updateMany({ where: { emailHash: signature.emailHash }, data: { wantsUpdates: false, unsubscribedAt: now } });
-      await tx.suppressedSupporter.upsert({ where: { emailHash: signature.emailHash }, create: { emailHash: signature.emailHash }, update: {} });
-    } else {
+    if (owner.emailHash) {
+      await tx.signature.updateMany({ where: { emailHash: owner.emailHash }, data: { wantsUpdates: false, unsubscribedAt: now } });
+      await tx.suppressedSupporter.upsert({ where: { emailHash: owner.emailHash }, create: { emailHash: owner.emailHash }, update: {} });
+    } else if (signature) {
       await tx.signature.update({ where: { id: signature.id }, data: { wantsUpdates: false, unsubscribedAt: now } });
     }
-    // Supporter mail still waiting in the outbox is not sent.
+    // Mail to the supporter still waiting in the outbox is not sent; a letter they confirmed still goes.
     await tx.outboxEmail.updateMany({
-      where: { subjectType: "signature", subjectId: signature.id, status: "queued" },
+      where: { subjectType: signature ? "signature" : "supporter-letter", subjectId: owner.id, status: "queued", kind: { not: "supporter-letter" } },
       data: { status: "suppressed", lastError: "The supporter asked for no more email." },
     });
     return true;

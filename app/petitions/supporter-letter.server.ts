@@ -1,5 +1,6 @@
 // A supporter's own letter: the campaign's template filled with their name and city, for the
-// targets of their country; sent through the outbox (reply-to them) or opened in their mail program.
+// targets of their country; sent through the outbox (reply-to them) once they confirm from their
+// inbox that they wrote it, or opened in their mail program.
 import { prisma } from "~/db.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { chooseTemplate } from "~/letters/letter.server";
@@ -9,6 +10,9 @@ import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { countSupporterLetter } from "~/petitions/signature.server";
 import { formatPartialDate, todayIso } from "~/ui/format";
+import { decrypt, decryptOptional, emailHash, encrypt, encryptOptional, signerLinkToken, tokenHash } from "~/security/crypto.server";
+import { pooledRandomBytes } from "~/security/random.server";
+import { ConfirmSupporterLetterEmail, confirmSupporterLetterText } from "../../emails/confirm-supporter-letter";
 import { LetterEmail, letterText } from "../../emails/letter";
 
 interface CampaignForLetters {
@@ -78,8 +82,30 @@ export async function allowedTarget(campaign: CampaignForLetters, country: strin
   return targets.find((t) => t.id === targetId) ?? null;
 }
 
-/** Queues the supporter's letter from the app's address, with replies going to them. */
-export async function sendSupporterLetter({
+interface TargetForLetter {
+  id: string;
+  name: string;
+  email: string | null;
+  postalAddress: string | null;
+  body: string | null;
+}
+
+export function supporterLetterLinks(appUrl: string, token: string) {
+  return {
+    sendUrl: `${appUrl}/s/${token}/send`,
+    unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
+    deleteDataUrl: `${appUrl}/s/${token}/delete`,
+  };
+}
+
+export type LetterRequest = "check-email" | "email-stopped" | "no-email";
+
+/**
+ * Keeps the supporter's letter, encrypted, and emails them a link to confirm that they wrote it.
+ * Only then does it go (sendConfirmedSupporterLetter): the app sends from its own address with
+ * replies to theirs, so an unconfirmed address must never be able to send in that person's name.
+ */
+export async function requestSupporterLetter({
   campaign,
   target,
   supporter,
@@ -88,43 +114,140 @@ export async function sendSupporterLetter({
   appUrl,
 }: {
   campaign: CampaignForLetters;
-  target: { id: string; name: string; email: string | null; postalAddress: string | null; body: string | null };
+  target: TargetForLetter;
   supporter: { name: string; email: string; city: string | null };
   subject: string;
   body: string;
   appUrl: string;
-}): Promise<boolean> {
-  if (!target.email) return false;
-  const props = {
-    senderName: supporter.name,
-    date: formatPartialDate(todayIso()),
-    recipientName: target.name,
-    recipientAddress: [target.body, target.postalAddress].filter(Boolean).join("\n") || null,
-    body,
-    signatories: [supporter.city ? `${supporter.name}, ${supporter.city}` : supporter.name],
-    caseTitle: campaign.case.title,
-    caseUrl: `${appUrl}/cases/${campaign.case.slug}`,
-  };
-  const email = await renderEmail(LetterEmail(props), { text: letterText(props) });
+}): Promise<LetterRequest> {
+  if (!target.email) return "no-email";
+  const hash = emailHash(supporter.email);
+  if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return "email-stopped";
+  const id = `w${pooledRandomBytes(12).toString("base64url")}`;
+  const token = signerLinkToken(id);
+  const links = supporterLetterLinks(appUrl, token);
+  const props = { name: supporter.name, campaignTitle: campaign.title, targetName: target.name, subject, body, ...links };
+  const email = await renderEmail(ConfirmSupporterLetterEmail(props), { text: confirmSupporterLetterText(props) });
   await prisma.$transaction(async (tx) => {
+    await tx.supporterLetter.create({
+      data: {
+        id,
+        campaignId: campaign.id,
+        targetId: target.id,
+        emailHash: hash,
+        nameEnc: encrypt(supporter.name),
+        emailEnc: encrypt(supporter.email),
+        cityEnc: encryptOptional(supporter.city),
+        subjectEnc: encrypt(subject),
+        bodyEnc: encrypt(body),
+        tokenHash: tokenHash(token),
+      },
+    });
     await enqueueEmail(tx, {
-      dedupeKey: `supporter-letter:${campaign.id}:${target.id}:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-      kind: "supporter-letter",
-      to: target.email ?? "",
-      from: mailFromAs(supporter.name),
-      replyTo: supporter.email,
-      subject,
+      dedupeKey: `confirm-supporter-letter:${id}`,
+      kind: "confirm-supporter-letter",
+      to: supporter.email,
+      subject: `Send your letter to ${target.name}?`,
       ...email,
       organisationId: campaign.organisationId,
       subjectType: "supporter-letter",
-      subjectId: campaign.id,
+      subjectId: id,
+      sensitive: true,
+      headers: { "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      tags: [{ name: "kind", value: "confirm-supporter-letter" }],
+    });
+  });
+  return "check-email";
+}
+
+/** The letter behind a confirmation link, readable for the page that asks "send it?". */
+export async function supporterLetterByToken(token: string) {
+  const letter = await prisma.supporterLetter.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: {
+      id: true,
+      sentAt: true,
+      subjectEnc: true,
+      bodyEnc: true,
+      campaign: { select: { slug: true, title: true } },
+      target: { select: { name: true } },
+    },
+  });
+  if (!letter) return null;
+  return {
+    id: letter.id,
+    sent: letter.sentAt !== null,
+    campaign: letter.campaign,
+    targetName: letter.target.name,
+    subject: decryptOptional(letter.subjectEnc),
+    body: decryptOptional(letter.bodyEnc),
+  };
+}
+
+/**
+ * The supporter confirmed: the letter goes through the outbox from the app's address, replies to
+ * them, and the campaign counts it. Its personal data leaves the row (the outbox keeps the
+ * encrypted email until it is purged). Pressing the button twice sends it once.
+ */
+export async function sendConfirmedSupporterLetter(token: string, appUrl: string): Promise<"sent" | "already-sent" | "not-found" | "no-email"> {
+  const letter = await prisma.supporterLetter.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    include: {
+      campaign: { select: { id: true, organisationId: true, case: { select: { title: true, slug: true } } } },
+      target: { select: { id: true, name: true, email: true, postalAddress: true, body: true } },
+    },
+  });
+  if (!letter) return "not-found";
+  if (letter.sentAt || !letter.nameEnc || !letter.emailEnc || !letter.subjectEnc || !letter.bodyEnc) return "already-sent";
+  if (!letter.target.email) return "no-email";
+  const name = decrypt(letter.nameEnc);
+  const city = decryptOptional(letter.cityEnc);
+  const props = {
+    senderName: name,
+    date: formatPartialDate(todayIso()),
+    recipientName: letter.target.name,
+    recipientAddress: [letter.target.body, letter.target.postalAddress].filter(Boolean).join("\n") || null,
+    body: decrypt(letter.bodyEnc),
+    signatories: [city ? `${name}, ${city}` : name],
+    caseTitle: letter.campaign.case.title,
+    caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
+  };
+  const email = await renderEmail(LetterEmail(props), { text: letterText(props) });
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.supporterLetter.updateMany({
+      where: { id: letter.id, sentAt: null },
+      data: { sentAt: new Date(), nameEnc: null, emailEnc: null, cityEnc: null, subjectEnc: null, bodyEnc: null },
+    });
+    if (count === 0) return "already-sent" as const;
+    await enqueueEmail(tx, {
+      dedupeKey: `supporter-letter:${letter.id}`,
+      kind: "supporter-letter",
+      to: letter.target.email ?? "",
+      from: mailFromAs(name),
+      replyTo: decrypt(letter.emailEnc!),
+      subject: decrypt(letter.subjectEnc!),
+      ...email,
+      organisationId: letter.campaign.organisationId,
+      subjectType: "supporter-letter",
+      subjectId: letter.id,
       // The supporter's name and address are in it: stored encrypted like a signature.
       sensitive: true,
       tags: [{ name: "kind", value: "supporter-letter" }],
     });
-    await tx.campaign.update({ where: { id: campaign.id }, data: { supporterLettersSent: { increment: 1 } } });
+    await tx.campaign.update({ where: { id: letter.campaign.id }, data: { supporterLettersSent: { increment: 1 } } });
+    return "sent" as const;
   });
-  return true;
+}
+
+/** "Delete my data" from the confirmation email: the letter and every email about it go. */
+export async function withdrawSupporterLetter(token: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const letter = await tx.supporterLetter.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true } });
+    if (!letter) return false;
+    await tx.outboxEmail.deleteMany({ where: { subjectType: "supporter-letter", subjectId: letter.id } });
+    await tx.supporterLetter.delete({ where: { id: letter.id } });
+    return true;
+  });
 }
 
 export { countSupporterLetter };

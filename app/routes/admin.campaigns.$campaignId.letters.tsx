@@ -112,7 +112,7 @@ export default function Letters() {
         </p>
       ) : null}
 
-      <div className="actions" style={{ margin: "1rem 0" }}>
+      <div className="actions spaced">
         <Form method="post">
           {hidden}
           <input type="hidden" name="intent" value="generate" />

@@ -88,7 +88,7 @@ export default function LetterPage() {
         {letter.recipientAddress ? (
           <>
             <dt>Address</dt>
-            <dd style={{ whiteSpace: "pre-line" }}>{letter.recipientAddress}</dd>
+            <dd className="keep-lines">{letter.recipientAddress}</dd>
           </>
         ) : null}
         <dt>Replies go to</dt>

@@ -40,7 +40,7 @@ export default function Outbox() {
       <h2>By status</h2>
       <ul className="people-inline">
         {emailStatuses.map((s) => (
-          <li key={s} className="card" style={{ padding: "0.5rem 0.75rem", margin: 0 }}>
+          <li key={s} className="card compact">
             {emailStatusLabel(s)}: <strong>{counts[s] ?? 0}</strong>
           </li>
         ))}

@@ -1,5 +1,6 @@
 // "Write your own letter": the campaign's letter for the supporter's country, with their name and
-// city, to edit and then send through the app (replies go to them) or open in their mail program.
+// city, to edit and then send through the app (once they confirm from their inbox; replies go to
+// them) or open in their mail program.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { getPublicCampaign } from "~/petitions/signature.server";
-import { allowedTarget, countSupporterLetter, draftSupporterLetters, sendSupporterLetter } from "~/petitions/supporter-letter.server";
+import { allowedTarget, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
 import { formStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
@@ -83,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const verdict = await checkPublicForm(formData, context.clientAddress);
   if (!verdict.ok) return json({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, { status: verdict.status });
-  const sent = await sendSupporterLetter({
+  const outcome = await requestSupporterLetter({
     campaign,
     target,
     supporter: { name: input.name, email: email.data, city: input.city },
@@ -91,7 +92,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     body: input.body,
     appUrl: appUrl(request),
   });
-  if (!sent) return json({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, { status: 400 });
+  const refused = {
+    "no-email": "This target has no email address: print the letter instead.",
+    "email-stopped": "This email address asked us to send no more email, so we cannot ask it to confirm the letter. Open the letter in your mail program instead.",
+  } as const;
+  if (outcome !== "check-email") return json({ targetId: target.id, failure: failure(formData, {}, refused[outcome]), sent: false }, { status: 400 });
   return json({ targetId: target.id, failure: null, sent: true });
 }
 
@@ -138,7 +143,8 @@ export default function WriteLetter() {
                 <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
                 {mine?.sent ? (
                   <p className="notice" role="status">
-                    Your letter is on its way. Replies will come to your email address.
+                    Almost done: we sent you an email. Press the button in it to send your letter; until then nothing goes. Replies will come to
+                    your email address.
                   </p>
                 ) : null}
                 {d.email ? null : <p className="muted">No email address is known for this target: copy the letter and send it by post.</p>}
@@ -160,7 +166,7 @@ export default function WriteLetter() {
                         name="email"
                         label="Your email"
                         type="email"
-                        hint="Only if you send through us: the answer comes to you. We do not keep it for anything else."
+                        hint="Only if you send through us: we email you a link to confirm the letter is yours, and the answer comes to you. We keep it for nothing else."
                         failure={mine?.failure}
                       />
                       <div className="actions">

@@ -44,7 +44,7 @@ export default function CasePage() {
             <article key={u.id} className="card">
               <h3>{u.title}</h3>
               <p className="muted">{formatDateTime(u.publishedAt)}</p>
-              <p style={{ whiteSpace: "pre-line" }}>{u.body}</p>
+              <p className="keep-lines">{u.body}</p>
             </article>
           ))}
         </section>

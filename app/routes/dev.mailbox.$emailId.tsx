@@ -42,7 +42,7 @@ export default function DevMailboxEmail() {
           </>
         ) : null}
         {Object.entries(email.headers).map(([name, value]) => (
-          <div key={name} style={{ display: "contents" }}>
+          <div key={name} className="contents">
             <dt>{name}</dt>
             <dd>{value}</dd>
           </div>

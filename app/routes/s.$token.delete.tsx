@@ -1,11 +1,12 @@
 // Having one's data deleted: name, email, city, organisation and comment go; a confirmed signature
-// stays only as an anonymous count. The page's button does it; opening the link changes nothing.
+// stays only as an anonymous count; a supporter's letter and its emails go entirely. The page's
+// button does it; opening the link changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { eraseSignature, signatureByToken } from "~/petitions/signature.server";
+import { eraseSupporterData, supporterLink } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
 
 export const meta: MetaFunction = () => [{ title: "Delete my data" }, { name: "robots", content: "noindex" }];
@@ -13,21 +14,21 @@ export const meta: MetaFunction = () => [{ title: "Delete my data" }, { name: "r
 const Token = z.string().min(20).max(64);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const signature = await signatureByToken(Token.parse(params.token));
-  if (signature?.erasedAt) return { erased: true, campaignTitle: signature.campaign.title };
-  notFoundUnless(signature, "There is no data of yours here any more.");
-  return { erased: false, campaignTitle: signature.campaign.title };
+  const link = await supporterLink(Token.parse(params.token));
+  notFoundUnless(link, "There is no data of yours here any more.");
+  return { kind: link.kind, erased: link.kind === "signature" && link.erased, campaignTitle: link.campaignTitle };
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  const ok = await eraseSignature(Token.parse(params.token));
+  const ok = await eraseSupporterData(Token.parse(params.token));
   if (!ok) throw new Response("There is no data of yours here any more.", { status: 404 });
   return json({ erased: true });
 }
 
 export default function DeleteData() {
-  const { erased, campaignTitle } = useLoaderData<typeof loader>();
+  const { kind, erased, campaignTitle } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (kind === "letter") return <DeleteLetter campaignTitle={campaignTitle} deleted={Boolean(result)} />;
   if (erased || result) {
     return (
       <>
@@ -42,6 +43,31 @@ export default function DeleteData() {
       <p>
         This deletes your name, email address, city, organisation and comment from the petition “{campaignTitle}”. If you had
         confirmed your signature, it stays in the count, without your name.
+      </p>
+      <Form method="post">
+        <button type="submit" className="danger">
+          Delete my data
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function DeleteLetter({ campaignTitle, deleted }: { campaignTitle: string; deleted: boolean }) {
+  if (deleted) {
+    return (
+      <>
+        <h1>Your data is deleted</h1>
+        <p role="status">Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Delete my data</h1>
+      <p>
+        This deletes your letter for the campaign “{campaignTitle}”, with your name and email address, and every email about it that
+        we keep. If you had not confirmed it, it is never sent.
       </p>
       <Form method="post">
         <button type="submit" className="danger">

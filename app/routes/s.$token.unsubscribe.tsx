@@ -5,7 +5,8 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { signatureByToken, unsubscribe } from "~/petitions/signature.server";
+import { unsubscribe } from "~/petitions/signature.server";
+import { supporterLink } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
 
 export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];
@@ -13,9 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robot
 const Token = z.string().min(20).max(64);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const signature = await signatureByToken(Token.parse(params.token));
-  notFoundUnless(signature, "This link is not valid any more.");
-  return { stopped: signature.unsubscribedAt !== null };
+  const link = await supporterLink(Token.parse(params.token));
+  notFoundUnless(link, "This link is not valid any more.");
+  return { stopped: link.stopped, kind: link.kind };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,20 +29,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Unsubscribe() {
-  const { stopped } = useLoaderData<typeof loader>();
+  const { stopped, kind } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const stillCounts = kind === "signature" ? "Your signature still counts." : "A letter you confirmed still goes to its target.";
   if (stopped || result) {
     return (
       <>
         <h1>No more email</h1>
-        <p role="status">We will send no more email to this address, for any campaign. Your signature still counts.</p>
+        <p role="status">We will send no more email to this address, for any campaign. {stillCounts}</p>
       </>
     );
   }
   return (
     <>
       <h1>Stop all email from us?</h1>
-      <p>You will get no more email from Solidarity letters at this address. Your signature still counts.</p>
+      <p>You will get no more email from Solidarity letters at this address. {stillCounts}</p>
       <Form method="post">
         <button type="submit">Stop all email</button>
       </Form>

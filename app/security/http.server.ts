@@ -32,6 +32,14 @@ export function contentSecurityPolicy(nonce: string | NonceOf) {
   };
 }
 
+/**
+ * Responses that carry their own, stricter-for-their-purpose policy and would be broken by the
+ * site's (browsers enforce every policy sent): an email's HTML, framed by the dev mailbox page.
+ */
+export function hasOwnSecurityPolicy(path: string): boolean {
+  return /^\/dev\/mailbox\/[^/]+\/html$/.test(path);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

@@ -33,6 +33,8 @@ async function emailTo(page: Page, address: string): Promise<string> {
     .toBeGreaterThan(0);
   await page.getByRole("row").filter({ hasText: address }).first().getByRole("link").click();
   await page.locator("pre.email-text").waitFor();
+  // The HTML part shows in its frame (its own policy lets the mailbox page frame it, styled).
+  await page.frameLocator("iframe.email-frame").getByText("Solidarity letters", { exact: true }).waitFor({ timeout: 5_000 });
   return page.locator("pre.email-text").innerText();
 }
 

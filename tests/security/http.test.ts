@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 
@@ -25,5 +27,16 @@ describe("content security policy", () => {
       for (const source of sources) expect(source, name).toMatch(/^'(self|none|nonce-abc)'$|^data:$/);
     }
     expect(directives["script-src"]).toEqual(["'self'", "'nonce-abc'"]);
+  });
+});
+
+describe("the pages' markup under that policy", () => {
+  it("has no style attributes, which the policy would refuse to apply (classes in app/styles instead)", () => {
+    // PDFs (react-pdf, *.server.tsx) style with objects; they are not HTML.
+    const files = fs
+      .readdirSync("app", { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".tsx") && !f.endsWith(".server.tsx") && !f.startsWith("generated"));
+    const offenders = files.filter((f) => /\sstyle=\{/.test(fs.readFileSync(path.join("app", f), "utf8")));
+    expect(offenders).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ export function CampaignFields({
         <legend>Who the letters go to</legend>
         <p className="hint">Leave everything empty to address every active target. Targets picked by hand are always added.</p>
         {targetKinds.map((k) => (
-          <label key={k} style={{ fontWeight: 400 }}>
+          <label key={k} className="plain-label">
             <input type="checkbox" name="targetKinds" value={k} defaultChecked={chosenKinds.includes(k)} /> {targetKindLabels[k]}
           </label>
         ))}

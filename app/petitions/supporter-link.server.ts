@@ -1,0 +1,29 @@
+// The links in supporters' emails (/s/:token/...) belong to a signature or to a supporter's letter
+// waiting for its writer's confirmation. Stopping email and deleting one's data work from either.
+import { prisma } from "~/db.server";
+import { eraseSignature, signatureByToken } from "~/petitions/signature.server";
+import { withdrawSupporterLetter } from "~/petitions/supporter-letter.server";
+import { tokenHash } from "~/security/crypto.server";
+
+export type SupporterLink =
+  | { kind: "signature"; stopped: boolean; erased: boolean; campaignTitle: string }
+  | { kind: "letter"; stopped: boolean; sent: boolean; campaignTitle: string; targetName: string };
+
+export async function supporterLink(token: string): Promise<SupporterLink | null> {
+  const signature = await signatureByToken(token);
+  if (signature) {
+    return { kind: "signature", stopped: signature.unsubscribedAt !== null, erased: signature.erasedAt !== null, campaignTitle: signature.campaign.title };
+  }
+  const letter = await prisma.supporterLetter.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: { emailHash: true, sentAt: true, campaign: { select: { title: true } }, target: { select: { name: true } } },
+  });
+  if (!letter) return null;
+  const stopped = letter.emailHash ? (await prisma.suppressedSupporter.count({ where: { emailHash: letter.emailHash } })) > 0 : false;
+  return { kind: "letter", stopped, sent: letter.sentAt !== null, campaignTitle: letter.campaign.title, targetName: letter.target.name };
+}
+
+/** "Delete my data": a signature's personal data, or a supporter's letter and its emails. */
+export async function eraseSupporterData(token: string): Promise<boolean> {
+  return (await eraseSignature(token)) || (await withdrawSupporterLetter(token));
+}
