@@ -13,6 +13,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { env } from "~/env.server";
+import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
 import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
@@ -106,10 +107,12 @@ const server = serves
     })
   : null;
 
-// The mail worker runs in the primary process unless it runs on its own (`npm run worker`).
+// The mail worker (and the background work: retention, case-update fan-out) runs in the primary
+// process unless it runs on its own (`npm run worker`).
 const runsBackgroundWork = cluster.isPrimary && config.MAIL_WORKER_IN_SERVER === "1";
 const stopWorker = runsBackgroundWork ? startMailWorker() : async () => {};
 const stopMaintenance = runsBackgroundWork ? startMaintenance() : () => {};
+const stopFanOut = runsBackgroundWork ? startCaseUpdateFanOut() : () => {};
 
 // Finish the requests in flight (at most 5 s), stop the worker, and in the primary wait for the
 // children to do the same.
@@ -124,6 +127,7 @@ async function shutdown() {
       })
     : Promise.resolve();
   stopMaintenance();
+  stopFanOut();
   const children = cluster.isPrimary ? Object.values(cluster.workers ?? {}).filter((child) => child !== undefined) : [];
   const childrenGone = children.map((child) => (child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve))));
   for (const child of children) child.process.kill("SIGTERM");

@@ -1,6 +1,8 @@
 // Case updates: a change in the people's situation, published on the case and campaign pages, and
-// emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates.
+// emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates:
+// the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
+import { env } from "~/env.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
@@ -14,8 +16,9 @@ export function caseUpdates(caseId: string) {
 }
 
 /**
- * Publishes the update and, when asked, queues one email per signer who wants updates (once per
- * person, even if they signed several of the case's petitions; never to the unsubscribed).
+ * Publishes the update. When asked, the signers who want news get it by email: the worker queues
+ * those emails in chunks (fanOutNextChunk), so publishing is quick whatever the number of signers,
+ * and a fan-out cut short by a restart resumes where it stopped.
  */
 export async function publishCaseUpdate({
   caseId,
@@ -35,60 +38,105 @@ export async function publishCaseUpdate({
   createdById: string;
   emailSigners: boolean;
   appUrl: string;
-}): Promise<{ id: string; emailed: number } | null> {
-  const found = await prisma.case.findFirst({ where: { id: caseId, organisationId }, select: { id: true, title: true, slug: true } });
+}): Promise<{ id: string; emailing: boolean } | null> {
+  const found = await prisma.case.findFirst({ where: { id: caseId, organisationId }, select: { id: true } });
   if (!found) return null;
-  const update = await prisma.caseUpdate.create({ data: { caseId, title, body, statusChangeId, createdById }, select: { id: true } });
-  if (!emailSigners) return { id: update.id, emailed: 0 };
+  const update = await prisma.caseUpdate.create({
+    data: { caseId, title, body, statusChangeId, createdById, emailSigners, linkBase: emailSigners ? appUrl : null },
+    select: { id: true },
+  });
+  return { id: update.id, emailing: emailSigners };
+}
 
-  const suppressed = new Set((await prisma.suppressedSupporter.findMany({ select: { emailHash: true } })).map((s) => s.emailHash));
-  const seen = new Set<string>();
-  let emailed = 0;
-  let after: string | null = null;
-  // Read and queue in chunks: a case with many signers never loads them all at once.
-  for (;;) {
-    const signers: Array<{ id: string; emailHash: string | null; nameEnc: string | null; emailEnc: string | null }> = await prisma.signature.findMany({
-      where: {
-        campaign: { caseId },
-        status: "confirmed",
-        wantsUpdates: true,
-        unsubscribedAt: null,
-        erasedAt: null,
-        ...(after ? { id: { gt: after } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: FAN_OUT_CHUNK,
-      select: { id: true, emailHash: true, nameEnc: true, emailEnc: true },
-    });
-    if (signers.length === 0) break;
-    after = signers.at(-1)?.id ?? null;
-    const emails: Array<{ signatureId: string; to: string; links: ReturnType<typeof signerLinks>; content: { html: string; text: string } }> = [];
-    for (const s of signers) {
-      if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash) || seen.has(s.emailHash)) continue;
-      seen.add(s.emailHash);
-      const links = signerLinks(appUrl, signerLinkToken(s.id));
-      const props = { name: s.nameEnc ? decrypt(s.nameEnc).split(/\s+/)[0] ?? "" : "", caseTitle: found.title, title, body, caseUrl: `${appUrl}/cases/${found.slug}`, ...links };
-      emails.push({ signatureId: s.id, to: decrypt(s.emailEnc), links, content: await renderEmail(CaseUpdateEmail(props), { text: caseUpdateText(props) }) });
-    }
-    await prisma.$transaction(async (tx) => {
-      for (const e of emails) {
-        await enqueueEmail(tx, {
-          dedupeKey: `case-update:${update.id}:${e.signatureId}`,
-          kind: "case-update",
-          to: e.to,
-          subject: `${title} — ${found.title}`,
-          ...e.content,
-          organisationId,
-          subjectType: "signature",
-          subjectId: e.signatureId,
-          sensitive: true,
-          headers: { "List-Unsubscribe": `<${e.links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-          tags: [{ name: "kind", value: "case-update" }],
-        });
-      }
-    });
-    emailed += emails.length;
+/**
+ * Queues the next chunk of one waiting update's emails: one per person who wants news on this
+ * case (once, even if they signed several of its petitions: the email's key is the update and the
+ * person's email hash), never to the unsubscribed or suppressed. The chunk's emails and the cursor
+ * move in one transaction. Returns null when no update waits.
+ */
+export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId: string; queued: number; done: boolean } | null> {
+  const update = await prisma.caseUpdate.findFirst({
+    where: { emailSigners: true, emailedAt: null },
+    orderBy: { publishedAt: "asc" },
+    select: { id: true, title: true, body: true, linkBase: true, fanOutCursor: true, case: { select: { id: true, title: true, slug: true, organisationId: true } } },
+  });
+  if (!update) return null;
+  const signers = await prisma.signature.findMany({
+    where: {
+      campaign: { caseId: update.case.id },
+      status: "confirmed",
+      wantsUpdates: true,
+      unsubscribedAt: null,
+      erasedAt: null,
+      ...(update.fanOutCursor ? { id: { gt: update.fanOutCursor } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: chunk,
+    select: { id: true, emailHash: true, nameEnc: true, emailEnc: true },
+  });
+  const hashes = signers.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
+  const suppressed = new Set((await prisma.suppressedSupporter.findMany({ where: { emailHash: { in: hashes } }, select: { emailHash: true } })).map((s) => s.emailHash));
+  const appUrl = update.linkBase ?? env().APP_URL ?? "";
+  const emails: Array<{ signatureId: string; emailHash: string; to: string; links: ReturnType<typeof signerLinks>; content: { html: string; text: string } }> = [];
+  for (const s of signers) {
+    if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
+    const links = signerLinks(appUrl, signerLinkToken(s.id));
+    const props = {
+      name: s.nameEnc ? decrypt(s.nameEnc).split(/\s+/)[0] ?? "" : "",
+      caseTitle: update.case.title,
+      title: update.title,
+      body: update.body,
+      caseUrl: `${appUrl}/cases/${update.case.slug}`,
+      ...links,
+    };
+    emails.push({ signatureId: s.id, emailHash: s.emailHash, to: decrypt(s.emailEnc), links, content: await renderEmail(CaseUpdateEmail(props), { text: caseUpdateText(props) }) });
   }
-  await prisma.caseUpdate.update({ where: { id: update.id }, data: { emailedAt: new Date(), emailedCount: emailed } });
-  return { id: update.id, emailed };
+  const done = signers.length < chunk;
+  const queued = await prisma.$transaction(async (tx) => {
+    let created = 0;
+    for (const e of emails) {
+      const queuedEmail = await enqueueEmail(tx, {
+        dedupeKey: `case-update:${update.id}:${e.emailHash}`,
+        kind: "case-update",
+        to: e.to,
+        subject: `${update.title} — ${update.case.title}`,
+        ...e.content,
+        organisationId: update.case.organisationId,
+        subjectType: "signature",
+        subjectId: e.signatureId,
+        sensitive: true,
+        headers: { "List-Unsubscribe": `<${e.links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        tags: [{ name: "kind", value: "case-update" }],
+      });
+      if (queuedEmail.created) created++;
+    }
+    await tx.caseUpdate.update({
+      where: { id: update.id },
+      data: { fanOutCursor: signers.at(-1)?.id ?? update.fanOutCursor, emailedCount: { increment: created }, ...(done ? { emailedAt: new Date() } : {}) },
+    });
+    return created;
+  });
+  return { updateId: update.id, queued, done };
+}
+
+/** Works through every waiting update now (the worker's loop, and tests). */
+export async function fanOutCaseUpdates(chunk = FAN_OUT_CHUNK): Promise<number> {
+  let queued = 0;
+  for (let step = await fanOutNextChunk(chunk); step; step = await fanOutNextChunk(chunk)) queued += step.queued;
+  return queued;
+}
+
+/** The worker's loop: looks for waiting updates every few seconds until stopped. */
+export function startCaseUpdateFanOut(pollMs = 2000) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    await fanOutCaseUpdates().catch((error: unknown) => console.warn(`[case updates] ${error instanceof Error ? error.message : String(error)}`));
+    if (!stopped) timer = setTimeout(() => void tick(), pollMs);
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -4,6 +4,7 @@
 import { prisma } from "~/db.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
+import { deleteOldTargetImports } from "~/targets/import.server";
 
 const day = 24 * 3600 * 1000;
 
@@ -43,10 +44,10 @@ export async function purgeSignerData(now = new Date()) {
   });
 }
 
-/** Runs the purge now and every hour until stopped. */
+/** Runs the purge (and the deletion of expired sessions and old uploads) now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
   const run = () =>
-    Promise.all([purgeSignerData(), deleteExpiredSessions()]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
+    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports()]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!published) throw new Response("No such case.", { status: 404 });
       return done(
         parsed.data.emailSigners
-          ? `Update published, and queued for ${published.emailed} signer${published.emailed === 1 ? "" : "s"} who asked for news.`
+          ? "Update published. It is being emailed to the signers who asked for news: follow it in the outbox."
           : "Update published on the case and campaign pages.",
       );
     }

@@ -218,6 +218,14 @@ export async function saveTargetImport({
   return prisma.targetImport.create({ data: { organisationId, createdById: userId, fileName, content }, select: { id: true } });
 }
 
+const KEEP_UPLOADS_DAYS = 7;
+
+/** Uploaded files are kept a week for their mapping and dry run, then deleted (maintenance, hourly). */
+export async function deleteOldTargetImports(now = new Date()) {
+  const { count } = await prisma.targetImport.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_UPLOADS_DAYS * 24 * 3600 * 1000) } } });
+  return count;
+}
+
 export function listTargetImports(organisationId: string) {
   return prisma.targetImport.findMany({
     where: { organisationId },

@@ -95,7 +95,7 @@ describe("outcomes and the dashboard", () => {
     await page.getByLabel("What happened").first().fill("Oksana Shevchuk was released from pre-trial detention on 20 November 2026.");
     await page.getByLabel("The status change it reports").selectOption({ label: "Oksana Shevchuk: Released (20 November 2026)" });
     await page.getByRole("button", { name: "Publish the update" }).click();
-    await page.getByText(/Update published, and queued for 1 signer/).waitFor();
+    await page.getByText(/Update published. It is being emailed to the signers who asked for news/).waitFor();
 
     // The dashboard shows the answer and the release side by side with the campaign's actions.
     await page.goto(`${campaignUrl}/dashboard`);
@@ -107,7 +107,7 @@ describe("outcomes and the dashboard", () => {
     expect(timeline).toContain("Oksana Shevchuk: Released");
     expect(timeline).toMatch(/letters sent/i);
 
-    // The signer who asked for news has the update in the dev mailbox.
+    // The signer who asked for news has the update in the dev mailbox (queued by the worker, then sent).
     await expect
       .poll(async () => {
         await page.goto("/dev/mailbox");

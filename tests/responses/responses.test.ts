@@ -9,7 +9,7 @@ import * as webhook from "~/routes/webhooks.resend";
 import * as logAnswer from "~/routes/admin.letters.$letterId_.responses.new";
 import * as followUps from "~/routes/admin.campaigns.$campaignId.follow-ups";
 import * as inboxPage from "~/routes/admin.responses._index";
-import { publishCaseUpdate } from "~/cases/case-update.server";
+import { fanOutCaseUpdates, fanOutNextChunk, publishCaseUpdate } from "~/cases/case-update.server";
 import { readable } from "~/mail/outbox.server";
 import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
@@ -163,48 +163,80 @@ describe("follow-ups", () => {
 });
 
 describe("case updates", () => {
-  it("reach only the signers who asked for updates and have not unsubscribed, once each", async () => {
-    const { organisation, case: c, campaign, organiser } = await sentLetter();
-    const signer = async (name: string, email: string, opts: { wantsUpdates: boolean; status?: string; unsubscribed?: boolean }) => {
-      const id = `s${crypto.randomBytes(8).toString("hex")}`;
-      await prisma.signature.create({
-        data: {
-          id,
-          campaignId: campaign.id,
-          emailHash: emailHash(email),
-          nameEnc: encrypt(name),
-          emailEnc: encrypt(email),
-          country: "BE",
-          wantsUpdates: opts.wantsUpdates,
-          status: opts.status ?? "confirmed",
-          tokenHash: tokenHash(signerLinkToken(id)),
-          confirmationSentAt: new Date(),
-          unsubscribedAt: opts.unsubscribed ? new Date() : null,
-        },
-      });
-    };
-    await signer("Ana Wants", "ana@example.org", { wantsUpdates: true });
-    await signer("Bo Silent", "bo@example.org", { wantsUpdates: false });
-    await signer("Cy Pending", "cy@example.org", { wantsUpdates: true, status: "pending" });
-    await signer("Di Stopped", "di@example.org", { wantsUpdates: true, unsubscribed: true });
-
-    const result = await publishCaseUpdate({
+  const signer = async (campaignId: string, name: string, email: string, opts: { wantsUpdates: boolean; status?: string; unsubscribed?: boolean }) => {
+    const id = `s${crypto.randomBytes(8).toString("hex")}`;
+    await prisma.signature.create({
+      data: {
+        id,
+        campaignId,
+        emailHash: emailHash(email),
+        nameEnc: encrypt(name),
+        emailEnc: encrypt(email),
+        country: "BE",
+        wantsUpdates: opts.wantsUpdates,
+        status: opts.status ?? "confirmed",
+        tokenHash: tokenHash(signerLinkToken(id)),
+        confirmationSentAt: new Date(),
+        unsubscribedAt: opts.unsubscribed ? new Date() : null,
+      },
+    });
+  };
+  const publish = (c: { id: string; organisationId: string }, createdById: string) =>
+    publishCaseUpdate({
       caseId: c.id,
-      organisationId: organisation.id,
+      organisationId: c.organisationId,
       title: "Oksana Shevchuk released",
       body: "She was released from pre-trial detention today.",
       statusChangeId: null,
-      createdById: organiser.id,
+      createdById,
       emailSigners: true,
       appUrl: "http://localhost",
     });
-    expect(result?.emailed).toBe(1);
-    const emails = (await prisma.outboxEmail.findMany({ where: { kind: "case-update" } })).map(readable);
+  const caseUpdateEmails = async (updateId: string) =>
+    (await prisma.outboxEmail.findMany({ where: { kind: "case-update", dedupeKey: { startsWith: `case-update:${updateId}:` } } })).map(readable);
+
+  it("reach only the signers who asked for updates and have not unsubscribed, queued by the worker after publishing", async () => {
+    const { case: c, campaign, organiser } = await sentLetter();
+    await signer(campaign.id, "Ana Wants", "ana@example.org", { wantsUpdates: true });
+    await signer(campaign.id, "Bo Silent", "bo@example.org", { wantsUpdates: false });
+    await signer(campaign.id, "Cy Pending", "cy@example.org", { wantsUpdates: true, status: "pending" });
+    await signer(campaign.id, "Di Stopped", "di@example.org", { wantsUpdates: true, unsubscribed: true });
+
+    const result = await publish(c, organiser.id);
+    expect(result?.emailing).toBe(true);
+    // Publishing only records it; the worker's fan-out queues the emails.
+    expect(await caseUpdateEmails(result!.id)).toHaveLength(0);
+    await fanOutCaseUpdates();
+    const emails = await caseUpdateEmails(result!.id);
     expect(emails.map((e) => e.toAddress)).toEqual(["ana@example.org"]);
     const headers = JSON.parse(emails[0]!.headers ?? "{}") as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(emails[0]!.text).toContain("She was released");
+    expect(emails[0]!.text).toContain("Hello Ana");
     expect(emails[0]!.encrypted).toBe(true);
+    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 1, emailedAt: expect.any(Date) });
+  });
+
+  it("emails a person who signed two of the case's petitions once, and a fan-out cut short resumes without sending twice", async () => {
+    const { case: c, campaign, organiser } = await sentLetter();
+    const second = await createCampaign(c.organisationId, c.id, { templates: [] });
+    await signer(campaign.id, "Ana Twice", "ana.twice@example.org", { wantsUpdates: true });
+    await signer(second.id, "Ana Twice", "Ana.Twice@example.org", { wantsUpdates: true });
+    await signer(second.id, "Eve Once", "eve@example.org", { wantsUpdates: true });
+    const result = await publish(c, organiser.id);
+
+    // One chunk of one signer, then the process stops: the rest waits, and nothing is marked done.
+    const first = await fanOutNextChunk(1);
+    expect(first).toMatchObject({ updateId: result!.id, queued: 1, done: false });
+    expect(await caseUpdateEmails(result!.id)).toHaveLength(1);
+    expect((await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).emailedAt).toBeNull();
+
+    // A new worker picks it up where it stopped.
+    await fanOutCaseUpdates(1);
+    const emails = await caseUpdateEmails(result!.id);
+    expect(emails.map((e) => e.toAddress).sort()).toEqual(["ana.twice@example.org", "eve@example.org"]);
+    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 2, emailedAt: expect.any(Date) });
+    expect(await fanOutCaseUpdates()).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import * as exportCsv from "~/routes/admin.targets.export[.]csv";
 import * as importStep from "~/routes/admin.targets.import.$importId";
 import * as upload from "~/routes/admin.targets.import._index";
+import { deleteOldTargetImports } from "~/targets/import.server";
 import { NO_EMAIL } from "~/targets/target-file";
 import { targetFields } from "~/targets/target.schema";
 import { request, settle, testContext } from "../support/factories";
@@ -307,5 +308,18 @@ describe("export", () => {
     const stepA = await openStep(a.cookie, backIntoA);
     expect(stepA.report).toMatchObject({ willCreate: 0, willUpdate: 0, unchanged: 3 });
     expect(await prisma.target.count({ where: { organisationId: a.organisation.id } })).toBe(3);
+  });
+});
+
+describe("uploaded files", () => {
+  it("are kept a week for their mapping and dry run, then deleted", async () => {
+    const { cookie } = await organiser();
+    const importId = await uploadFile(cookie, "week.csv", "name,kind,email\nEmbassy of Kazakhstan in Austria,embassy,embassy.at@example.org\n");
+    expect(await deleteOldTargetImports(new Date(Date.now() + 6 * 24 * 3600 * 1000))).toBe(0);
+    expect((await openStep(cookie, importId)).mapping).toBeTruthy();
+    await deleteOldTargetImports(new Date(Date.now() + 8 * 24 * 3600 * 1000));
+    expect(await prisma.targetImport.count({ where: { id: importId } })).toBe(0);
+    const gone = await settle(openStep(cookie, importId));
+    expect(gone instanceof Response && gone.status).toBe(404);
   });
 });
