@@ -10,7 +10,8 @@ const CAMPAIGN_PATH = "/campaigns/free-the-article-405-prisoners";
 let server: AppServer;
 let browser: Browser;
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+  // Served as in production: one process per core (here two), the mail worker in the primary.
+  [server, browser] = await Promise.all([startAppServer({ processes: 2 }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +39,7 @@ async function emailTo(page: Page, address: string): Promise<string> {
   return page.locator("pre.email-text").innerText();
 }
 
-function linkIn(text: string, kind: "confirm" | "unsubscribe" | "delete"): string {
+function linkIn(text: string, kind: "confirm" | "unsubscribe" | "delete" | "send"): string {
   const url = text.match(new RegExp(`https?://\\S+/s/[A-Za-z0-9_-]+/${kind}`))?.[0];
   if (!url) throw new Error(`No ${kind} link in the email`);
   return new URL(url).pathname;
@@ -95,6 +96,49 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+describe("a supporter's own letter, without JavaScript", () => {
+  it("goes to the embassy only after the writer presses the button in the email we send them", async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const address = `writer-${Date.now()}@example.org`;
+    await page.goto(`${CAMPAIGN_PATH}/write`);
+    await page.getByLabel("Your name").fill("Ana Peeters");
+    await page.getByLabel("Your city").fill("Ghent");
+    await page.getByLabel("Your country").selectOption("BE");
+    await page.getByRole("button", { name: "Show my letters" }).click();
+    const card = page.locator("section.card").first();
+    const embassy = (await card.getByRole("heading").innerText()).replace(/^To /, "");
+    const subject = await card.getByLabel("Subject").inputValue();
+    await page.waitForTimeout(3100); // a person takes a few seconds to write
+    await card.getByLabel("Your email").fill(address);
+    await card.getByRole("button", { name: "Send through Solidarity letters" }).click();
+    await page.getByText(/Almost done: we sent you an email/).waitFor();
+
+    const lettersInMailbox = async () => {
+      await page.goto("/dev/mailbox");
+      return page.getByRole("row").filter({ hasText: subject }).filter({ hasNotText: address }).count();
+    };
+    const before = await lettersInMailbox();
+    const text = await emailTo(page, address);
+    expect(text).toContain(`Your letter to ${embassy} is ready`);
+    await page.goto(linkIn(text, "send"));
+    await page.getByRole("heading", { name: `Send your letter to ${embassy}?` }).waitFor();
+    expect(await page.getByRole("article", { name: "Your letter" }).innerText()).toContain("Ana Peeters");
+    expect(await lettersInMailbox()).toBe(before); // opening the link sends nothing
+
+    await page.goto(linkIn(text, "send"));
+    await page.getByRole("button", { name: "Send my letter" }).first().click();
+    await page.getByRole("heading", { name: "Your letter is on its way" }).waitFor();
+    await expect.poll(lettersInMailbox, { timeout: 15_000 }).toBe(before + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
 
 describe("public pages", () => {
   it("load nothing from another origin, with no console errors", async () => {
