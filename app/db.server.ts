@@ -52,16 +52,14 @@ export function hotConnection(): Database.Database {
   return hot;
 }
 
-/** Prepared once per connection. */
+const prepared = new Map<string, Database.Statement>();
+
+/** A statement on the hot connection, prepared once. */
 export function preparedStatement(sql: string): Database.Statement {
-  const db = hotConnection();
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  let statement = prepared.get(sql);
+  if (!statement) prepared.set(sql, (statement = hotConnection().prepare(sql)));
   return statement;
 }
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 const BUSY_GIVE_UP_MS = 5000;
 const isBusy = (error: unknown) => error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code.startsWith("SQLITE_BUSY_"));

@@ -30,18 +30,15 @@ export interface EmailToQueue {
 const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) : value);
 
 /**
- * One new email's outbox row and its "queued" event, written by a prepared statement on the hot
- * connection (app/db.server.ts), inside the caller's write transaction (signing). The caller has a
+ * One new email's outbox row and its "queued" event, for the signing hot path: the values are
+ * made (and sealed) now, and the returned function writes them with prepared statements on the hot
+ * connection (app/db.server.ts), inside the caller's short write transaction. The caller has a
  * fresh dedupeKey and has checked suppression itself; everywhere else, use enqueueEmail.
  */
-export function insertQueuedEmail(email: EmailToQueue & { id: string }, now = new Date()) {
+export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = new Date()): () => void {
   const sensitive = email.sensitive ?? false;
   const at = sqliteDate(now);
-  preparedStatement(
-    `INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
-      "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
-  ).run(
+  const values = [
     email.id,
     email.organisationId ?? null,
     email.dedupeKey,
@@ -59,8 +56,15 @@ export function insertQueuedEmail(email: EmailToQueue & { id: string }, now = ne
     sensitive ? 1 : 0,
     at,
     at,
-  );
-  preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(`${email.id}-q`, email.id, at);
+  ];
+  return () => {
+    preparedStatement(
+      `INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
+        "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+    ).run(...values);
+    preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(`${email.id}-q`, email.id, at);
+  };
 }
 
 /** The readable fields of an outbox row, decrypted when the row is sensitive. */

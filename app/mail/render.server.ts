@@ -13,3 +13,31 @@ export async function renderEmail(element: ReactElement, { text }: { text?: stri
   const html = doctype + renderToStaticMarkup(element);
   return { html, text: text ?? (await render(element, { plainText: true })) };
 }
+
+/**
+ * An email rendered once with a marker in each slot (the values that change from one recipient to
+ * the next) and then filled in per recipient: for the confirmation sent with every signature, where
+ * only the name and the links change. Slot values are escaped in the HTML as React escapes them, so
+ * the result is the same as rendering the email afresh (a test checks it byte for byte). A template
+ * that transforms a slot's value (splits, upper-cases) must not be stencilled.
+ */
+export async function renderStencil<Slot extends string>(
+  slots: readonly Slot[],
+  renderWith: (markers: Record<Slot, string>) => Promise<{ html: string; text: string }>,
+): Promise<(values: Record<Slot, string>) => { html: string; text: string }> {
+  const nonce = Math.random().toString(36).slice(2, 10);
+  const markers = Object.fromEntries(slots.map((slot, i) => [slot, `slot${nonce}n${i}x`])) as Record<Slot, string>;
+  const marker = new RegExp(`slot${nonce}n(\\d+)x`, "g");
+  const { html, text } = await renderWith(markers);
+  const split = (part: string) => part.split(marker); // [literal, slot index, literal, slot index, …]
+  const htmlParts = split(html);
+  const textParts = split(text);
+  const fill = (parts: string[], values: Record<Slot, string>, escape: (v: string) => string) =>
+    parts.map((part, i) => (i % 2 === 0 ? part : escape(values[slots[Number(part)]!]))).join("");
+  return (values) => ({ html: fill(htmlParts, values, escapeHtml), text: fill(textParts, values, (v) => v) });
+}
+
+/** As react-dom escapes text and attribute values. */
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
+}

@@ -1,8 +1,8 @@
 // Petition signatures: signing, confirming by email, stopping email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
-import { enqueueEmail, insertQueuedEmail } from "~/mail/outbox.server";
-import { renderEmail } from "~/mail/render.server";
+import { enqueueEmail, queuedEmailWriter } from "~/mail/outbox.server";
+import { renderEmail, renderStencil } from "~/mail/render.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
   addressHash,
@@ -66,6 +66,25 @@ export async function latestPublicSigners(campaignId: string, take = 8) {
   return rows.map((r) => ({ id: r.id, firstName: (decryptOptional(r.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: r.country }));
 }
 
+type ConfirmationSlot = "name" | "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
+const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
+
+/** The confirmation email, rendered once per campaign and address and then filled in (it goes with every signature). */
+async function confirmationEmail(campaignTitle: string, appUrl: string, values: Record<ConfirmationSlot, string>) {
+  const key = `${appUrl}\n${campaignTitle}`;
+  let stencil = confirmationStencils.get(key);
+  if (!stencil) {
+    if (confirmationStencils.size >= 100) confirmationStencils.clear();
+    stencil = renderStencil(["name", "confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
+      const props = { ...markers, campaignTitle };
+      return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
+    });
+    stencil.catch(() => confirmationStencils.delete(key));
+    confirmationStencils.set(key, stencil);
+  }
+  return (await stencil)(values);
+}
+
 export type SignResult =
   | { kind: "check-email" }
   | { kind: "already-signed" }
@@ -104,8 +123,7 @@ export async function sign({
   const id = existing?.id ?? `s${pooledRandomBytes(12).toString("base64url")}`;
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
-  const props = { name: input.name, campaignTitle: campaign.title, ...links };
-  const email = await renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
+  const email = await confirmationEmail(campaign.title, appUrl, { name: input.name, ...links });
   const now = new Date();
   const outgoing = {
     kind: "confirm-signature",
@@ -128,33 +146,36 @@ export async function sign({
     return { kind: "confirmation-resent" };
   }
 
+  // Everything is encrypted and made first: the write lock is then held only for the inserts.
+  const at = sqliteDate(now);
+  const signatureRow = [
+    id,
+    campaign.id,
+    hash,
+    encrypt(input.name),
+    encrypt(input.email),
+    encryptOptional(input.city),
+    encryptOptional(input.organisation),
+    encryptOptional(input.comment),
+    input.country,
+    input.showName ? 1 : 0,
+    input.wantsUpdates ? 1 : 0,
+    tokenHash(token),
+    at,
+    addressHash(clientAddress),
+    at,
+  ];
+  const writeConfirmationEmail = queuedEmailWriter({ ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now);
   try {
     // One synchronous write transaction on the hot connection: the row and its confirmation email,
     // together or not at all (see app/db.server.ts for why not through Prisma).
     await writeTransaction(() => {
-      const at = sqliteDate(now);
       preparedStatement(
         `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
           "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-      ).run(
-        id,
-        campaign.id,
-        hash,
-        encrypt(input.name),
-        encrypt(input.email),
-        encryptOptional(input.city),
-        encryptOptional(input.organisation),
-        encryptOptional(input.comment),
-        input.country,
-        input.showName ? 1 : 0,
-        input.wantsUpdates ? 1 : 0,
-        tokenHash(token),
-        at,
-        addressHash(clientAddress),
-        at,
-      );
-      insertQueuedEmail({ ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now);
+      ).run(...signatureRow);
+      writeConfirmationEmail();
     });
   } catch (error) {
     // The same address signing twice at the same moment: the other request's row won.
