@@ -126,7 +126,7 @@ export async function requestSupporterLetter({
   const id = `w${pooledRandomBytes(12).toString("base64url")}`;
   const token = signerLinkToken(id);
   const links = supporterLetterLinks(appUrl, token);
-  const props = { name: supporter.name, campaignTitle: campaign.title, targetName: target.name, subject, body, ...links };
+  const props = { name: supporter.name, campaignTitle: campaign.title, targetName: target.name, ...links };
   const email = await renderEmail(ConfirmSupporterLetterEmail(props), { text: confirmSupporterLetterText(props) });
   await prisma.$transaction(async (tx) => {
     await tx.supporterLetter.create({

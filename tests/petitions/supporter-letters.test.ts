@@ -88,7 +88,9 @@ describe("writing one's own letter", () => {
     const confirmation = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" } }));
     expect(confirmation.toAddress).toBe("ana@example.org");
     expect(confirmation.subject).toBe("Send your letter to Embassy of Kazakhstan in Belgium?");
-    expect(confirmation.text).toContain("I write about the activists detained for a post.");
+    // The letter's words are not in it: the app must not carry a stranger's text to any address typed.
+    expect(confirmation.text).not.toContain("I write about the activists detained for a post.");
+    expect(confirmation.html).not.toContain("Please release them");
     expect(JSON.parse(confirmation.headers ?? "{}")).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     expect(await lettersToTargets()).toHaveLength(0);
     expect((await counts()).supporterLettersSent).toBe(0);
