@@ -87,6 +87,19 @@ export default function CampaignPage() {
       {campaign.petitionText ? (
         <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} label="confirmed signatures" />
       ) : null}
+      {campaign.status === "live" ? (
+        // On a phone the form is far below the people and demands: the two actions are reachable at once.
+        <p className="actions">
+          {campaign.petitionText ? (
+            <a className="button" href="#sign">
+              Sign the petition
+            </a>
+          ) : null}
+          <Link className="button secondary" to="write">
+            Write your own letter
+          </Link>
+        </p>
+      ) : null}
 
       {c.updates.length ? (
         <section aria-labelledby="news">
