@@ -10,6 +10,7 @@ import { personStatusLabel } from "~/cases/case-status";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma.server/client";
 import { targetKinds } from "~/targets/target.schema";
+import { spreadsheetCell } from "~/security/spreadsheet";
 
 /** Where a letter stands: not sent yet (draft, approved), or the status of the email that carried it. */
 export const deliveryBuckets = ["draft", "approved", "queued", "sent", "delivered", "bounced", "failed"] as const;
@@ -387,12 +388,6 @@ export type SectionDashboard = Awaited<ReturnType<typeof sectionDashboard>>;
 
 // CSV exports ------------------------------------------------------------------------------------
 
-/** A cell a spreadsheet would run as a formula is written as text. */
-export function cell(value: string | null | undefined): string {
-  if (!value) return "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** Pages of rows written as they come: ten thousand letters never sit in memory together. */
 function pagedCsv<Row extends { id: string }>(header: string[], page: (after: string | null) => Promise<Row[]>, toCells: (rows: Row[]) => Promise<string[][]>) {
   const encoder = new TextEncoder();
@@ -444,11 +439,11 @@ export function lettersCsvStream({ organisationId, campaignId }: { organisationI
       return letters.map((l) => {
         const emailStatus = l.outboxEmailId ? (statusOf.get(l.outboxEmailId) ?? null) : null;
         return [
-          cell(l.target.name),
+          spreadsheetCell(l.target.name),
           l.target.kind,
           l.target.country ?? "",
-          cell(l.senderName),
-          cell(l.subject),
+          spreadsheetCell(l.senderName),
+          spreadsheetCell(l.subject),
           l.status,
           deliveryBucket(l.status, emailStatus),
           emailStatus ?? "",
@@ -483,15 +478,15 @@ export function responsesCsvStream({ organisationId, campaignId }: { organisatio
       }),
     async (responses) =>
       responses.map((r) => [
-        cell(r.letter?.target.name),
+        spreadsheetCell(r.letter?.target.name),
         r.letter?.target.kind ?? "",
         r.letter?.target.country ?? "",
-        cell(r.letter?.senderName),
+        spreadsheetCell(r.letter?.senderName),
         r.channel,
         r.kind,
         r.receivedAt.toISOString(),
-        cell(r.fromName),
-        cell(r.summary),
+        spreadsheetCell(r.fromName),
+        spreadsheetCell(r.summary),
       ]),
   );
 }

@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma.server/client";
 import { openSignature, signatureColumns, type SignatureRow } from "~/petitions/signature.server";
 import { emailHash } from "~/security/crypto.server";
 import { countryName } from "~/ui/format";
+import { spreadsheetCell } from "~/security/spreadsheet";
 
 export interface SignatureFilters {
   status: "" | "pending" | "confirmed";
@@ -61,22 +62,16 @@ export async function signatureTotals(campaignId: string) {
   return { ...campaign, pending, byCountry: byCountry.map((c) => ({ country: c.country, count: c._count._all })) };
 }
 
-/** A cell a spreadsheet would run as a formula is written as text. */
-function cell(value: string | null): string {
-  if (!value) return "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const header = ["name", "email", "country", "city", "organisation", "comment", "show_name", "wants_updates", "status", "signed_at", "confirmed_at"];
 
 function csvRow(s: SignatureRow): string[] {
   return [
-    cell(s.name),
-    cell(s.email),
+    spreadsheetCell(s.name),
+    spreadsheetCell(s.email),
     s.country,
-    cell(s.city),
-    cell(s.organisation),
-    cell(s.comment),
+    spreadsheetCell(s.city),
+    spreadsheetCell(s.organisation),
+    spreadsheetCell(s.comment),
     s.showName ? "yes" : "no",
     s.wantsUpdates ? "yes" : "no",
     s.erased ? "erased" : s.status,

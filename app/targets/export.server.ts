@@ -1,5 +1,6 @@
 // The organisation's targets as CSV, in the columns of our own import format (the "ours" preset):
 // an exported file, edited in a spreadsheet or not, imports back as updates of the same targets.
+// Cells a spreadsheet would run as formulas are written as text; the import reads them back.
 import { stringify } from "csv-stringify/sync";
 import { prisma } from "~/db.server";
 import type { Target } from "~/generated/prisma.server/client";
@@ -7,6 +8,7 @@ import { exportHeaders } from "~/targets/presets";
 import { perField, targetFields, type TargetFilters } from "~/targets/target.schema";
 import { decodeList } from "~/lists";
 import { targetFiltersWhere } from "~/targets/target.server";
+import { spreadsheetCell } from "~/security/spreadsheet";
 
 /** One target's cells: lists as "a|b" like the files we import, the flag as yes/no. */
 function cells(t: Target): Record<(typeof targetFields)[number], string> {
@@ -38,7 +40,7 @@ export async function exportTargetsCsv({
   const header = targetFields.map((f) => exportHeaders[f]);
   const rows = targets.map((t) => {
     const row = cells(t);
-    return targetFields.map((f) => row[f]);
+    return targetFields.map((f) => spreadsheetCell(row[f]));
   });
   // The BOM makes spreadsheet programs read the accents right; our import skips it.
   return `\uFEFF${stringify([header, ...rows])}`;

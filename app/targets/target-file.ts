@@ -13,6 +13,7 @@ import {
   type TargetRow,
 } from "~/targets/target.schema";
 import type { Mapping, MappingChoice, Preset, SourceRecord } from "~/targets/presets";
+import { fromSpreadsheetCell } from "~/security/spreadsheet";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -79,7 +80,7 @@ function readCsv(content: string): ReadResult {
     if (cells.every((c) => c.trim() === "")) return;
     const values: Record<string, string> = {};
     headers.forEach((header, i) => {
-      if (header !== null) values[header] = cells[i] ?? "";
+      if (header !== null) values[header] = fromSpreadsheetCell(cells[i] ?? "");
     });
     records.push({ row: index + 2, values });
   });

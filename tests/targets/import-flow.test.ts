@@ -277,7 +277,7 @@ describe("export", () => {
     ].join("\n");
     const firstImport = await uploadFile(a.cookie, "a.csv", file);
     await post(a.cookie, firstImport, "import", (await openStep(a.cookie, firstImport)).mapping);
-    await prisma.target.updateMany({ where: { organisationId: a.organisation.id, kind: "official" }, data: { active: false } });
+    await prisma.target.updateMany({ where: { organisationId: a.organisation.id, kind: "official" }, data: { active: false, notes: '=HYPERLINK("http://evil.example","open")' } });
 
     const response = (await exportCsv.loader({
       request: request("/admin/targets/export.csv", { cookie: a.cookie }),
@@ -290,6 +290,11 @@ describe("export", () => {
     expect(csv.replace(/^\uFEFF/, "").split("\n")[0]).toBe(
       "kind,name,position,body,country,jurisdictions,email,postal_address,phone,fax,website,languages,salutation,tags,active,notes,external_id",
     );
+
+    // What a spreadsheet would run as a formula is written as text: the phone stays a phone number,
+    // the formula a harmless note.
+    expect(csv).toContain(",'+32 2 555 00 00,");
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""open"")"`);
 
     // Into organisation B: recognised as our own format, every field carried over.
     const intoB = await uploadFile(b.cookie, "export.csv", csv);
