@@ -10,6 +10,7 @@ import { devMailboxTransport } from "~/mail/dev-mailbox.server";
 import { createResendTransport } from "~/mail/resend.server";
 import { readable } from "~/mail/outbox.server";
 import type { OutgoingEmail, SendResult, Transport } from "~/mail/transport";
+import { holdRequestsUntil, reserveRequestSlot } from "~/mail/pacing.server";
 
 export interface WorkerOptions {
   transport: Transport;
@@ -175,6 +176,8 @@ export function createWorker(options: WorkerOptions) {
   type Batch = Awaited<ReturnType<typeof claim>>;
 
   async function send(batch: Batch): Promise<SendResult> {
+    // The slot is shared with every other worker: together they keep to the provider's rate.
+    await sleep((await reserveRequestSlot(intervalMs)) - Date.now());
     nextRequestAt = Date.now() + intervalMs;
     const key = `${batch.length === 1 ? "email" : "batch"}-${batch[0]?.batchKey ?? batch[0]?.id}`;
     let result: SendResult;
@@ -183,7 +186,10 @@ export function createWorker(options: WorkerOptions) {
     } catch (error) {
       result = { ok: false, kind: "retryable", message: error instanceof Error ? error.message : String(error) };
     }
-    if (!result.ok && result.kind === "rate-limited") nextRequestAt = Math.max(nextRequestAt, Date.now() + result.retryAfterMs);
+    if (!result.ok && result.kind === "rate-limited") {
+      nextRequestAt = Math.max(nextRequestAt, Date.now() + result.retryAfterMs);
+      await holdRequestsUntil(nextRequestAt);
+    }
     return result;
   }
 

@@ -142,6 +142,19 @@ describe("sending", () => {
     }
   });
 
+  it("keeps to the provider's request rate with two workers together", async () => {
+    const limited = await startResendStandIn({ requestsPerSecond: 2 });
+    try {
+      await queueEmails(8);
+      // Each worker alone keeps to 2 a second; together they must too (the provider counts per key).
+      await Promise.all([drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 })), drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 }))]);
+      expect(limited.requests.filter((r) => r.status === 429)).toHaveLength(0);
+      expect(limited.accepted).toHaveLength(8);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("lets two workers share the queue without sending anything twice", async () => {
     await queueEmails(250);
     const a = workerFor(standIn, { batchSize: 20 });

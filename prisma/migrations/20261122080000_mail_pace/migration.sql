@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "MailPace" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "nextAt" BIGINT NOT NULL
+);
