@@ -3,7 +3,7 @@
 // the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { enqueueEmail } from "~/mail/outbox.server";
+import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";
@@ -105,7 +105,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
         subjectType: "signature",
         subjectId: e.signatureId,
         sensitive: true,
-        headers: { "List-Unsubscribe": `<${e.links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        headers: unsubscribeHeaders(e.links.unsubscribeUrl),
         tags: [{ name: "kind", value: "case-update" }],
       });
       if (queuedEmail.created) created++;

@@ -67,6 +67,11 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = ne
   };
 }
 
+/** RFC 8058 one-click unsubscribe: every supporter email carries these (mail programs POST to the URL). */
+export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 /** The readable fields of an outbox row, decrypted when the row is sensitive. */
 export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(
   row: T,

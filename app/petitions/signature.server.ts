@@ -1,7 +1,7 @@
 // Petition signatures: signing, confirming by email, stopping email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
-import { enqueueEmail, queuedEmailWriter } from "~/mail/outbox.server";
+import { enqueueEmail, queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail, renderStencil } from "~/mail/render.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
@@ -134,7 +134,7 @@ export async function sign({
     subjectType: "signature",
     subjectId: id,
     sensitive: true,
-    headers: { "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: unsubscribeHeaders(links.unsubscribeUrl),
     tags: [{ name: "kind", value: "confirm-signature" }],
   };
 

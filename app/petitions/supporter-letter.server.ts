@@ -6,7 +6,7 @@ import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { chooseTemplate } from "~/letters/letter.server";
 import { letterContext, loadCaseVariables, type Sender } from "~/letters/letter-context.server";
 import { parseTemplate, renderTemplate } from "~/letters/template.server";
-import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
+import { enqueueEmail, mailFromAs, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { countSupporterLetter } from "~/petitions/signature.server";
 import { formatPartialDate, todayIso } from "~/ui/format";
@@ -153,7 +153,7 @@ export async function requestSupporterLetter({
       subjectType: "supporter-letter",
       subjectId: id,
       sensitive: true,
-      headers: { "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      headers: unsubscribeHeaders(links.unsubscribeUrl),
       tags: [{ name: "kind", value: "confirm-supporter-letter" }],
     });
   });

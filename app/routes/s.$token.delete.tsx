@@ -25,50 +25,35 @@ export async function action({ params }: ActionFunctionArgs) {
   return json({ erased: true });
 }
 
+const wording = {
+  signature: {
+    deleted: "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
+    explain: (campaignTitle: string) =>
+      `This deletes your name, email address, city, organisation and comment from the petition “${campaignTitle}”. If you had confirmed your signature, it stays in the count, without your name.`,
+  },
+  letter: {
+    deleted: "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
+    explain: (campaignTitle: string) =>
+      `This deletes your letter for the campaign “${campaignTitle}”, with your name and email address, and every email about it that we keep. If you had not confirmed it, it is never sent.`,
+  },
+};
+
 export default function DeleteData() {
   const { kind, erased, campaignTitle } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (kind === "letter") return <DeleteLetter campaignTitle={campaignTitle} deleted={Boolean(result)} />;
+  const words = wording[kind];
   if (erased || result) {
     return (
       <>
         <h1>Your data is deleted</h1>
-        <p role="status">Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.</p>
+        <p role="status">{words.deleted}</p>
       </>
     );
   }
   return (
     <>
       <h1>Delete my data</h1>
-      <p>
-        This deletes your name, email address, city, organisation and comment from the petition “{campaignTitle}”. If you had
-        confirmed your signature, it stays in the count, without your name.
-      </p>
-      <Form method="post">
-        <button type="submit" className="danger">
-          Delete my data
-        </button>
-      </Form>
-    </>
-  );
-}
-
-function DeleteLetter({ campaignTitle, deleted }: { campaignTitle: string; deleted: boolean }) {
-  if (deleted) {
-    return (
-      <>
-        <h1>Your data is deleted</h1>
-        <p role="status">Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.</p>
-      </>
-    );
-  }
-  return (
-    <>
-      <h1>Delete my data</h1>
-      <p>
-        This deletes your letter for the campaign “{campaignTitle}”, with your name and email address, and every email about it that
-        we keep. If you had not confirmed it, it is never sent.
-      </p>
+      <p>{words.explain(campaignTitle)}</p>
       <Form method="post">
         <button type="submit" className="danger">
           Delete my data
