@@ -1,6 +1,7 @@
 // `npm start` serves from one process per core (node:cluster). The limits a supporter or an
 // attacker meets are the server's, not one process's: each new connection below is handed to the
 // next process in turn, so a limit counted per process would let the fourth attempt through.
+import fs from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./support/app-server";
@@ -74,5 +75,21 @@ describe("served by two processes", () => {
     const locked = await attempt("solidarity-demo");
     expect(locked.status).toBe(429);
     expect(locked.body).toContain("Too many failed attempts");
+  });
+
+  it("serves from two child processes, and stops with them when asked to (SIGTERM)", async () => {
+    const children = fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).map(Number);
+    expect(children).toHaveLength(2);
+    process.kill(server.pid, "SIGTERM"); // as a service manager stops it; nothing is left running
+
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(() => [server.pid, ...children].filter(alive), { timeout: 4_000 }).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface AppServer {
   /** http://localhost:<port>: Chromium keeps Secure cookies on localhost over plain HTTP. */
   baseUrl: string;
   databaseFile: string;
+  /** The server's process (with several processes, the cluster's primary). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -117,7 +119,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  return { baseUrl, databaseFile, stop };
+  return { baseUrl, databaseFile, pid: child.pid!, stop };
 }
 
 export const chromiumArgs = [
