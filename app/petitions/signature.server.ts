@@ -55,17 +55,6 @@ export function getPublicCampaign(slug: string) {
 }
 export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCampaign>>>;
 
-/** The latest signers who agreed to be shown: first name and country only. */
-export async function latestPublicSigners(campaignId: string, take = 8) {
-  const rows = await prisma.signature.findMany({
-    where: { campaignId, status: "confirmed", showName: true, erasedAt: null },
-    orderBy: { confirmedAt: "desc" },
-    take,
-    select: { id: true, nameEnc: true, country: true },
-  });
-  return rows.map((r) => ({ id: r.id, firstName: (decryptOptional(r.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: r.country }));
-}
-
 type ConfirmationSlot = "name" | "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
 const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
 

@@ -9,7 +9,8 @@ import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
-import { campaignForSigning, getPublicCampaign, latestPublicSigners, sign } from "~/petitions/signature.server";
+import { campaignPage } from "~/petitions/campaign-page.server";
+import { campaignForSigning, sign } from "~/petitions/signature.server";
 import { formStamp } from "~/security/crypto.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
@@ -21,13 +22,9 @@ import { retryAfterHeaders } from "~/ui/headers";
 const Slug = z.string().min(1).max(80);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const campaign = await getPublicCampaign(Slug.parse(params.slug));
-  notFoundUnless(campaign, "No such campaign.");
-  return {
-    campaign,
-    signers: campaign.petitionText ? await latestPublicSigners(campaign.id) : [],
-    stamp: formStamp(),
-  };
+  const page = await campaignPage(Slug.parse(params.slug));
+  notFoundUnless(page, "No such campaign.");
+  return { ...page, stamp: formStamp() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -13,8 +13,8 @@
 //   BENCH_SIGN_MAX_REQUESTS=200000   bound on requests per load run, whatever the speed
 //   BENCH_SIGN_PROCESSES=<cores≤4>   WEB_CONCURRENCY of the app server: processes serving HTTP through
 //                                    node:cluster, as `npm start` runs in production (1: one process)
-//   BENCH_SIGN_FLOOR_SECONDS=5       also load GET /healthz for this long: the framework's own cost
-//                                    (0 to skip)
+//   BENCH_SIGN_FLOOR_SECONDS=5       also load GET /healthz (the framework's own cost) and GET the
+//                                    campaign page for this long each (0 to skip)
 //   BENCH_SIGN_PROFILE=<dir>         run the app server with --cpu-prof, keep the profile in <dir>
 //                                    and print where its CPU time went during the window
 //   BENCH_SKIP_BUILD=1               use build/ as it is instead of running `remix build` first
@@ -278,6 +278,10 @@ const formPath = (formTag.match(/action="([^"]*)"/)?.[1] ?? `/campaigns/${SLUG}`
 // What the stack costs without signing: Express, helmet, compression, Remix and one SELECT 1.
 log(`app framework floor, GET /healthz: ${WARMUP_SECONDS + FLOOR_SECONDS} s of load…`);
 const floor = FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: "/healthz", method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
+// What supporters open before they sign: the campaign page itself (count, people, latest signers).
+log(`app campaign page, GET /campaigns/${SLUG}: ${WARMUP_SECONDS + FLOOR_SECONDS} s of load…`);
+const campaignPage =
+  FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: `/campaigns/${SLUG}`, method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
 
 log(`app: ${WARMUP_SECONDS + SECONDS} s of load, POST ${formPath}…`);
 const app = await measure({ ports, pids, path: formPath, body: formBody(stamp), isSuccess: isSignedAnswer });
@@ -390,6 +394,7 @@ row("app: signatures (POST → 302 check-email)", appLoad.successPerSecond, appL
 row("bare limit: node:http, same POSTs → 302", bareLoad.successPerSecond, bareLoad.latencyMs, shortWindow(bareLoad));
 row("bare limit: better-sqlite3, 1 tx/signature", bareSqlite.perSecond, undefined, `  (${bareSqlite.n} signatures: row + outbox email + event)`);
 if (floor) row("for reference: app GET /healthz (no signing)", floor.load.successPerSecond, floor.load.latencyMs, shortWindow(floor.load, FLOOR_SECONDS));
+if (campaignPage) row("for reference: app GET the campaign page", campaignPage.load.successPerSecond, campaignPage.load.latencyMs, shortWindow(campaignPage.load, FLOOR_SECONDS));
 console.log(`  ratios to the bare limits (same run):`);
 console.log(`    app / bare HTTP     throughput ${f3(appLoad.successPerSecond / bareLoad.successPerSecond)}   p50 ${f1(appLoad.latencyMs.p50 / bareLoad.latencyMs.p50)}×   p99 ${f1(appLoad.latencyMs.p99 / bareLoad.latencyMs.p99)}×`);
 console.log(`    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`);
@@ -426,6 +431,7 @@ if (PROFILE_DIR) {
   else {
     printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / PROCESSES, "POST signatures", "signature");
     if (floor) printProfile(path.join(PROFILE_DIR, profile), floor.window, (floor.load.successPerSecond * floor.load.windowSeconds) / PROCESSES, "GET /healthz, for reference", "request");
+    if (campaignPage) printProfile(path.join(PROFILE_DIR, profile), campaignPage.window, (campaignPage.load.successPerSecond * campaignPage.load.windowSeconds) / PROCESSES, "GET campaign page, for reference", "request");
   }
 }
 
