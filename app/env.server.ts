@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -38,6 +38,11 @@ const EnvSchema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().positive().default(500),
   /** "0" when the worker runs in its own process (`npm run worker`). */
   MAIL_WORKER_IN_SERVER: z.enum(["0", "1"]).default("1"),
+}).refine((e) => !e.RESEND_API_KEY || e.APP_URL, {
+  // Without it, links in emails take the address the request came to: anyone could send a request
+  // with another Host header and have real confirmation emails point at their site.
+  message: "Set APP_URL (the site's public https address) when RESEND_API_KEY is set: links in real emails are built from it.",
+  path: ["APP_URL"],
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; DATA_KEY: string };

@@ -8,7 +8,7 @@ import { letterContext, loadCaseVariables, type Sender } from "~/letters/letter-
 import { parseTemplate, renderTemplate } from "~/letters/template.server";
 import { enqueueEmail, mailFromAs, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
-import { countSupporterLetter } from "~/petitions/signature.server";
+import { countSupporterLetter, signerLinks } from "~/petitions/signature.server";
 import { formatPartialDate, todayIso } from "~/ui/format";
 import { decrypt, decryptOptional, emailHash, encrypt, encryptOptional, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { pooledRandomBytes } from "~/security/random.server";
@@ -90,12 +90,10 @@ interface TargetForLetter {
   body: string | null;
 }
 
-export function supporterLetterLinks(appUrl: string, token: string) {
-  return {
-    sendUrl: `${appUrl}/s/${token}/send`,
-    unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
-    deleteDataUrl: `${appUrl}/s/${token}/delete`,
-  };
+/** The links of a signer's emails, with "read and send" in place of "confirm". */
+function supporterLetterLinks(appUrl: string, token: string) {
+  const { unsubscribeUrl, deleteDataUrl } = signerLinks(appUrl, token);
+  return { sendUrl: `${appUrl}/s/${token}/send`, unsubscribeUrl, deleteDataUrl };
 }
 
 export type LetterRequest = "check-email" | "email-stopped" | "no-email";

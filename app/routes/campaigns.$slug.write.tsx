@@ -143,8 +143,8 @@ export default function WriteLetter() {
                 <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
                 {mine?.sent ? (
                   <p className="notice" role="status">
-                    Almost done: we sent you an email. Press the button in it to send your letter; until then nothing goes. Replies will come to
-                    your email address.
+                    Almost done: we sent you an email. Its link lets you read your letter once more and send it; until then nothing goes.
+                    Replies will come to your email address.
                   </p>
                 ) : null}
                 {d.email ? null : <p className="muted">No email address is known for this target: copy the letter and send it by post.</p>}

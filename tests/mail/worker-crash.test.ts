@@ -26,6 +26,7 @@ function startWorkerProcess(): ChildProcess {
       ...process.env,
       NODE_ENV: "production",
       RESEND_API_KEY: "re_test_crash",
+      APP_URL: "http://localhost",
       RESEND_BASE_URL: standIn.url,
       MAIL_REQUESTS_PER_SECOND: "50",
       MAIL_BATCH_SIZE: "25",

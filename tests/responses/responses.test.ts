@@ -19,6 +19,7 @@ const secret = vi.hoisted(() => {
   const value = `whsec_${Buffer.from("inbound-webhook-secret-32-bytes!").toString("base64")}`;
   process.env.RESEND_WEBHOOK_SECRET = value;
   process.env.RESEND_API_KEY = "re_test_inbound";
+  process.env.APP_URL = "http://localhost"; // required with a Resend key
   return value;
 });
 

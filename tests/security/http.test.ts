@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { EnvSchema } from "~/env.server";
 import { contentSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 
 const base = { path: "/login", host: "localhost:3000" };
@@ -38,5 +39,16 @@ describe("the pages' markup under that policy", () => {
       .filter((f) => f.endsWith(".tsx") && !f.endsWith(".server.tsx") && !f.startsWith("generated"));
     const offenders = files.filter((f) => /\sstyle=\{/.test(fs.readFileSync(path.join("app", f), "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("the environment", () => {
+  it("refuses real email without APP_URL, so links in emails never come from a request's Host header", () => {
+    const refused = EnvSchema.safeParse({ RESEND_API_KEY: "re_live_key" });
+    expect(refused.success).toBe(false);
+    expect(JSON.stringify(refused.error?.issues)).toContain("Set APP_URL");
+    expect(EnvSchema.safeParse({ RESEND_API_KEY: "re_live_key", APP_URL: "https://letters.example.org" }).success).toBe(true);
+    // Offline, with the dev mailbox, links may follow the address the browser used.
+    expect(EnvSchema.safeParse({}).success).toBe(true);
   });
 });
