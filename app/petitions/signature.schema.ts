@@ -11,8 +11,19 @@ const optional = (label: string, max: number) =>
     .nullable()
     .default(null);
 
+/**
+ * A person's name, as it goes into the emails we send to the address typed beside it: never a web
+ * or email address, which would make our confirmation emails a way to send someone a link.
+ */
+export const PersonName = z
+  .string({ error: "Your name is required." })
+  .trim()
+  .min(1, "Your name is required.")
+  .max(120, "At most 120 characters.")
+  .refine((v) => !/:\/\/|www\.|@|\.(com|org|net|info|ru|io|xyz|top|link|ly)\b/i.test(v), "Give your name only, without a web or email address.");
+
 export const SignSchema = z.object({
-  name: z.string({ error: "Your name is required." }).trim().min(1, "Your name is required.").max(120, "At most 120 characters."),
+  name: PersonName,
   email: z.email("Give an email address like name@example.org: we send the confirmation link there.").trim().max(254),
   country: z
     .string({ error: "Choose your country." })

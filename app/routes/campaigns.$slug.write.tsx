@@ -9,6 +9,7 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
+import { PersonName } from "~/petitions/signature.schema";
 import { getPublicCampaign } from "~/petitions/signature.server";
 import { allowedTarget, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
 import { formStamp } from "~/security/crypto.server";
@@ -22,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Write your own letter: Solida
 
 const Slug = z.string().min(1).max(80);
 const Who = z.object({
-  name: z.string().trim().min(1, "Your name is required: it signs the letter.").max(120),
+  name: PersonName,
   city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
   country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
 });
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const LetterForm = z.object({
   intent: z.enum(["send", "mailto"]),
   targetId: z.string().min(1),
-  name: z.string().trim().min(1).max(120),
+  name: PersonName,
   city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
   country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c)),
   subject: z.string().trim().min(1, "The subject is required.").max(300),

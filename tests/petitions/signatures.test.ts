@@ -117,6 +117,19 @@ describe("signing", () => {
     expect(await prisma.signature.count()).toBe(0);
   });
 
+  it("refuses a name carrying a link, which would go into the email sent to the address typed", async () => {
+    for (const name of ["Win a prize at https://spam.example", "visit www.spam.example", "cheap pills spam.com", "me@spam.example"]) {
+      const response = await signAs({ name, email: "someone@example.org" });
+      expect(response.status, name).toBe(400);
+      const failure = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+      expect(failure.fieldErrors.name).toEqual(["Give your name only, without a web or email address."]);
+      expect(failure.values.name).toBe(name);
+    }
+    expect(await prisma.outboxEmail.count()).toBe(0);
+    // Names with dots and hyphens are names.
+    expect((await signAs({ name: "J. R. Aitmatov-Kim", email: "jr@example.org" })).status).toBe(302);
+  });
+
   it("refuses a filled honeypot and a form sent back faster than a person types", async () => {
     const bot = await signAs({ name: "Bot", email: "bot@example.org", website: "http://spam.example" });
     expect(bot.status).toBe(400);
