@@ -38,17 +38,17 @@ export async function campaignPage(slug: string) {
     // Served by the index on (campaignId, status, confirmedAt): the newest confirmed first.
     const signers = campaign.petitionText
       ? (preparedStatement(
-          `SELECT "id", "nameEnc", "country" FROM "Signature"
+          `SELECT "nameEnc", "country" FROM "Signature"
            WHERE "campaignId" = ? AND "status" = 'confirmed' AND "showName" = 1 AND "erasedAt" IS NULL
            ORDER BY "confirmedAt" DESC LIMIT 8`,
-        ).all(campaign.id) as Array<{ id: string; nameEnc: string | null; country: string }>)
+        ).all(campaign.id) as Array<{ nameEnc: string | null; country: string }>)
       : [];
     return { campaign: { ...fields, case: { ...about, people, demands, updates } }, signers };
   });
   if (!page) return null;
   return {
     campaign: page.campaign,
-    // First name and country only.
-    signers: page.signers.map((s) => ({ id: s.id, firstName: (decryptOptional(s.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: s.country })),
+    // First name and country only: not even the row's id leaves the server.
+    signers: page.signers.map((s) => ({ firstName: (decryptOptional(s.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: s.country })),
   };
 }

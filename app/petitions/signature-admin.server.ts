@@ -41,7 +41,10 @@ function where(campaignId: string, f: SignatureFilters): Prisma.SignatureWhereIn
 
 export const SIGNATURES_PER_PAGE = 50;
 
-/** One page, newest first; `after` is the last id of the previous page (keyset paging stays fast at a million rows). */
+/**
+ * One page, newest first (signature ids sort by time); `after` is the last id of the previous page
+ * (keyset paging stays fast at a million rows).
+ */
 export async function listSignatures(campaignId: string, filters: SignatureFilters, after: string | null) {
   const rows = await prisma.signature.findMany({
     where: { ...where(campaignId, filters), ...(after ? { id: { lt: after } } : {}) },

@@ -14,7 +14,7 @@ import {
   signerLinkToken,
   tokenHash,
 } from "~/security/crypto.server";
-import { pooledRandomBytes } from "~/security/random.server";
+import { timeOrderedId } from "~/security/random.server";
 import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
@@ -109,7 +109,7 @@ export async function sign({
   if (Number(found?.stopped ?? 0) > 0) return { kind: "email-stopped" };
 
   // The link's secret is derived from the id with a key; the database keeps only its hash.
-  const id = existing?.id ?? `s${pooledRandomBytes(12).toString("base64url")}`;
+  const id = existing?.id ?? timeOrderedId("s");
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
   const email = await confirmationEmail(campaign.title, appUrl, { name: input.name, ...links });

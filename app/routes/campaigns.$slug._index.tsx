@@ -148,8 +148,8 @@ export default function CampaignPage() {
         <section aria-labelledby="signers">
           <h2 id="signers">Recent signers</h2>
           <ul className="signers">
-            {signers.map((s) => (
-              <li key={s.id}>
+            {signers.map((s, i) => (
+              <li key={i}>
                 {s.firstName}, {countryName(s.country)}
               </li>
             ))}

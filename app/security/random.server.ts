@@ -19,3 +19,12 @@ export function pooledRandomBytes(size: number): Buffer {
   offset += size;
   return bytes;
 }
+
+/**
+ * An id that sorts by creation time: the prefix, the time in milliseconds (base 36, fixed width)
+ * and 72 random bits. Lists ordered by id are then newest first or oldest first, and keyset pages
+ * by id stay fast at a million rows.
+ */
+export function timeOrderedId(prefix: string, now = Date.now()): string {
+  return `${prefix}${now.toString(36).padStart(9, "0")}${pooledRandomBytes(9).toString("base64url")}`;
+}

@@ -312,6 +312,21 @@ describe("the organiser's signatures", () => {
     expect(all.nextAfter).not.toBeNull();
   });
 
+  it("lists signatures newest first, finds one signer by exact email, and filters by country", async () => {
+    const names = ["Ana First", "Bo Second", "Cy Third"];
+    for (const [i, name] of names.entries()) {
+      await signAs({ name, email: `order-${i}@example.org`, country: i === 1 ? "DE" : "BE" }, `198.51.100.${10 + i}`);
+      await new Promise((resolve) => setTimeout(resolve, 3)); // a new millisecond each
+    }
+    const organiser = await createUser({ organisationId, role: "organiser" });
+    const cookie = await cookieFor(organiser.id);
+    const list = (query = "") =>
+      signaturesPage.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures${query}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    expect((await list()).signatures.map((s) => s.name)).toEqual(["Cy Third", "Bo Second", "Ana First"]);
+    expect((await list("?email=ORDER-1@example.org")).signatures.map((s) => s.name)).toEqual(["Bo Second"]);
+    expect((await list("?country=be")).signatures.map((s) => s.name)).toEqual(["Cy Third", "Ana First"]);
+  });
+
   it("answers 404 to an organiser of another organisation", async () => {
     const { organisation } = await createOrganisation();
     const stranger = await createUser({ organisationId: organisation.id, role: "organiser" });
