@@ -10,6 +10,7 @@ import * as unsubscribePage from "~/routes/s.$token.unsubscribe";
 import * as deletePage from "~/routes/s.$token.delete";
 import * as signaturesCsv from "~/routes/admin.campaigns.$campaignId.signatures[.]csv";
 import * as signaturesPage from "~/routes/admin.campaigns.$campaignId.signatures";
+import * as signaturesPdf from "~/routes/admin.campaigns.$campaignId.signatures[.]pdf";
 import { normaliseEmail, formStamp } from "~/security/crypto.server";
 import { readable } from "~/mail/outbox.server";
 import { purgeSignerData } from "~/petitions/retention.server";
@@ -325,6 +326,52 @@ describe("the organiser's signatures", () => {
     expect((await list()).signatures.map((s) => s.name)).toEqual(["Cy Third", "Bo Second", "Ana First"]);
     expect((await list("?email=ORDER-1@example.org")).signatures.map((s) => s.name)).toEqual(["Bo Second"]);
     expect((await list("?country=be")).signatures.map((s) => s.name)).toEqual(["Cy Third", "Ana First"]);
+  });
+
+  it("prints the hand-in PDF: petition, exact count, and only the names of those who agreed to be shown, never an email", async () => {
+    const { encrypt } = await import("~/security/crypto.server");
+    const signer = (i: number, name: string, showName: boolean, status = "confirmed") => ({
+      campaignId: campaign.id,
+      emailHash: `pdf-hash-${i}`,
+      nameEnc: encrypt(name),
+      emailEnc: encrypt(`pdf-signer-${i}@example.org`),
+      country: i % 2 ? "KZ" : "BE",
+      showName,
+      tokenHash: `pdf-token-${i}`,
+      confirmationSentAt: new Date(),
+      status,
+      confirmedAt: status === "confirmed" ? new Date() : null,
+    });
+    await prisma.signature.createMany({
+      data: [
+        signer(1, "Жазира Демеуова", true),
+        signer(2, "Hidden Person", false),
+        signer(3, "Aigerim Shown", true),
+        signer(4, "Pending Person", true, "pending"),
+        ...Array.from({ length: 400 }, (_, i) => signer(100 + i, `Listed Signer ${i}`, true)),
+      ],
+    });
+    await prisma.campaign.update({ where: { id: campaign.id }, data: { signatureCount: 403 } });
+    const organiser = await createUser({ organisationId, role: "organiser" });
+    const response = (await signaturesPdf.loader({
+      request: request(`/admin/campaigns/${campaign.id}/signatures.pdf`, { cookie: await cookieFor(organiser.id) }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+    expect(text).toContain("Free them.");
+    expect(text).toContain("403 people signed this petition");
+    expect(text).toContain("402 of them agreed to have their name shown");
+    expect(text).toContain("Жазира Демеуова (Kazakhstan)");
+    expect(text).toContain("Aigerim Shown (Kazakhstan)");
+    expect(text).toContain("Listed Signer 398 (Belgium)");
+    expect(text).toContain("Listed Signer 399 (Kazakhstan)");
+    expect(text).not.toContain("Hidden Person");
+    expect(text).not.toContain("Pending Person");
+    expect(text).not.toContain("@example.org");
+    expect(totalPages).toBe(1 + Math.ceil(402 / 112)); // the petition page, then 112 names a page
   });
 
   it("answers 404 to an organiser of another organisation", async () => {
