@@ -1,4 +1,4 @@
-// Petition signatures: signing, confirming by email, stopping email, erasing one's data, and the
+// Petition signatures: signing, confirming by email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
 import { enqueueEmail, queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
@@ -34,26 +34,6 @@ export async function campaignForSigning(slug: string) {
   );
   return (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ?? null;
 }
-
-/** Public: a campaign that can be read and signed (live), or read (closed). */
-export function getPublicCampaign(slug: string) {
-  return prisma.campaign.findFirst({
-    where: { slug, status: { in: ["live", "closed"] } },
-    include: {
-      case: {
-        select: {
-          slug: true,
-          title: true,
-          summary: true,
-          people: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, status: true, heldAt: true, description: true } },
-          demands: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, text: true } },
-          updates: { orderBy: { publishedAt: "desc" }, take: 5, select: { id: true, title: true, body: true, publishedAt: true } },
-        },
-      },
-    },
-  });
-}
-export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCampaign>>>;
 
 type ConfirmationSlot = "name" | "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
 const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
@@ -208,33 +188,6 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
       update: { signatures: { increment: 1 } },
     });
     return "confirmed";
-  });
-}
-
-/**
- * Stops all email to this person, for every campaign: their hash goes on the suppression list. The
- * link may be a signature's or a supporter letter's (app/petitions/supporter-link.server.ts).
- */
-export async function unsubscribe(token: string): Promise<boolean> {
-  const hash = tokenHash(token);
-  return prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const owner = signature ?? letter;
-    if (!owner) return false;
-    const now = new Date();
-    if (owner.emailHash) {
-      await tx.signature.updateMany({ where: { emailHash: owner.emailHash }, data: { wantsUpdates: false, unsubscribedAt: now } });
-      await tx.suppressedSupporter.upsert({ where: { emailHash: owner.emailHash }, create: { emailHash: owner.emailHash }, update: {} });
-    } else if (signature) {
-      await tx.signature.update({ where: { id: signature.id }, data: { wantsUpdates: false, unsubscribedAt: now } });
-    }
-    // Mail to the supporter still waiting in the outbox is not sent; a letter they confirmed still goes.
-    await tx.outboxEmail.updateMany({
-      where: { subjectType: signature ? "signature" : "supporter-letter", subjectId: owner.id, status: "queued", kind: { not: "supporter-letter" } },
-      data: { status: "suppressed", lastError: "The supporter asked for no more email." },
-    });
-    return true;
   });
 }
 

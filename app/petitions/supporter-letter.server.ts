@@ -15,6 +15,23 @@ import { pooledRandomBytes } from "~/security/random.server";
 import { ConfirmSupporterLetterEmail, confirmSupporterLetterText } from "../../emails/confirm-supporter-letter";
 import { LetterEmail, letterText } from "../../emails/letter";
 
+/** A live campaign that supporters may write for: what drafting and sending their letters need. */
+export async function campaignForWriting(slug: string) {
+  return prisma.campaign.findFirst({
+    where: { slug, status: "live" },
+    select: {
+      id: true,
+      slug: true,
+      organisationId: true,
+      title: true,
+      targetKinds: true,
+      targetCountries: true,
+      targetTags: true,
+      case: { select: { title: true, slug: true } },
+    },
+  });
+}
+
 interface CampaignForLetters {
   id: string;
   organisationId: string;

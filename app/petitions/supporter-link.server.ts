@@ -23,6 +23,33 @@ export async function supporterLink(token: string): Promise<SupporterLink | null
   return { kind: "letter", stopped, sent: letter.sentAt !== null, campaignTitle: letter.campaign.title, targetName: letter.target.name };
 }
 
+/**
+ * Stops all email to this person, for every campaign: their hash goes on the suppression list. From a
+ * signature's link or a supporter letter's.
+ */
+export async function unsubscribe(token: string): Promise<boolean> {
+  const hash = tokenHash(token);
+  return prisma.$transaction(async (tx) => {
+    const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const owner = signature ?? letter;
+    if (!owner) return false;
+    const now = new Date();
+    if (owner.emailHash) {
+      await tx.signature.updateMany({ where: { emailHash: owner.emailHash }, data: { wantsUpdates: false, unsubscribedAt: now } });
+      await tx.suppressedSupporter.upsert({ where: { emailHash: owner.emailHash }, create: { emailHash: owner.emailHash }, update: {} });
+    } else if (signature) {
+      await tx.signature.update({ where: { id: signature.id }, data: { wantsUpdates: false, unsubscribedAt: now } });
+    }
+    // Mail to the supporter still waiting in the outbox is not sent; a letter they confirmed still goes.
+    await tx.outboxEmail.updateMany({
+      where: { subjectType: signature ? "signature" : "supporter-letter", subjectId: owner.id, status: "queued", kind: { not: "supporter-letter" } },
+      data: { status: "suppressed", lastError: "The supporter asked for no more email." },
+    });
+    return true;
+  });
+}
+
 /** "Delete my data": a signature's personal data, or a supporter's letter and its emails. */
 export async function eraseSupporterData(token: string): Promise<boolean> {
   return (await eraseSignature(token)) || (await withdrawSupporterLetter(token));

@@ -10,8 +10,7 @@ import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { PersonName } from "~/petitions/signature.schema";
-import { getPublicCampaign } from "~/petitions/signature.server";
-import { allowedTarget, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
+import { allowedTarget, campaignForWriting, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
 import { formStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
@@ -29,9 +28,8 @@ const Who = z.object({
 });
 
 async function liveCampaign(slugParam: string | undefined) {
-  const campaign = await getPublicCampaign(Slug.parse(slugParam));
-  notFoundUnless(campaign, "No such campaign.");
-  if (campaign.status !== "live") throw new Response("This campaign is closed.", { status: 404 });
+  const campaign = await campaignForWriting(Slug.parse(slugParam));
+  notFoundUnless(campaign, "No such live campaign.");
   return campaign;
 }
 

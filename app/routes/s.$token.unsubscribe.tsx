@@ -5,8 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { unsubscribe } from "~/petitions/signature.server";
-import { supporterLink } from "~/petitions/supporter-link.server";
+import { supporterLink, unsubscribe } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
 
 export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];

@@ -140,6 +140,23 @@ describe("a supporter's own letter, without JavaScript", () => {
   });
 });
 
+describe("the campaign page on a phone", () => {
+  it("puts signing and writing one tap away, above the people and the demands", async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(CAMPAIGN_PATH);
+    const sign = page.getByRole("link", { name: "Sign the petition" });
+    expect(await sign.isVisible()).toBe(true);
+    expect((await sign.boundingBox())!.y).toBeLessThan(740); // on the first screen
+    await sign.click();
+    await expect.poll(() => page.getByLabel("Your name").evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    await page.goto(CAMPAIGN_PATH);
+    await page.getByRole("link", { name: "Write your own letter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Write your own letter" }).waitFor();
+    await context.close();
+  });
+});
+
 describe("public pages", () => {
   it("load nothing from another origin, with no console errors", async () => {
     const context = await browser.newContext({ baseURL: server.baseUrl });
