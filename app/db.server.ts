@@ -1,14 +1,29 @@
 // The one Prisma client of the app, on SQLite through better-sqlite3; and the one raw connection
 // that the signing hot path uses (below).
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+//
+// The write model (docs/decisions/001-write-model.md), for every write in the app:
+// - a write that needs more than one statement is one `prisma.$transaction(async (tx) => …)` (or,
+//   on the hot path, one synchronous `writeTransaction`); it takes the write lock when it begins
+//   (BEGIN IMMEDIATE), so it can never fail half-way because another connection wrote first;
+// - inside it, only `tx` is used: while it is open, every other query of this process waits for
+//   its end, so no request ever sees another's uncommitted rows or is rolled back with it (a stray
+//   `prisma.` call inside a transaction waits for it and fails with it at the timeout below);
+// - while another process holds the lock, nobody waits inside SQLite: statements and BEGIN are
+//   retried after short asynchronous pauses, so the event loop keeps serving;
+// - nothing holds a transaction open across network I/O or a long loop: work in chunks, each its
+//   own transaction, and send email through the outbox (written in the same transaction).
+// A PostgreSQL engine can sit behind the same client: it would keep these rules with row locks
+// and READ COMMITTED instead of one lock per database.
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
+import { GatedSqlite, retryWhileBusy } from "~/db/sqlite-adapter.server";
+
+/** Waiting for the lock (maxWait) and holding it (timeout): both far above what any transaction needs. */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 function createClient() {
-  // busy timeout: a writer waits for another instead of failing at once ("database is locked").
-  const adapter = new PrismaBetterSQLite3({ url: env().DATABASE_URL, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new GatedSqlite(env().DATABASE_URL), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 declare global {
@@ -61,20 +76,9 @@ export function preparedStatement(sql: string): Database.Statement {
   return statement;
 }
 
-const BUSY_GIVE_UP_MS = 5000;
-const isBusy = (error: unknown) => error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code.startsWith("SQLITE_BUSY_"));
-
 /** Runs `work` on the hot connection, trying again while another writer holds the database. */
-export async function whenNotBusy<T>(work: () => T): Promise<T> {
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return work();
-    } catch (error) {
-      if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 25) * (0.5 + Math.random())));
-    }
-  }
+export function whenNotBusy<T>(work: () => T): Promise<T> {
+  return retryWhileBusy(work);
 }
 
 /** A hot-path write refused by a unique index (e.g. the same address signing twice at once). */

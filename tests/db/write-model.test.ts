@@ -1,0 +1,112 @@
+// The write model: no request sees or loses another's uncommitted work, a transaction that reads
+// before it writes survives another connection's commit, and nobody blocks the event loop waiting.
+import Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
+import { hotConnection, prisma, writeTransaction } from "~/db.server";
+import { createOrganisation } from "../support/factories";
+
+const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A promise and the function that settles it: a step the test decides when to take. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+let organisationId: string;
+beforeEach(async () => {
+  organisationId = (await createOrganisation()).organisation.id;
+  // Each story counts only its own sections.
+  await prisma.section.deleteMany({ where: { organisationId } });
+});
+
+describe("one request's open transaction", () => {
+  it("is invisible to another request, and another request's write is not rolled back with it", async () => {
+    const inserted = gate();
+    const finish = gate();
+    // An organiser's change that inserts a section, then fails after a pause (rolled back).
+    const failing = prisma.$transaction(async (tx) => {
+      await tx.section.create({ data: { organisationId, name: "Uncommitted section", country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+      inserted.open();
+      await finish.opened;
+      throw new Error("The organiser's change failed.");
+    });
+    await inserted.opened;
+
+    // Meanwhile another request reads the sections and writes its own row (Prisma's queries are
+    // lazy: `then` sends them now).
+    const otherRead = prisma.section.count({ where: { organisationId, name: "Uncommitted section" } }).then((n) => n);
+    const otherWrite = prisma.section
+      .create({ data: { organisationId, name: "Another request's section", country: "DE", city: "Berlin", contactEmail: "de@example.org" } })
+      .then((row) => row);
+    await later(50);
+    finish.open();
+    await expect(failing).rejects.toThrow("The organiser's change failed.");
+
+    // The other request never saw the uncommitted row, and its acknowledged write stays.
+    expect(await otherRead).toBe(0);
+    await otherWrite;
+    expect(await prisma.section.findMany({ where: { organisationId }, select: { name: true } })).toEqual([{ name: "Another request's section" }]);
+  });
+});
+
+describe("a transaction that reads, then writes", () => {
+  it("succeeds while the signing connection commits in between, and both writes land", async () => {
+    const haveRead = gate();
+    const signingStarted = gate();
+    let hotCommitted = false;
+    const organiser = prisma.$transaction(async (tx) => {
+      const before = await tx.section.count({ where: { organisationId } });
+      haveRead.open();
+      await signingStarted.opened;
+      await later(30);
+      await tx.section.create({ data: { organisationId, name: `Section ${before + 1}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+    });
+    await haveRead.opened;
+    // The hot path (its own connection) writes while the organiser's transaction has only read.
+    const signing = writeTransaction(() => {
+      hotConnectionInsert();
+      hotCommitted = true;
+    });
+    signingStarted.open();
+    await organiser;
+    await signing;
+    expect(hotCommitted).toBe(true);
+    expect(await prisma.section.count({ where: { organisationId } })).toBe(2);
+  });
+});
+
+/** A direct write through the hot connection, as signing does. */
+function hotConnectionInsert() {
+  hotConnection()
+    .prepare("INSERT INTO Section (id, organisationId, name, country, city, contactEmail, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    .run(`hot-${Date.now()}-${Math.random()}`, organisationId, "Written by the hot path", "DE", "Berlin", "de@example.org", new Date().toISOString());
+}
+
+describe("another process holding the write lock", () => {
+  it("makes a transaction wait without blocking the event loop, then it commits", async () => {
+    // A second connection stands for another serving process: it holds the lock for 300 ms.
+    const other = new Database(file(), { timeout: 0 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    setTimeout(() => other.prepare("COMMIT").run(), 300);
+
+    const started = Date.now();
+    await prisma.$transaction(async (tx) => {
+      const count = await tx.section.count({ where: { organisationId } });
+      await tx.section.create({ data: { organisationId, name: `Waited ${count}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+    });
+    // A plain statement waits the same way.
+    await prisma.section.create({ data: { organisationId, name: "Plain write", country: "DE", city: "Berlin", contactEmail: "de@example.org" } });
+    clearInterval(ticker);
+    other.close();
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    // The timer kept firing while the transaction waited: the process was not held.
+    expect(ticks).toBeGreaterThan(10);
+    expect(await prisma.section.count({ where: { organisationId } })).toBe(2);
+  });
+});
