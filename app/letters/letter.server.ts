@@ -125,11 +125,13 @@ export async function generateLetters({
       replyToken: crypto.randomBytes(12).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x"),
     });
   }
-  // All or nothing: a half-generated batch would look finished.
-  await prisma.$transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertLetters(tx, rows.slice(i, i + INSERT_CHUNK));
-  });
-  return { ok: true, created: rows.length, skipped: existing.size, withoutTemplate };
+  // Chunk by chunk, each one statement (its own short transaction), so the write lock is never held
+  // for the whole batch while supporters sign. A batch cut short is finished by pressing Generate
+  // again: letters that exist are skipped, and a letter made meanwhile by a second press is not
+  // made twice (ON CONFLICT on campaign, target and sender).
+  let created = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) created += await insertLetters(rows.slice(i, i + INSERT_CHUNK));
+  return { ok: true, created, skipped: existing.size + rows.length - created, withoutTemplate };
 }
 
 const INSERT_CHUNK = 200;
@@ -161,8 +163,8 @@ interface NewLetter {
  * Many letters in one statement. Prisma's createMany spends ~0.5 ms a row here; a multi-row INSERT
  * built with Prisma.sql (placeholders right for SQLite and PostgreSQL alike) is several times faster.
  */
-async function insertLetters(tx: Prisma.TransactionClient, rows: NewLetter[]) {
-  if (rows.length === 0) return;
+async function insertLetters(rows: NewLetter[]): Promise<number> {
+  if (rows.length === 0) return 0;
   const now = new Date();
   const values = rows.map(
     (r) => Prisma.sql`(${Prisma.join([
@@ -170,7 +172,8 @@ async function insertLetters(tx: Prisma.TransactionClient, rows: NewLetter[]) {
       r.recipientName, r.recipientEmail, r.recipientAddress, r.senderName, r.signatories, r.replyToken, "draft", 0, now, now,
     ])})`,
   );
-  await tx.$executeRaw`INSERT INTO "Letter" (${Prisma.raw(letterColumns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
+  return prisma.$executeRaw`INSERT INTO "Letter" (${Prisma.raw(letterColumns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}
+    ON CONFLICT ("campaignId", "targetId", "senderKey") DO NOTHING`;
 }
 
 function createId(): string {
