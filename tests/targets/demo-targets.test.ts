@@ -6,7 +6,7 @@ import { prisma } from "~/db.server";
 import { seedTargets } from "~/targets/target.server";
 import { TargetSchema } from "~/targets/target.schema";
 import { demoTargets } from "../../prisma/seed/targets";
-import { organiser, sharedData } from "./support";
+import { organiser, realData } from "./support";
 
 describe("demo targets", () => {
   it("use only example.org email addresses, so nothing real is mailed by accident", () => {
@@ -35,7 +35,7 @@ describe("demo targets", () => {
     ]);
     expect(officials.every((t) => t.country === "KZ" && t.postalAddress === null)).toBe(true);
 
-    const raw: Array<Record<string, string>> = parse(sharedData("meps-2024.csv"), { columns: true });
+    const raw: Array<Record<string, string>> = parse(realData("meps-2024.csv"), { columns: true });
     const expected = raw
       .filter((r) => (r.DROI ?? "") !== "" || (r.delegation ?? "").split("|").includes("DCAS"))
       .map((r) => `mep:${r.epid}`)

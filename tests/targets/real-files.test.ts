@@ -8,10 +8,10 @@ import { dryRun, importTable } from "~/targets/import.server";
 import { proposedMapping, recognisePreset } from "~/targets/presets";
 import { NO_EMAIL, NO_POSTAL_ADDRESS, readTargetFile } from "~/targets/target-file";
 import { decodeList } from "~/lists";
-import { organiser, sharedData } from "./support";
+import { organiser, realData } from "./support";
 
 function open(fileName: string) {
-  const read = readTargetFile(sharedData(fileName));
+  const read = readTargetFile(realData(fileName));
   if (!read.ok) throw new Error(read.error);
   const preset = recognisePreset(read.table.headers);
   return { table: read.table, preset, mapping: proposedMapping(read.table.headers, preset) };
@@ -51,7 +51,7 @@ describe("the MEP file (meps-2024.csv)", () => {
     expect(decodeList(severine?.tags)).toEqual(expect.arrayContaining(["empl", "droi", "dsas"]));
 
     // DROI (members and substitutes, from the committee columns) and DCAS (delegations) are tags.
-    const raw: Array<Record<string, string>> = parse(sharedData("meps-2024.csv"), { columns: true });
+    const raw: Array<Record<string, string>> = parse(realData("meps-2024.csv"), { columns: true });
     const inDroi = raw.filter((r) => (r.DROI ?? "") !== "").length;
     const inDcas = raw.filter((r) => (r.delegation ?? "").split("|").includes("DCAS")).length;
     expect(inDroi).toBeGreaterThan(0);
@@ -72,7 +72,7 @@ describe("the missions file (kazakhstan-missions-2022.csv)", () => {
     expect(table.delimiter).toBe(";");
     expect(table.records).toHaveLength(44);
 
-    const raw: Array<Record<string, string>> = parse(sharedData("kazakhstan-missions-2022.csv"), {
+    const raw: Array<Record<string, string>> = parse(realData("kazakhstan-missions-2022.csv"), {
       columns: true,
       delimiter: ";",
       relax_column_count: true,

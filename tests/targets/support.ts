@@ -10,11 +10,11 @@ export async function organiser(name?: string) {
 }
 
 /**
- * A file of ../shared/data (CI runs with shared/ beside the repository). A missing file throws, so
- * the test fails: real data that silently stops being tested would hide a broken import.
+ * A file of real public target data kept in the repository (prisma/seed/data). A missing file
+ * throws, so the test fails: real data that silently stops being tested would hide a broken import.
  */
-export function sharedData(fileName: string): string {
-  return fs.readFileSync(path.resolve("../shared/data", fileName), "utf8");
+export function realData(fileName: string): string {
+  return fs.readFileSync(path.resolve("prisma/seed/data", fileName), "utf8");
 }
 
 /** The multipart request the upload form sends. */
