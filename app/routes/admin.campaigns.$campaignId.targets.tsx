@@ -8,6 +8,7 @@ import { targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/camp
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { countryName } from "~/ui/format";
+import { formOr400, IdSchema } from "~/security/params.server";
 
 const Search = z.object({
   q: z.string().trim().max(100).catch(""),
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
-  const form = z.object({ targetId: z.string().min(1), pick: z.enum(["yes", "no"]) }).parse(Object.fromEntries(await request.formData()));
+  const form = formOr400(z.object({ targetId: IdSchema, pick: z.enum(["yes", "no"]) }), await request.formData());
   const ok = await setTargetPicked(campaign.id, user.organisationId, form.targetId, form.pick === "yes");
   if (!ok) throw new Response("No such target.", { status: 404 });
   return json({ ok });

@@ -15,6 +15,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { personStatusLabel } from "~/cases/case-status";
+import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit: ${data?.case.title ?? "case"}` }];
 
@@ -42,7 +43,7 @@ const CaseUpdateSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, case: c } = await requireOrganiserCase(request, params.caseId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure) => json({ intent, failure: f }, { status: 400 });
   const done = (message: string) => json({ intent, failure: null, message });
 
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "delete-fact": {
-      const { kind, id } = z.object({ kind: FactKindSchema, id: z.string().min(1) }).parse(Object.fromEntries(formData));
+      const { kind, id } = formOr400(z.object({ kind: FactKindSchema, id: IdSchema }), formData);
       await deleteFact(c.id, kind, id);
       return done("Deleted.");
     }

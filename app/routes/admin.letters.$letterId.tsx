@@ -14,6 +14,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { parseForm } from "~/ui/form-result";
 import { FormError, TextAreaField, TextField } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 const EditSchema = z.object({
   subject: z.string().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
@@ -31,7 +32,7 @@ const Intent = z.enum(["edit", "approve", "send-again", "classify"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, letter } = await requireLetter(request, params.letterId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   switch (intent) {
     case "edit": {
       const parsed = parseForm(EditSchema, formData);
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false }, { status: ok ? 200 : 409 });
     }
     case "classify": {
-      const form = ClassifySchema.extend({ responseId: z.string().min(1) }).parse(Object.fromEntries(formData));
+      const form = formOr400(ClassifySchema.extend({ responseId: IdSchema }), formData);
       const ok = await classifyResponse({ ...form, letterId: letter.id, organisationId: user.organisationId });
       return json({ intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false }, { status: ok ? 200 : 404 });
     }

@@ -17,10 +17,10 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { countryName } from "~/ui/format";
+import { SlugSchema, paramOr404 } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Write your own letter: Solidarity letters" }];
 
-const Slug = z.string().min(1).max(80);
 const Who = z.object({
   name: PersonName,
   city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
@@ -28,7 +28,7 @@ const Who = z.object({
 });
 
 async function liveCampaign(slugParam: string | undefined) {
-  const campaign = await campaignForWriting(Slug.parse(slugParam));
+  const campaign = await campaignForWriting(paramOr404(SlugSchema, slugParam, "No such campaign."));
   notFoundUnless(campaign, "No such live campaign.");
   return campaign;
 }
