@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { singleLine } from "~/security/text";
 import { searchTargets, setTargetPicked } from "~/campaigns/campaign.server";
 import { targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/campaign.schema";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
@@ -11,7 +12,7 @@ import { countryName } from "~/ui/format";
 import { formOr400, IdSchema } from "~/security/params.server";
 
 const Search = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: singleLine().trim().max(100).catch(""),
   kind: z.enum(["", ...targetKinds]).catch(""),
   country: z.string().trim().max(2).catch(""),
 });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { CaseSchema, DemandSchema, EventSchema, NewPersonSchema, SourceSchema } from "~/cases/case.schema";
 import { addDemand, addEvent, addSource, deleteFact, isSlugTaken, updateCase } from "~/cases/case.server";
 import { checkSource, FactKindSchema, requireOrganiserCase } from "~/cases/case-admin.server";
@@ -27,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const Intent = z.enum(["update-case", "add-source", "add-event", "add-demand", "add-person", "delete-fact", "publish-update"]);
 
 const CaseUpdateSchema = z.object({
-  title: z.string().trim().min(3, "Give the update a title, e.g. “Oksana Shevchuk released”.").max(200, "At most 200 characters."),
-  body: z.string().trim().min(10, "Say what happened in a sentence or two.").max(5000, "At most 5,000 characters."),
+  title: singleLine().trim().min(3, "Give the update a title, e.g. “Oksana Shevchuk released”.").max(200, "At most 200 characters."),
+  body: multiLine().trim().min(10, "Say what happened in a sentence or two.").max(5000, "At most 5,000 characters."),
   statusChangeId: z
     .string()
     .transform((v) => (v === "" ? null : v))

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { appUrl } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
@@ -17,8 +18,8 @@ import { formatDateTime } from "~/ui/format";
 import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 const EditSchema = z.object({
-  subject: z.string().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
-  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
+  subject: singleLine().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
+  body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
