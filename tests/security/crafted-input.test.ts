@@ -56,7 +56,7 @@ beforeAll(async () => {
   const campaign = await createCampaign(organisation.id, c.id, { templates: [{ language: "en", subject: "About {{ case.title }}", body: "{{ target.salutation }}, we write about {{ case.title }}." }] });
   const target = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Belgium", country: "BE", email: "embassy@example.org" });
   const person = await createPerson(c.id, { name: "Oksana Shevchuk", description: "Mother", heldAt: null, status: "pre_trial_detention", occurredOn: "2019-07", note: "Detained.", sourceId: c.sources[0]?.id ?? "" });
-  const upload = await saveTargetImport({ organisationId: organisation.id, userId: organiser.id, fileName: "t.csv", content: "name,kind\nEmbassy,embassy\n" });
+  const upload = await saveTargetImport({ organisationId: organisation.id, userId: organiser.id, fileName: "t.csv", table: { format: "csv", delimiter: ",", headers: ["name", "kind"], records: [{ row: 2, values: { name: "Embassy", kind: "embassy" } }] } });
   const generated = await lettersPage.action({
     request: request(`/admin/campaigns/${campaign.id}/letters`, { cookie: organiserCookie, form: { intent: "generate" } }),
     params: { campaignId: campaign.id },
