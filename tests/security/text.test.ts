@@ -6,6 +6,7 @@ import { TemplateSchema } from "~/campaigns/campaign.schema";
 import { TargetSchema } from "~/targets/target.schema";
 import { signerLine } from "~/petitions/hand-in-pdf.server";
 import { cleanMultiLine, cleanSingleLine } from "~/security/text";
+import { formValues, MAX_ECHOED_FIELDS, MAX_ECHOED_VALUE } from "~/ui/form-result";
 
 // "Anna (Belgium)" with a right-to-left override before the bracket: printed, it reads "Anna )muigleB(".
 const reversed = "Anna \u202E(Belgium)\u202C";
@@ -58,5 +59,28 @@ describe("the forms' schemas", () => {
 describe("the printed hand-in list", () => {
   it("prints a name stored with an override (signed before the forms cleaned it) the right way round", () => {
     expect(signerLine("Anna \u202E", "Belgium")).toBe("Anna (Belgium)");
+  });
+});
+
+describe("what a failed form sends back", () => {
+  it("is bounded: at most 64 fields, names of 64 characters, values of 20,000; never a password", () => {
+    const form = new FormData();
+    form.append("password", "secret-password");
+    form.append("body", "x".repeat(1_000_000));
+    form.append("y".repeat(100), "long name");
+    for (let i = 0; i < 200; i++) form.append(`field${i}`, "v");
+    const values = formValues(form);
+    expect(values.password).toBeUndefined();
+    expect(values.body).toHaveLength(MAX_ECHOED_VALUE);
+    expect(Object.keys(values)).toHaveLength(MAX_ECHOED_FIELDS);
+    expect(Object.keys(values).every((key) => key.length <= 64)).toBe(true);
+  });
+
+  it("keeps what was typed when it is within bounds, checkboxes joined", () => {
+    const form = new FormData();
+    form.append("name", "Anna");
+    form.append("kinds", "embassy");
+    form.append("kinds", "mep");
+    expect(formValues(form)).toEqual({ name: "Anna", kinds: "embassy,mep" });
   });
 });
