@@ -108,6 +108,24 @@ describe("crafted URL params", () => {
   }
 });
 
+describe("crafted query strings", () => {
+  const keys = ["sender", "page", "kind", "country", "tag", "q", "status", "email", "shown", "signed", "redirectTo", "from", "to", "section", "answer"];
+  for (const route of routes.filter((r) => r.module.loader)) {
+    it(`${route.name}: answers its page or 4xx to crafted query values, never 500`, async () => {
+      const params = Object.fromEntries(route.paramNames.map((p) => [p, valid[p] ?? "x"]));
+      const failures: string[] = [];
+      for (const value of crafted) {
+        const query = new URLSearchParams(keys.map((k) => [k, value])).toString();
+        const loader = route.module.loader;
+        if (!loader) continue;
+        const { status, text } = await statusOf(() => loader({ request: request(`${route.path}?${query}`, { cookie: organiserCookie }), params, context: testContext }));
+        if (status >= 500) failures.push(`${JSON.stringify(value.slice(0, 20))}: ${status} ${text}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
 describe("forms with a missing or unknown intent", () => {
   for (const route of routes.filter((r) => r.module.action && r.name !== "logout")) {
     it(`${route.name}: answers 4xx (or its form's own errors), never 500`, async () => {
