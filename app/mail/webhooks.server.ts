@@ -29,6 +29,9 @@ type DeliveryEvent = z.infer<typeof DeliveryEvent>;
 
 export type WebhookOutcome = { status: number; message: string };
 
+/** How long after an event an unknown email id may still be one the worker has not recorded yet. */
+export const NOT_YET_RECORDED_MS = 60 * 60 * 1000;
+
 /** Verifies the signature and parses the body. Throws nothing: a bad request is an outcome. */
 export function verifyWebhook(
   rawBody: string,
@@ -73,9 +76,14 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
       return { status: 200, message: "This event was already applied." };
     }
     const email = await tx.outboxEmail.findUnique({ where: { providerId: event.data.email_id } });
-    // Unknown yet (the worker may not have recorded the id): a 404 makes Resend deliver it again later.
-    if (!email) return { status: 404, message: "No email with this id (yet)." };
     const occurredAt = new Date(event.created_at);
+    if (!email) {
+      // Unknown yet (the worker records the id just after Resend accepted the email): a 404 makes
+      // Resend deliver it again later. Past that window the email is not ours (another app on the
+      // account, or deleted since): 200, or a day of retries would get the endpoint disabled.
+      if (Date.now() - occurredAt.getTime() < NOT_YET_RECORDED_MS) return { status: 404, message: "No email with this id (yet)." };
+      return { status: 200, message: "No email with this id: ignored." };
+    }
     const detail = event.data.bounce?.message ?? event.data.failed?.reason ?? null;
 
     await tx.webhookReceipt.create({ data: { id: webhookId } });

@@ -150,4 +150,10 @@ describe("Resend delivery webhooks", () => {
     const response = await post(JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "unknown" } }));
     expect(response.status).toBe(404);
   });
+
+  it("answers 2xx for an unknown email once the event is over an hour old: not ours, so no day of retries", async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const response = await post(JSON.stringify({ type: "email.delivered", created_at: twoHoursAgo, data: { email_id: "someone-else-s" } }));
+    expect(response.status).toBe(200);
+  });
 });
