@@ -131,7 +131,16 @@ describe("forms with a missing or unknown intent", () => {
     it(`${route.name}: answers 4xx (or its form's own errors), never 500`, async () => {
       const params = Object.fromEntries(route.paramNames.map((p) => [p, valid[p] ?? "x"]));
       const failures: string[] = [];
-      const forms: Record<string, string>[] = [{}, { intent: "no-such-intent" }, { intent: "x".repeat(10_000) }, { intent: "update\u0000" }];
+      const fieldNames = ["name", "email", "country", "city", "formStartedAt", "website", "subject", "body", "targetId", "id", "letterId", "templateId", "responseId", "emailId", "sender", "kind", "summary", "title", "slug", "password", "pick", "role", "sectionId", "receivedOn", "channel", "startsOn", "signatureGoal"];
+      const craftedFields = crafted.map((value) => Object.fromEntries(fieldNames.map((field) => [field, value])));
+      const forms: Record<string, string>[] = [
+        {},
+        { intent: "no-such-intent" },
+        { intent: "x".repeat(10_000) },
+        { intent: "update\u0000" },
+        ...craftedFields,
+        ...craftedFields.map((fields) => ({ ...fields, intent: "update" })),
+      ];
       for (const form of forms) {
         const handler = route.module.action;
         if (!handler) continue;
