@@ -16,6 +16,7 @@ import { env } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
+import { bodyWasCut, limitBody } from "~/security/body-limit.server";
 import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
@@ -81,20 +82,22 @@ app.use((req, res, next) => {
   next();
 });
 
+// Body size limits per route (forms, webhooks, uploads), before anything reads a body.
+app.use(limitBody);
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      cspNonce: String(res.locals.cspNonce),
-      clientAddress: req.ip ?? null,
-    }),
+const remix = createRequestHandler({
+  build,
+  mode: config.NODE_ENV,
+  getLoadContext: (req, res) => ({
+    cspNonce: String(res.locals.cspNonce),
+    clientAddress: req.ip ?? null,
   }),
-);
+});
+// A body cut at its limit has had its 413: Remix's own answer to the broken body is dropped.
+app.all("*", (req, res, next) => remix(req, res, (error?: unknown) => (bodyWasCut(res) ? undefined : next(error))));
 
 // With several processes, the primary only supervises (and sends mail); the children serve.
 const serves = processes === 1 || !cluster.isPrimary;

@@ -4,9 +4,16 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { BodyTooLargeError } from "~/security/body-limit.server";
 import { NonceContext } from "~/ui/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/** Errors a loader or action threw. A body cut at its size limit was already answered 413 (server.ts). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted || error instanceof BodyTooLargeError) return;
+  console.error(error);
+}
 
 export default function handleRequest(
   request: Request,

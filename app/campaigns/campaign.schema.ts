@@ -1,5 +1,6 @@
 // What organisers may type for a campaign and its letter templates.
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { splitCodes } from "~/lists";
 
 export const campaignStatuses = ["draft", "live", "closed"] as const;
@@ -25,7 +26,7 @@ const isoDate = z
 export const CampaignSchema = z
   .object({
     caseId: z.string({ error: "Choose the case." }).min(1, "Choose the case."),
-    title: z.string().trim().min(3, "Title needs at least 3 characters.").max(200, "Title can be at most 200 characters."),
+    title: singleLine().trim().min(3, "Title needs at least 3 characters.").max(200, "Title can be at most 200 characters."),
     slug: z
       .string()
       .trim()
@@ -33,8 +34,8 @@ export const CampaignSchema = z
       .min(3, "The address needs at least 3 characters.")
       .max(80, "The address can be at most 80 characters.")
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens."),
-    summary: z.string().trim().min(20, "Summary needs at least 20 characters.").max(3000, "Summary can be at most 3000 characters."),
-    callToAction: z.string().trim().min(5, "Say in a few words what you ask people to do.").max(500, "At most 500 characters."),
+    summary: multiLine().trim().min(20, "Summary needs at least 20 characters.").max(3000, "Summary can be at most 3000 characters."),
+    callToAction: multiLine().trim().min(5, "Say in a few words what you ask people to do.").max(500, "At most 500 characters."),
     status: z.enum(campaignStatuses, { error: "Choose a status." }),
     startsOn: isoDate,
     endsOn: isoDate,
@@ -43,12 +44,10 @@ export const CampaignSchema = z
       .default("")
       .transform((v) => splitCodes(v))
       .refine((codes) => codes.every((c) => /^[A-Z]{2}$/.test(c)), "Use two-letter country codes separated by commas, e.g. BE, DE."),
-    targetTags: z
-      .string()
+    targetTags: singleLine()
       .default("")
       .transform((v) => splitCodes(v, (t) => t.toLowerCase())),
-    petitionText: z
-      .string()
+    petitionText: multiLine()
       .trim()
       .max(10000, "At most 10,000 characters.")
       .default("")
@@ -69,7 +68,7 @@ export function parseTargetKinds(formData: FormData): TargetKind[] {
 }
 
 export const TemplateSchema = z.object({
-  name: z.string().trim().min(1, "Give the template a name.").max(120, "At most 120 characters."),
+  name: singleLine().trim().min(1, "Give the template a name.").max(120, "At most 120 characters."),
   language: z
     .string()
     .trim()
@@ -81,7 +80,7 @@ export const TemplateSchema = z.object({
     .nullable()
     .default(null)
     .pipe(z.enum(targetKinds).nullable()),
-  subject: z.string().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
-  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
+  subject: singleLine().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
+  body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
 export type TemplateInput = z.infer<typeof TemplateSchema>;

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { notFoundUnless, requireOrganiser } from "~/auth/permissions.server";
 import { getCaseForOrganisation, sourceBelongsToCase } from "~/cases/case.server";
 import type { FieldErrors } from "~/ui/form-result";
+import { IdSchema, paramOr404 } from "~/security/params.server";
 
 /** The organiser's case from the URL, or 404 when it is not theirs. */
 export async function requireOrganiserCase(request: Request, caseIdParam: string | undefined) {
   const user = await requireOrganiser(request);
-  const caseId = z.string().min(1).max(40).parse(caseIdParam);
+  const caseId = paramOr404(IdSchema, caseIdParam, "No such case in your organisation.");
   const found = await getCaseForOrganisation({ caseId, organisationId: user.organisationId });
   notFoundUnless(found, "No such case in your organisation.");
   return { user, case: found };

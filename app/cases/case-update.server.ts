@@ -8,6 +8,7 @@ import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";
 import { CaseUpdateEmail, caseUpdateText } from "../../emails/case-update";
+import { reportBackgroundError } from "~/background.server";
 
 const FAN_OUT_CHUNK = 500;
 
@@ -131,7 +132,7 @@ export function startCaseUpdateFanOut(pollMs = 2000) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
-    await fanOutCaseUpdates().catch((error: unknown) => console.warn(`[case updates] ${error instanceof Error ? error.message : String(error)}`));
+    await fanOutCaseUpdates().catch((error: unknown) => reportBackgroundError("case updates", "queuing a case update's emails to subscribers", error));
     if (!stopped) timer = setTimeout(() => void tick(), pollMs);
   };
   void tick();

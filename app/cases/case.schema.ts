@@ -1,17 +1,16 @@
 // What organisers may type for a case and its facts: one zod schema per form, used on the server.
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { caseStatuses, personStatuses } from "~/cases/case-status";
 
-const text = (label: string, max: number, min = 1) =>
-  z
-    .string({ error: `${label} is required.` })
+const text = (label: string, max: number, min = 1, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine({ error: `${label} is required.` }) : singleLine({ error: `${label} is required.` }))
     .trim()
     .min(min, min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`)
     .max(max, `${label} can be at most ${max} characters.`);
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
+const optionalText = (label: string, max: number, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine() : singleLine())
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
     .transform((v) => (v === "" ? null : v))
@@ -59,7 +58,7 @@ export const CaseSchema = z.object({
     .min(3, "The address needs at least 3 characters.")
     .max(80, "The address can be at most 80 characters.")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. red-yurt-2018."),
-  summary: text("Summary", 5000, 20),
+  summary: text("Summary", 5000, 20, "multi"),
   country: z
     .string({ error: "Country is required." })
     .trim()
@@ -91,20 +90,20 @@ export type SourceInput = z.infer<typeof SourceSchema>;
 
 export const EventSchema = z.object({
   occurredOn: partialDate,
-  description: text("What happened", 2000),
+  description: text("What happened", 2000, 1, "multi"),
   sourceId,
 });
 export type EventInput = z.infer<typeof EventSchema>;
 
 export const DemandSchema = z.object({
-  text: text("Demand", 1000),
+  text: text("Demand", 1000, 1, "multi"),
   sourceId: optionalSourceId,
 });
 export type DemandInput = z.infer<typeof DemandSchema>;
 
 export const PersonSchema = z.object({
   name: text("Name", 200),
-  description: text("Who they are", 1000),
+  description: text("Who they are", 1000, 1, "multi"),
   heldAt: optionalText("Where held", 300),
 });
 export type PersonInput = z.infer<typeof PersonSchema>;
@@ -113,7 +112,7 @@ export type PersonInput = z.infer<typeof PersonSchema>;
 export const NewPersonSchema = PersonSchema.extend({
   status: z.enum(personStatuses, { error: "Choose a status." }),
   occurredOn: partialDate,
-  note: text("Note", 1000),
+  note: text("Note", 1000, 1, "multi"),
   sourceId,
 });
 export type NewPersonInput = z.infer<typeof NewPersonSchema>;
@@ -121,7 +120,7 @@ export type NewPersonInput = z.infer<typeof NewPersonSchema>;
 export const StatusChangeSchema = z.object({
   status: z.enum(personStatuses, { error: "Choose a status." }),
   occurredOn: partialDate,
-  note: text("Note", 1000),
+  note: text("Note", 1000, 1, "multi"),
   sourceId,
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
@@ -129,7 +128,7 @@ export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
 export const ChargeSchema = z.object({
   law: text("Law", 200),
   article: text("Article", 50),
-  description: text("What it punishes", 1000),
+  description: text("What it punishes", 1000, 1, "multi"),
   sourceId,
 });
 export type ChargeInput = z.infer<typeof ChargeSchema>;

@@ -2,7 +2,6 @@
 // CampaignDay), letters from one pass over a few short columns of each (never their text), answers
 // through their index. Also the CSV exports, streamed in pages.
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { canManageCases } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
@@ -11,6 +10,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma.server/client";
 import { targetKinds } from "~/targets/target.schema";
 import { spreadsheetCell } from "~/security/spreadsheet";
+import { IdSchema, paramOr404 } from "~/security/params.server";
 
 /** Where a letter stands: not sent yet (draft, approved), or the status of the email that carried it. */
 export const deliveryBuckets = ["draft", "approved", "queued", "sent", "delivered", "bounced", "failed"] as const;
@@ -324,7 +324,7 @@ export type CampaignDashboard = NonNullable<Awaited<ReturnType<typeof campaignDa
  */
 export async function requireSectionViewer(request: Request, sectionIdParam: string | undefined) {
   const user = await requireUser(request);
-  const sectionId = z.string().min(1).max(40).parse(sectionIdParam);
+  const sectionId = paramOr404(IdSchema, sectionIdParam, "No such section.");
   const section = await prisma.section.findFirst({
     where: { id: sectionId, organisationId: user.organisationId },
     select: { id: true, name: true, city: true, country: true },

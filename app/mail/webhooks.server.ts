@@ -8,9 +8,17 @@ import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType }
 import { readable } from "~/mail/outbox.server";
 import { emailHash } from "~/security/crypto.server";
 
+/** A timestamp that makes a real date: a bad one is refused (400), never stored as "Invalid Date". */
+export const eventTimestamp = z
+  .string()
+  .max(64)
+  .refine((value) => !Number.isNaN(new Date(value).getTime()), "Not a date.");
+
+const handledTypes = Object.keys(providerEventStatus) as [ProviderEventType, ...ProviderEventType[]];
+
 const DeliveryEvent = z.object({
-  type: z.enum(Object.keys(providerEventStatus) as [ProviderEventType, ...ProviderEventType[]]),
-  created_at: z.string(),
+  type: z.enum(handledTypes),
+  created_at: eventTimestamp,
   data: z.object({
     email_id: z.string().min(1),
     bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).optional(),
@@ -20,6 +28,9 @@ const DeliveryEvent = z.object({
 type DeliveryEvent = z.infer<typeof DeliveryEvent>;
 
 export type WebhookOutcome = { status: number; message: string };
+
+/** How long after an event an unknown email id may still be one the worker has not recorded yet. */
+export const NOT_YET_RECORDED_MS = 60 * 60 * 1000;
 
 /** Verifies the signature and parses the body. Throws nothing: a bad request is an outcome. */
 export function verifyWebhook(
@@ -48,24 +59,36 @@ function isHardBounce(event: DeliveryEvent) {
   return event.type === "email.bounced" && (event.data.bounce?.type ?? "Permanent").toLowerCase() === "permanent";
 }
 
-/** Applies one verified delivery event, once. */
+/**
+ * Applies one verified delivery event, once. Resend retries every non-2xx answer for about a day and
+ * then disables the endpoint: so an event already applied, and a type this app does not use (opened,
+ * clicked, contact events), answer 200; a malformed event of a type we use answers 400.
+ */
 export async function applyDeliveryEvent(webhookId: string, body: unknown): Promise<WebhookOutcome> {
+  const type = z.object({ type: z.string() }).safeParse(body);
+  if (!type.success) return { status: 400, message: "An event needs a type." };
+  if (!(handledTypes as string[]).includes(type.data.type)) return { status: 200, message: `Event type ${type.data.type.slice(0, 64)} is not used here.` };
   const parsed = DeliveryEvent.safeParse(body);
-  if (!parsed.success) return { status: 422, message: "Not a delivery event this endpoint handles." };
+  if (!parsed.success) return { status: 400, message: "This delivery event is malformed (email id or date)." };
   const event = parsed.data;
   return prisma.$transaction(async (tx) => {
     if (await tx.webhookReceipt.findUnique({ where: { id: webhookId } })) {
-      return { status: 409, message: "This event was already applied." };
+      return { status: 200, message: "This event was already applied." };
     }
     const email = await tx.outboxEmail.findUnique({ where: { providerId: event.data.email_id } });
-    // Unknown yet (the worker may not have recorded the id): a 404 makes Resend deliver it again later.
-    if (!email) return { status: 404, message: "No email with this id (yet)." };
     const occurredAt = new Date(event.created_at);
+    if (!email) {
+      // Unknown yet (the worker records the id just after Resend accepted the email): a 404 makes
+      // Resend deliver it again later. Past that window the email is not ours (another app on the
+      // account, or deleted since): 200, or a day of retries would get the endpoint disabled.
+      if (Date.now() - occurredAt.getTime() < NOT_YET_RECORDED_MS) return { status: 404, message: "No email with this id (yet)." };
+      return { status: 200, message: "No email with this id: ignored." };
+    }
     const detail = event.data.bounce?.message ?? event.data.failed?.reason ?? null;
 
     await tx.webhookReceipt.create({ data: { id: webhookId } });
     await tx.emailEvent.create({
-      data: { emailId: email.id, type: event.type, detail, occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt },
+      data: { emailId: email.id, type: event.type, detail, occurredAt },
     });
     const next = statusAfterProviderEvent(email.status, event.type);
     if (next) {

@@ -11,6 +11,7 @@ import { createResendTransport } from "~/mail/resend.server";
 import { readable } from "~/mail/outbox.server";
 import type { OutgoingEmail, SendResult, Transport } from "~/mail/transport";
 import { holdRequestsUntil, reserveRequestSlot } from "~/mail/pacing.server";
+import { reportBackgroundError } from "~/background.server";
 
 export interface WorkerOptions {
   transport: Transport;
@@ -223,19 +224,26 @@ export function createWorker(options: WorkerOptions) {
         next = claim();
         await record(batch, await sending);
       } catch (error) {
+        // The claimed-ahead batch may have failed too: its emails come back when their lease ends.
+        next?.catch(() => undefined);
         next = null;
-        console.warn(`[mail worker] ${error instanceof Error ? error.message : String(error)}`);
+        reportBackgroundError("mail worker", "claiming, sending or recording a batch", error);
         await sleep(options.pollMs, signal);
       }
     }
     // A batch claimed ahead and not sent goes back to the queue at once, not after its lease.
     if (next) {
-      const unsent = await next.catch(() => []);
-      if (unsent.length) {
-        await prisma.outboxEmail.updateMany({
-          where: { id: { in: unsent.map((e) => e.id) }, leaseOwner: workerId, status: "sending" },
-          data: { status: "queued", leaseOwner: null, leaseExpiresAt: null },
-        });
+      try {
+        const unsent = await next;
+        if (unsent.length) {
+          await prisma.outboxEmail.updateMany({
+            where: { id: { in: unsent.map((e) => e.id) }, leaseOwner: workerId, status: "sending" },
+            data: { status: "queued", leaseOwner: null, leaseExpiresAt: null },
+          });
+        }
+      } catch (error) {
+        // Its emails are sent after their lease ends instead.
+        reportBackgroundError("mail worker", "returning a batch claimed ahead to the queue on stop", error);
       }
     }
   }
@@ -247,7 +255,7 @@ export function createWorker(options: WorkerOptions) {
 export function startMailWorker(options: WorkerOptions = workerOptionsFromEnv()) {
   const controller = new AbortController();
   const worker = createWorker(options);
-  const done = worker.run(controller.signal);
+  const done = worker.run(controller.signal).catch((error: unknown) => reportBackgroundError("mail worker", "stopping", error));
   console.log(`[mail worker] ${worker.workerId} sending through ${options.transport.name}`);
   return async () => {
     controller.abort();

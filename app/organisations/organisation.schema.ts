@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { singleLine } from "~/security/text";
 
 export const SectionSchema = z.object({
-  name: z.string().trim().min(2, "Name is required.").max(120, "Name can be at most 120 characters."),
+  name: singleLine().trim().min(2, "Name is required.").max(120, "Name can be at most 120 characters."),
   country: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Use the two-letter country code, e.g. BE."),
-  city: z.string().trim().min(1, "City is required.").max(120, "City can be at most 120 characters."),
+  city: singleLine().trim().min(1, "City is required.").max(120, "City can be at most 120 characters."),
   contactEmail: z.email("Give an email address like name@example.org.").trim().toLowerCase(),
 });
 export type SectionInput = z.infer<typeof SectionSchema>;
@@ -30,6 +31,6 @@ export const InvitationSchema = z
 export type InvitationInput = z.infer<typeof InvitationSchema>;
 
 export const AcceptInvitationSchema = z.object({
-  name: z.string().trim().min(1, "Your name is required.").max(120, "Name can be at most 120 characters."),
+  name: singleLine().trim().min(1, "Your name is required.").max(120, "Name can be at most 120 characters."),
   password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
 });

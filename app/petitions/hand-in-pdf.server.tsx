@@ -5,6 +5,7 @@
 // growing faster than the number of names) and held a serving process all that time.
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { registerLetterFonts } from "~/letters/pdf.server";
+import { cleanSingleLine } from "~/security/text";
 
 const COLUMNS = 2;
 const LINES_PER_COLUMN = 56;
@@ -22,9 +23,13 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 24, left: 56, right: 56, fontSize: 8, color: "#555", textAlign: "center" },
 });
 
-/** "Name (Country)", the name shortened when the line would not fit its column. */
-export function signerLine(name: string, country: string): string {
-  const suffix = ` (${country})`;
+/**
+ * "Name (Country)", the name shortened when the line would not fit its column. Names signed before
+ * the forms removed bidi overrides are cleaned here too: one would print the country reversed.
+ */
+export function signerLine(storedName: string, country: string): string {
+  const name = cleanSingleLine(storedName).trim();
+  const suffix = ` (${cleanSingleLine(country)})`;
   const room = MAX_LINE_CHARS - suffix.length;
   const shown = name.length > room ? `${name.slice(0, Math.max(1, room - 1)).trimEnd()}…` : name;
   return `${shown}${suffix}`;

@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { deleteOldTargetImports } from "~/targets/import.server";
+import { reportBackgroundError } from "~/background.server";
 
 const day = 24 * 3600 * 1000;
 
@@ -46,8 +47,13 @@ export async function purgeSignerData(now = new Date()) {
 
 /** Runs the purge (and the deletion of expired sessions and old uploads) now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
-  const run = () =>
-    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports()]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
+  // Each job reports on its own: one failing does not hide another's failure, nor stop it.
+  const jobs: Array<[string, () => Promise<unknown>]> = [
+    ["purging signer data", () => purgeSignerData()],
+    ["deleting expired sessions", () => deleteExpiredSessions()],
+    ["deleting old target uploads", () => deleteOldTargetImports()],
+  ];
+  const run = () => Promise.all(jobs.map(([doing, job]) => job().catch((error: unknown) => reportBackgroundError("maintenance", doing, error))));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

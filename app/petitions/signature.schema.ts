@@ -1,10 +1,10 @@
 // What a supporter types to sign. Every field says why it is asked (see the form).
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { countryCodes } from "~/ui/countries";
 
-const optional = (label: string, max: number) =>
-  z
-    .string()
+const optional = (label: string, max: number, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine() : singleLine())
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
     .transform((v) => (v === "" ? null : v))
@@ -15,8 +15,7 @@ const optional = (label: string, max: number) =>
  * A person's name, as it goes into the emails we send to the address typed beside it: never a web
  * or email address, which would make our confirmation emails a way to send someone a link.
  */
-export const PersonName = z
-  .string({ error: "Your name is required." })
+export const PersonName = singleLine({ error: "Your name is required." })
   .trim()
   .min(1, "Your name is required.")
   .max(120, "At most 120 characters.")
@@ -32,7 +31,7 @@ export const SignSchema = z.object({
     .refine((c) => countryCodes.has(c), "Choose your country."),
   city: optional("City", 120),
   organisation: optional("Organisation", 160),
-  comment: optional("Comment", 1000),
+  comment: optional("Comment", 1000, "multi"),
   showName: z
     .string()
     .optional()

@@ -5,11 +5,12 @@ import { Resend } from "resend";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import { eventTimestamp } from "~/mail/webhooks.server";
 import { Prisma } from "~/generated/prisma.server/client";
 
 const InboundEvent = z.object({
   type: z.literal("email.received"),
-  created_at: z.string(),
+  created_at: eventTimestamp,
   data: z.object({
     email_id: z.string().min(1),
     from: z.string().default(""),
@@ -38,9 +39,10 @@ function textOf(message: { text?: string | null; html?: string | null }): string
 
 export async function applyInboundEmail(webhookId: string, body: unknown): Promise<{ status: number; message: string }> {
   const parsed = InboundEvent.safeParse(body);
-  if (!parsed.success) return { status: 422, message: "Not an inbound email event." };
+  if (!parsed.success) return { status: 400, message: "This inbound email event is malformed (email id or date)." };
   const event = parsed.data;
-  if (await prisma.webhookReceipt.findUnique({ where: { id: webhookId } })) return { status: 409, message: "This event was already applied." };
+  // Already applied answers 2xx: Resend would otherwise retry it for a day and then disable us.
+  if (await prisma.webhookReceipt.findUnique({ where: { id: webhookId } })) return { status: 200, message: "This event was already applied." };
   if (await prisma.response.findUnique({ where: { inboundEmailId: event.data.email_id }, select: { id: true } })) {
     await prisma.webhookReceipt.create({ data: { id: webhookId } });
     return { status: 200, message: "This email is already recorded." };
@@ -63,7 +65,7 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
           organisationId: letter?.organisationId ?? null,
           channel: "email",
           kind: "unclassified",
-          receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date() : receivedAt,
+          receivedAt,
           fromName: (message.from ?? event.data.from).slice(0, 200),
           summary: (message.subject ?? event.data.subject ?? "").slice(0, 300) || null,
           body: textOf(message).slice(0, 50_000),

@@ -1,5 +1,6 @@
 // What an organiser types to log an answer by post, phone or meeting.
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 
 export const responseChannels = ["email", "post", "phone", "meeting", "other"] as const;
 export const responseChannelLabels: Record<(typeof responseChannels)[number], string> = {
@@ -25,13 +26,13 @@ export const LogResponseSchema = z.object({
   channel: z.enum(responseChannels, { error: "Choose how the answer came." }),
   kind: z.enum(responseKinds, { error: "Choose what kind of answer it was." }),
   receivedOn: z.iso.date({ error: "Write the date as YYYY-MM-DD." }),
-  fromName: z.string().trim().max(200, "At most 200 characters.").transform((v) => (v === "" ? null : v)).default(""),
-  summary: z.string().trim().min(3, "Say in a few words what they answered.").max(2000, "At most 2,000 characters."),
-  body: z.string().trim().max(50000, "At most 50,000 characters.").transform((v) => (v === "" ? null : v)).default(""),
+  fromName: singleLine().trim().max(200, "At most 200 characters.").transform((v) => (v === "" ? null : v)).default(""),
+  summary: multiLine().trim().min(3, "Say in a few words what they answered.").max(2000, "At most 2,000 characters."),
+  body: multiLine().trim().max(50000, "At most 50,000 characters.").transform((v) => (v === "" ? null : v)).default(""),
 });
 export type LogResponseInput = z.infer<typeof LogResponseSchema>;
 
 export const ClassifySchema = z.object({
   kind: z.enum(responseKinds, { error: "Choose what kind of answer it was." }),
-  summary: z.string().trim().max(2000).transform((v) => (v === "" ? null : v)).default(""),
+  summary: multiLine().trim().max(2000).transform((v) => (v === "" ? null : v)).default(""),
 });

@@ -12,6 +12,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
 import { countryName } from "~/ui/format";
+import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Campaign: ${data?.campaign.title ?? ""}` }];
 
@@ -30,7 +31,7 @@ const Intent = z.enum(["update", "delete-template", "unpick-target"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure) => json({ intent, failure: f }, { status: 400 });
   switch (intent) {
     case "update": {
@@ -42,10 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ intent, failure: null, message: "The campaign is saved." });
     }
     case "delete-template":
-      await deleteTemplate(campaign.id, z.string().min(1).parse(formData.get("templateId")));
+      await deleteTemplate(campaign.id, fieldOr400(IdSchema, formData.get("templateId")));
       return json({ intent, failure: null, message: "Template deleted." });
     case "unpick-target":
-      await setTargetPicked(campaign.id, user.organisationId, z.string().min(1).parse(formData.get("targetId")), false);
+      await setTargetPicked(campaign.id, user.organisationId, fieldOr400(IdSchema, formData.get("targetId")), false);
       return json({ intent, failure: null, message: "Target removed from the hand-picked ones." });
   }
 }

@@ -3,12 +3,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { appUrl, env } from "~/env.server";
 import { lettersAwaitingAnswer, sendFollowUp } from "~/responses/follow-up.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
+import { fieldOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Follow-ups: Solidarity letters" }];
 
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { user, campaign, sectionId } = await requireLetterWriter(request, params.campaignId, String(formData.get("sender") ?? ""));
-  const letterId = z.string().min(1).parse(formData.get("letterId"));
+  const letterId = fieldOr400(IdSchema, formData.get("letterId"));
   // Only a letter of this sender, still waiting: the list is the check.
   const waiting = await lettersAwaitingAnswer({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
   if (!waiting.some((l) => l.id === letterId)) return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });

@@ -14,6 +14,7 @@ import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved
 import { emailStatusLabel } from "~/mail/email-status";
 import { ErrorMessage } from "~/ui/error-message";
 import { countryName, formatDateTime } from "~/ui/format";
+import { intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Letters: ${data?.campaign.title ?? ""}` }];
 
@@ -45,7 +46,7 @@ const Intent = z.enum(["generate", "approve-all", "send-approved"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { user, campaign, sectionId } = await requireLetterWriter(request, params.campaignId, String(formData.get("sender") ?? ""));
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const scope = { campaignId: campaign.id, organisationId: user.organisationId, sectionId };
   switch (intent) {
     case "generate": {

@@ -3,14 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { singleLine } from "~/security/text";
 import { searchTargets, setTargetPicked } from "~/campaigns/campaign.server";
 import { targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/campaign.schema";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { countryName } from "~/ui/format";
+import { formOr400, IdSchema } from "~/security/params.server";
 
 const Search = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: singleLine().trim().max(100).catch(""),
   kind: z.enum(["", ...targetKinds]).catch(""),
   country: z.string().trim().max(2).catch(""),
 });
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
-  const form = z.object({ targetId: z.string().min(1), pick: z.enum(["yes", "no"]) }).parse(Object.fromEntries(await request.formData()));
+  const form = formOr400(z.object({ targetId: IdSchema, pick: z.enum(["yes", "no"]) }), await request.formData());
   const ok = await setTargetPicked(campaign.id, user.organisationId, form.targetId, form.pick === "yes");
   if (!ok) throw new Response("No such target.", { status: 404 });
   return json({ ok });

@@ -16,6 +16,7 @@ import { previewTemplate, templateProblems } from "~/letters/template-preview.se
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
+import { IdSchema, paramOr404 } from "~/security/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     appUrl: appUrl(request),
   });
   if (problems) return json(failure(formData, problems, "The template was not saved: see the problem below."), { status: 400 });
-  const templateId = z.string().min(1).parse(params.templateId);
+  const templateId = paramOr404(z.union([z.literal("new"), IdSchema]), params.templateId, "No such template in this campaign.");
   if (templateId === "new") {
     const created = await createTemplate(campaign.id, parsed.data);
     return redirect(`/admin/campaigns/${campaign.id}/templates/${created.id}`);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { CaseSchema, DemandSchema, EventSchema, NewPersonSchema, SourceSchema } from "~/cases/case.schema";
 import { addDemand, addEvent, addSource, deleteFact, isSlugTaken, updateCase } from "~/cases/case.server";
 import { checkSource, FactKindSchema, requireOrganiserCase } from "~/cases/case-admin.server";
@@ -15,6 +16,7 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { personStatusLabel } from "~/cases/case-status";
+import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit: ${data?.case.title ?? "case"}` }];
 
@@ -26,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const Intent = z.enum(["update-case", "add-source", "add-event", "add-demand", "add-person", "delete-fact", "publish-update"]);
 
 const CaseUpdateSchema = z.object({
-  title: z.string().trim().min(3, "Give the update a title, e.g. “Oksana Shevchuk released”.").max(200, "At most 200 characters."),
-  body: z.string().trim().min(10, "Say what happened in a sentence or two.").max(5000, "At most 5,000 characters."),
+  title: singleLine().trim().min(3, "Give the update a title, e.g. “Oksana Shevchuk released”.").max(200, "At most 200 characters."),
+  body: multiLine().trim().min(10, "Say what happened in a sentence or two.").max(5000, "At most 5,000 characters."),
   statusChangeId: z
     .string()
     .transform((v) => (v === "" ? null : v))
@@ -42,7 +44,7 @@ const CaseUpdateSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, case: c } = await requireOrganiserCase(request, params.caseId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure) => json({ intent, failure: f }, { status: 400 });
   const done = (message: string) => json({ intent, failure: null, message });
 
@@ -108,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "delete-fact": {
-      const { kind, id } = z.object({ kind: FactKindSchema, id: z.string().min(1) }).parse(Object.fromEntries(formData));
+      const { kind, id } = formOr400(z.object({ kind: FactKindSchema, id: IdSchema }), formData);
       await deleteFact(c.id, kind, id);
       return done("Deleted.");
     }

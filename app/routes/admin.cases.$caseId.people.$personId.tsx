@@ -21,10 +21,11 @@ import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
 import { formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
+import { IdSchema, fieldOr400, intentOr400, paramOr404 } from "~/security/params.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireOrganiser(request);
-  const personId = z.string().min(1).max(40).parse(params.personId);
+  const personId = paramOr404(IdSchema, params.personId, "No such person in this case.");
   const person = await getPersonForOrganisation({ personId, organisationId: user.organisationId });
   notFoundUnless(person, "No such person in your organisation's cases.");
   if (person.caseId !== params.caseId) throw new Response("No such person in this case.", { status: 404 });
@@ -40,10 +41,10 @@ const Intent = z.enum(["update-person", "record-status", "delete-status", "add-c
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await load(request, params);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure) => json({ intent, failure: f }, { status: 400 });
   const done = (message: string) => json({ intent, failure: null, message });
-  const id = () => z.string().min(1).parse(formData.get("id"));
+  const id = () => fieldOr400(IdSchema, formData.get("id"));
 
   switch (intent) {
     case "update-person": {

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { appUrl } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
@@ -14,10 +15,11 @@ import { ErrorMessage } from "~/ui/error-message";
 import { parseForm } from "~/ui/form-result";
 import { FormError, TextAreaField, TextField } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 const EditSchema = z.object({
-  subject: z.string().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
-  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
+  subject: singleLine().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
+  body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,7 +33,7 @@ const Intent = z.enum(["edit", "approve", "send-again", "classify"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, letter } = await requireLetter(request, params.letterId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   switch (intent) {
     case "edit": {
       const parsed = parseForm(EditSchema, formData);
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false }, { status: ok ? 200 : 409 });
     }
     case "classify": {
-      const form = ClassifySchema.extend({ responseId: z.string().min(1) }).parse(Object.fromEntries(formData));
+      const form = formOr400(ClassifySchema.extend({ responseId: IdSchema }), formData);
       const ok = await classifyResponse({ ...form, letterId: letter.id, organisationId: user.organisationId });
       return json({ intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false }, { status: ok ? 200 : 404 });
     }

@@ -25,6 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) {
       return json(failure(new FormData(), { file: ["The file is larger than 5 MB: scan it at a lower resolution."] }), { status: 413 });
     }
+    // Not a multipart form (a crafted request, or a body cut short).
+    if (error instanceof TypeError) return json(failure(new FormData(), {}, "This form was sent incomplete. Reload the page and try again."), { status: 400 });
     throw error;
   }
   const parsed = parseForm(LogResponseSchema, formData);

@@ -19,6 +19,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextField } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation: Solidarity letters" }];
 
@@ -32,7 +33,7 @@ const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-mem
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure, status = 400) => json({ intent, failure: f, invitationLink: null }, { status });
   const done = (message: string, invitationLink: string | null = null) =>
     json({ intent, failure: null, message, invitationLink });
@@ -66,10 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     case "revoke-invitation":
-      await revokeInvitation(user.organisationId, z.string().min(1).parse(formData.get("id")));
+      await revokeInvitation(user.organisationId, fieldOr400(IdSchema, formData.get("id")));
       return done("Invitation withdrawn.");
     case "remove-member": {
-      const id = z.string().min(1).parse(formData.get("id"));
+      const id = fieldOr400(IdSchema, formData.get("id"));
       if (id === user.id) return fail(failure(formData, {}, "You cannot remove yourself."));
       await removeMember(user.organisationId, id);
       return done("Member removed; their sessions have ended.");

@@ -8,6 +8,7 @@ import { emailStatuses, emailStatusLabel } from "~/mail/email-status";
 import { outboxOverview, retryFailedEmail } from "~/mail/outbox.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
+import { formOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox: Solidarity letters" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const form = z.object({ intent: z.literal("retry"), emailId: z.string().min(1) }).parse(Object.fromEntries(await request.formData()));
+  const form = formOr400(z.object({ intent: z.literal("retry"), emailId: IdSchema }), await request.formData());
   const retried = await retryFailedEmail(user.organisationId, form.emailId);
   return json(
     { message: retried ? "The email is back in the queue." : "This email cannot be retried (it is not failed, or not yours)." },

@@ -1,15 +1,15 @@
 // The scanned letter attached to an answer, for those who may see the letter.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { canManageCases } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { responseFile } from "~/responses/response.server";
+import { IdSchema, paramOr404 } from "~/security/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = await responseFile({
-    responseId: z.string().min(1).max(40).parse(params.responseId),
+    responseId: paramOr404(IdSchema, params.responseId, "No such answer."),
     organisationId: user.organisationId,
     ...(canManageCases(user.role) ? {} : { sectionId: user.sectionId ?? "no-section" }),
   });

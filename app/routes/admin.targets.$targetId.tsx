@@ -11,12 +11,13 @@ import { ErrorMessage } from "~/ui/error-message";
 import { parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { IdSchema, intentOr400, paramOr404 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Target: ${data?.target.name ?? "not found"}` }];
 
 async function load(request: Request, targetIdParam: string | undefined) {
   const user = await requireOrganiser(request);
-  const targetId = z.string().min(1).max(40).parse(targetIdParam);
+  const targetId = paramOr404(IdSchema, targetIdParam, "No such target in your organisation.");
   const target = await getTarget({ targetId, organisationId: user.organisationId });
   notFoundUnless(target, "No such target in your organisation.");
   return { user, target };
@@ -32,7 +33,7 @@ const Intent = z.enum(["update", "deactivate", "reactivate"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, target } = await load(request, params.targetId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const scope = { targetId: target.id, organisationId: user.organisationId };
   const fail = (f: FormFailure) => json({ intent, failure: f, message: null }, { status: 400 });
   const done = (message: string) => json({ intent, failure: null, message });

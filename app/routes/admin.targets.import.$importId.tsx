@@ -19,6 +19,7 @@ import { targetFieldLabels, targetFields, type TargetField } from "~/targets/tar
 import { ErrorMessage } from "~/ui/error-message";
 import { ErrorList } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { IdSchema, intentOr400, paramOr404 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import ${data?.upload.fileName ?? "targets"}: Solidarity letters` },
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, importIdParam: string | undefined) {
   const user = await requireOrganiser(request);
-  const importId = z.string().min(1).max(40).parse(importIdParam);
+  const importId = paramOr404(IdSchema, importIdParam, "No such import in your organisation.");
   const opened = await openTargetImport({ importId, organisationId: user.organisationId });
   notFoundUnless(opened, "No such import in your organisation.");
   return { user, opened };
@@ -74,7 +75,7 @@ const Intent = z.enum(["check", "import", "import-valid"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, opened } = await load(request, params.importId);
   const formData = await request.formData();
-  const intent = Intent.parse(formData.get("intent"));
+  const intent = intentOr400(formData, Intent);
   const parsed = parseMapping(formData, opened.table, opened.preset);
   if (!parsed.success) {
     return json(

@@ -13,7 +13,9 @@ import { useId } from "react";
 import { z } from "zod";
 import { requireOrganiser } from "~/auth/permissions.server";
 import { listTargetImports, saveTargetImport } from "~/targets/import.server";
-import { MAX_IMPORT_BYTES, readTargetFile } from "~/targets/target-file";
+import { parseCsvOffThread } from "~/targets/csv-worker.server";
+import { MAX_IMPORT_BYTES, readTargetFileWith } from "~/targets/target-file";
+import { cleanSingleLine } from "~/security/text";
 import { ErrorMessage } from "~/ui/error-message";
 import { ErrorList } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
@@ -57,13 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return fail("This file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8”, then upload it again.");
   }
-  const read = readTargetFile(content);
+  const read = await readTargetFileWith(content, parseCsvOffThread);
   if (!read.ok) return fail(read.error);
   const saved = await saveTargetImport({
     organisationId: user.organisationId,
     userId: user.id,
-    fileName: file.name.slice(0, 200) || "upload",
-    content,
+    fileName: cleanSingleLine(file.name).slice(0, 200) || "upload",
+    table: read.table,
   });
   return redirect(`/admin/targets/import/${saved.id}`);
 }

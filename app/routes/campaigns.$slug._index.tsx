@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
@@ -18,11 +17,10 @@ import { countryName, formatDateTime } from "~/ui/format";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
-
-const Slug = z.string().min(1).max(80);
+import { SlugSchema, paramOr404 } from "~/security/params.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const page = await campaignPage(Slug.parse(params.slug));
+  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");
   return { ...page, stamp: formStamp() };
 }
@@ -43,7 +41,7 @@ const messages = {
 export const headers = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const campaign = await campaignForSigning(Slug.parse(params.slug));
+  const campaign = await campaignForSigning(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(campaign, "No such campaign.");
   const formData = await request.formData();
   if (campaign.status !== "live" || !campaign.petitionText) {

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm } from "~/petitions/abuse.server";
@@ -17,18 +18,18 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { countryName } from "~/ui/format";
+import { IdSchema, paramOr404, SlugSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Write your own letter: Solidarity letters" }];
 
-const Slug = z.string().min(1).max(80);
 const Who = z.object({
   name: PersonName,
-  city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
+  city: singleLine().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
   country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
 });
 
 async function liveCampaign(slugParam: string | undefined) {
-  const campaign = await campaignForWriting(Slug.parse(slugParam));
+  const campaign = await campaignForWriting(paramOr404(SlugSchema, slugParam, "No such campaign."));
   notFoundUnless(campaign, "No such live campaign.");
   return campaign;
 }
@@ -52,13 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const LetterForm = z.object({
   intent: z.enum(["send", "mailto"]),
-  targetId: z.string().min(1),
+  targetId: IdSchema,
   name: PersonName,
-  city: z.string().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
+  city: singleLine().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
   country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c)),
-  subject: z.string().trim().min(1, "The subject is required.").max(300),
-  body: z.string().trim().min(20, "The letter needs at least 20 characters.").max(20000),
-  email: z.string().trim().default(""),
+  subject: singleLine().trim().min(1, "The subject is required.").max(300),
+  body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000),
+  email: singleLine().trim().max(254, "Give an email address like name@example.org.").default(""),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
 import { SourceRef } from "~/cases/components/source-ref";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
+import { SlugSchema, paramOr404 } from "~/security/params.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = z.string().max(80).parse(params.slug);
+  const slug = paramOr404(SlugSchema, params.slug, "No such case.");
   const found = await getPublicCase(slug);
   notFoundUnless(found, "No such case.");
   return { case: found };

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getDevMailboxEmail } from "~/mail/dev-mailbox.server";
 import { requireDevMailboxReader } from "~/mail/dev-mailbox-access.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
+import { IdSchema, paramOr404 } from "~/security/params.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const reader = await requireDevMailboxReader(request, context);
-  const email = await getDevMailboxEmail({ id: z.string().min(1).max(40).parse(params.emailId), ...reader });
+  const email = await getDevMailboxEmail({ id: paramOr404(IdSchema, params.emailId, "No such email in the dev mailbox."), ...reader });
   notFoundUnless(email, "No such email in the dev mailbox.");
   return {
     email: {

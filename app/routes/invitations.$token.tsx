@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { roleLabels, type Role } from "~/auth/roles";
 import { createSession } from "~/auth/session.server";
@@ -12,19 +11,20 @@ import { acceptInvitation, findOpenInvitation } from "~/organisations/organisati
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, TextField } from "~/ui/forms";
+import { paramOr404, TokenSchema } from "~/security/params.server";
+
+const LINK_NOT_VALID = "This invitation link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = () => [{ title: "Join: Solidarity letters" }];
 
-const Token = z.string().min(10).max(100);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const invitation = await findOpenInvitation(Token.parse(params.token));
+  const invitation = await findOpenInvitation(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(invitation, "This invitation link is not valid any more: it was used, withdrawn, or has expired.");
   return { invitation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = Token.parse(params.token);
+  const token = paramOr404(TokenSchema, params.token, LINK_NOT_VALID);
   const formData = await request.formData();
   const parsed = parseForm(AcceptInvitationSchema, formData);
   if (!parsed.success) return json(parsed.failure, { status: 400 });

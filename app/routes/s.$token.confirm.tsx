@@ -3,26 +3,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { paramOr404, TokenSchema } from "~/security/params.server";
+
+const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your signature" }, { name: "robots", content: "noindex" }];
 
-const Token = z.string().min(20).max(64);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const signature = await signatureByToken(Token.parse(params.token));
+  const signature = await signatureByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(signature, "This link is not valid any more.");
   if (signature.erasedAt) throw new Response("This signature's data was deleted.", { status: 404 });
   return { campaign: signature.campaign, confirmed: signature.status === "confirmed" };
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  const outcome = await confirmSignature(Token.parse(params.token));
+  const outcome = await confirmSignature(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   if (outcome === "not-found") throw new Response("This link is not valid any more.", { status: 404 });
-  const signature = await signatureByToken(Token.parse(params.token));
+  const signature = await signatureByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   return json({ outcome, count: signature?.campaign.signatureCount ?? 0 });
 }
 

@@ -4,23 +4,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { eraseSupporterData, supporterLink } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { paramOr404, TokenSchema } from "~/security/params.server";
+
+const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = () => [{ title: "Delete my data" }, { name: "robots", content: "noindex" }];
 
-const Token = z.string().min(20).max(64);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const link = await supporterLink(Token.parse(params.token));
+  const link = await supporterLink(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(link, "There is no data of yours here any more.");
   return { kind: link.kind, erased: link.kind === "signature" && link.erased, campaignTitle: link.campaignTitle };
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  const ok = await eraseSupporterData(Token.parse(params.token));
+  const ok = await eraseSupporterData(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   if (!ok) throw new Response("There is no data of yours here any more.", { status: 404 });
   return json({ erased: true });
 }

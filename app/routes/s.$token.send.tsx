@@ -3,24 +3,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { sendConfirmedSupporterLetter, supporterLetterByToken } from "~/petitions/supporter-letter.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { paramOr404, TokenSchema } from "~/security/params.server";
+
+const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = () => [{ title: "Send your letter" }, { name: "robots", content: "noindex" }];
 
-const Token = z.string().min(20).max(64);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const letter = await supporterLetterByToken(Token.parse(params.token));
+  const letter = await supporterLetterByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(letter, "This letter is not here any more: it was deleted, or it waited too long.");
   return letter;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const outcome = await sendConfirmedSupporterLetter(Token.parse(params.token), appUrl(request));
+  const outcome = await sendConfirmedSupporterLetter(paramOr404(TokenSchema, params.token, LINK_NOT_VALID), appUrl(request));
   if (outcome === "not-found") throw new Response("This letter is not here any more: it was deleted, or it waited too long.", { status: 404 });
   return json({ outcome });
 }

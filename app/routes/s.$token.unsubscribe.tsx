@@ -3,23 +3,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { supporterLink, unsubscribe } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { paramOr404, TokenSchema } from "~/security/params.server";
+
+const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];
 
-const Token = z.string().min(20).max(64);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const link = await supporterLink(Token.parse(params.token));
+  const link = await supporterLink(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(link, "This link is not valid any more.");
   return { stopped: link.stopped, kind: link.kind };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ok = await unsubscribe(Token.parse(params.token));
+  const ok = await unsubscribe(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   if (!ok) throw new Response("This link is not valid any more.", { status: 404 });
   const body = await request.text().catch(() => "");
   // A mail program's one-click request needs no page, only a success.

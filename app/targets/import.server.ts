@@ -6,7 +6,7 @@ import type { Prisma, Target } from "~/generated/prisma.server/client";
 import { targetFields, type TargetField, type TargetRow } from "~/targets/target.schema";
 import { encodeList } from "~/lists";
 import { proposedMapping, recognisePreset, type Mapping, type Preset } from "~/targets/presets";
-import { checkRows, readTargetFile, type RowCheck, type RowProblem, type SourceTable } from "~/targets/target-file";
+import { checkRows, tableForStorage, tableFromStorage, type RowCheck, type RowProblem, type SourceTable } from "~/targets/target-file";
 
 // ------------------------------------------------------------------------------------------------
 // Planning against the saved targets, and writing
@@ -204,18 +204,19 @@ export async function importTable({
 // ------------------------------------------------------------------------------------------------
 // Uploaded files waiting for their mapping (TargetImport rows)
 
+/** Keeps the file as read at upload (its table, as JSON): its pages never parse the file again. */
 export async function saveTargetImport({
   organisationId,
   userId,
   fileName,
-  content,
+  table,
 }: {
   organisationId: string;
   userId: string;
   fileName: string;
-  content: string;
+  table: SourceTable;
 }) {
-  return prisma.targetImport.create({ data: { organisationId, createdById: userId, fileName, content }, select: { id: true } });
+  return prisma.targetImport.create({ data: { organisationId, createdById: userId, fileName, content: tableForStorage(table) }, select: { id: true } });
 }
 
 const KEEP_UPLOADS_DAYS = 7;
@@ -239,7 +240,7 @@ export function listTargetImports(organisationId: string) {
 export async function openTargetImport({ importId, organisationId }: { importId: string; organisationId: string }) {
   const row = await prisma.targetImport.findFirst({ where: { id: importId, organisationId } });
   if (!row) return null;
-  const read = readTargetFile(row.content);
+  const read = tableFromStorage(row.content);
   // The file was read once at upload; failing now means the reader changed, not the organiser's fault.
   if (!read.ok) throw new Error(`Stored import ${row.id} can no longer be read: ${read.error}`);
   const preset = recognisePreset(read.table.headers);

@@ -15,8 +15,23 @@ import {
 import type { Mapping, MappingChoice, Preset, SourceRecord } from "~/targets/presets";
 import { fromSpreadsheetCell } from "~/security/spreadsheet";
 
+/**
+ * Bounds that keep reading a file to a fraction of a second: a 5 MB file of blank lines took 2.3 s
+ * to parse, and 10,000 columns made a mapping page of 170,000 choices. Lines are counted (cheaply)
+ * before the file is parsed; a quoted address over several lines is why lines may exceed rows.
+ */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_LINES = 100_000;
+export const MAX_IMPORT_COLUMNS = 200;
+
+/**
+ * A row's cells by header, on an object without a prototype: a column named "__proto__" or
+ * "constructor" is a column like any other, never Object's own property.
+ */
+function newRecord(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
 
 // ------------------------------------------------------------------------------------------------
 // Reading a file
@@ -62,14 +77,42 @@ function uniqueHeaders(cells: readonly string[]): Array<string | null> {
   });
 }
 
-function readCsv(content: string): ReadResult {
-  const delimiter = detectDelimiter(content);
-  let rows: string[][];
-  try {
-    rows = parseCsv(content, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (error) {
-    return { ok: false, error: `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}` };
+/** Lines ended by \n, or by \r alone (old Mac exports), counted up to just past `stopAfter`. */
+function countLines(content: string, stopAfter: number): number {
+  const count = (end: string) => {
+    let lines = 1;
+    for (let at = content.indexOf(end); at !== -1 && lines <= stopAfter; at = content.indexOf(end, at + 1)) lines++;
+    return lines;
+  };
+  return Math.max(count("\n"), count("\r"));
+}
+
+/** csv-parse's options for a target file with this delimiter (the same on and off the main thread). */
+export function csvOptions(delimiter: string) {
+  return { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
+}
+
+/** The checks made before a CSV file is parsed: its number of lines and its header's width. */
+function csvPrecheck(content: string): { ok: true; delimiter: string } | { ok: false; error: string } {
+  if (countLines(content, MAX_IMPORT_LINES) > MAX_IMPORT_LINES) {
+    return { ok: false, error: `The file has more than ${MAX_IMPORT_LINES.toLocaleString("en")} lines; split it into files of at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows.` };
   }
+  const delimiter = detectDelimiter(content);
+  try {
+    // The header line alone first: a file far too wide is refused before its rows are parsed.
+    const [header] = parseCsv(content, { ...csvOptions(delimiter), to_line: 1 }) as string[][];
+    if ((header?.length ?? 0) > MAX_IMPORT_COLUMNS) {
+      return { ok: false, error: `The file has ${header?.length.toLocaleString("en")} columns; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the columns you do not need.` };
+    }
+  } catch (error) {
+    return { ok: false, error: csvError(error) };
+  }
+  return { ok: true, delimiter };
+}
+
+export const csvError = (error: unknown) => `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`;
+
+function tableFromCsvRows(rows: string[][], delimiter: string): ReadResult {
   const [headerRow, ...dataRows] = rows;
   const headers = uniqueHeaders(headerRow ?? []);
   const named = headers.filter((h): h is string => h !== null);
@@ -78,13 +121,25 @@ function readCsv(content: string): ReadResult {
   dataRows.forEach((cells, index) => {
     // A blank line keeps its number, so row numbers stay those of the spreadsheet.
     if (cells.every((c) => c.trim() === "")) return;
-    const values: Record<string, string> = {};
+    const values = newRecord();
     headers.forEach((header, i) => {
       if (header !== null) values[header] = fromSpreadsheetCell(cells[i] ?? "");
     });
     records.push({ row: index + 2, values });
   });
   return { ok: true, table: { format: "csv", delimiter, headers: named, records } };
+}
+
+function readCsv(content: string): ReadResult {
+  const checked = csvPrecheck(content);
+  if (!checked.ok) return checked;
+  let rows: string[][];
+  try {
+    rows = parseCsv(content, csvOptions(checked.delimiter));
+  } catch (error) {
+    return { ok: false, error: csvError(error) };
+  }
+  return tableFromCsvRows(rows, checked.delimiter);
 }
 
 const JsonCell = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
@@ -117,22 +172,76 @@ function readJson(content: string): ReadResult {
       error: `A JSON file must be an array of objects whose values are text, numbers, yes/no or lists${where}.`,
     };
   }
-  const headers: string[] = [];
-  for (const item of parsed.data) for (const key of Object.keys(item)) if (!headers.includes(key)) headers.push(key);
-  const records = parsed.data.map((item, index) => {
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(item)) values[key] = cellText(value);
-    return { row: index + 1, values };
-  });
+  // The items as JSON.parse made them: zod's copy leaves out a "__proto__" key, which is a column
+  // like any other here; its values are checked one by one like the others.
+  const items = (Array.isArray(data) ? data : []).map((item) => Object.entries(item as object));
+  const headerSet = new Set<string>();
+  for (const entries of items) for (const [key] of entries) headerSet.add(key);
+  if (headerSet.size > MAX_IMPORT_COLUMNS) {
+    return { ok: false, error: `The file has ${headerSet.size.toLocaleString("en")} different keys; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the ones you do not need.` };
+  }
+  const headers = [...headerSet];
+  const records: SourceTable["records"] = [];
+  for (const [index, entries] of items.entries()) {
+    const values = newRecord();
+    for (const [key, raw] of entries) {
+      const cell = JsonCell.safeParse(raw);
+      if (!cell.success) return { ok: false, error: `A JSON file must be an array of objects whose values are text, numbers, yes/no or lists (item ${index + 1}, “${key.slice(0, 40)}”).` };
+      values[key] = cellText(cell.data);
+    }
+    records.push({ row: index + 1, values });
+  }
   return { ok: true, table: { format: "json", delimiter: null, headers, records } };
 }
 
-/** CSV (comma, semicolon or tab) or a JSON array, told apart by the first character. */
-export function readTargetFile(content: string): ReadResult {
-  const text = content.replace(/^\uFEFF/, "");
-  if (!text.trim()) return { ok: false, error: "The file is empty." };
-  const first = text.trimStart().charAt(0);
-  const result = first === "[" || first === "{" ? readJson(text) : readCsv(text);
+/**
+ * The table as stored after upload (TargetImport.content): read once, kept as JSON, so the mapping
+ * and dry-run pages never parse the CSV again. Each record is [row, ...cells in header order], so
+ * the stored table is about the size of the file (no header repeated on every row).
+ */
+export function tableForStorage(table: SourceTable): string {
+  const records = table.records.map((r) => [r.row, ...table.headers.map((h) => r.values[h] ?? "")]);
+  return JSON.stringify({ storedTable: 1, format: table.format, delimiter: table.delimiter, headers: table.headers, records });
+}
+
+const StoredTable = z.object({
+  storedTable: z.literal(1),
+  format: z.enum(["csv", "json"]),
+  delimiter: z.string().nullable(),
+  headers: z.array(z.string()),
+  records: z.array(z.tuple([z.number()], z.string())),
+});
+
+/** The stored table, or the raw file of an upload saved before tables were stored (read again). */
+export function tableFromStorage(content: string): ReadResult {
+  if (!content.startsWith('{"storedTable":1')) return readTargetFile(content);
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    data = null;
+  }
+  const parsed = StoredTable.safeParse(data);
+  if (!parsed.success) return { ok: false, error: "The stored file could not be read." };
+  const { format, delimiter, headers, records } = parsed.data;
+  return {
+    ok: true,
+    table: {
+      format,
+      delimiter,
+      headers,
+      records: records.map(([row, ...cells]) => {
+        const values = newRecord();
+        headers.forEach((header, i) => {
+          values[header] = cells[i] ?? "";
+        });
+        return { row, values };
+      }),
+    },
+  };
+}
+
+function checkedTable(result: ReadResult): ReadResult {
   if (!result.ok) return result;
   if (!result.table.records.length) return { ok: false, error: "The file has no rows of targets under its headers." };
   if (result.table.records.length > MAX_IMPORT_ROWS) {
@@ -142,6 +251,36 @@ export function readTargetFile(content: string): ReadResult {
     };
   }
   return result;
+}
+
+const isJson = (text: string) => {
+  const first = text.trimStart().charAt(0);
+  return first === "[" || first === "{";
+};
+
+/** CSV (comma, semicolon or tab) or a JSON array, told apart by the first character. */
+export function readTargetFile(content: string): ReadResult {
+  const text = content.replace(/^\uFEFF/, "");
+  if (!text.trim()) return { ok: false, error: "The file is empty." };
+  return checkedTable(isJson(text) ? readJson(text) : readCsv(text));
+}
+
+/**
+ * readTargetFile for a server: the CSV is parsed by `parseRows` (off the main thread, see
+ * csv-worker.server.ts), so a file that is slow to parse never holds the event loop.
+ */
+export async function readTargetFileWith(
+  content: string,
+  parseRows: (content: string, options: ReturnType<typeof csvOptions>) => Promise<{ ok: true; rows: string[][] } | { ok: false; error: string }>,
+): Promise<ReadResult> {
+  const text = content.replace(/^\uFEFF/, "");
+  if (!text.trim()) return { ok: false, error: "The file is empty." };
+  if (isJson(text)) return checkedTable(readJson(text));
+  const checked = csvPrecheck(text);
+  if (!checked.ok) return checked;
+  const parsed = await parseRows(text, csvOptions(checked.delimiter));
+  if (!parsed.ok) return parsed;
+  return checkedTable(tableFromCsvRows(parsed.rows, checked.delimiter));
 }
 
 // ------------------------------------------------------------------------------------------------

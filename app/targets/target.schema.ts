@@ -1,6 +1,7 @@
 // What a target is made of, and the one zod schema that checks it: typed into the form, or read
 // from a row of an imported file (the import reuses the form's rules, so both accept the same data).
 import { z } from "zod";
+import { multiLine, singleLine } from "~/security/text";
 
 export const targetKinds = ["embassy", "mep", "official", "other"] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -91,9 +92,8 @@ export function perField<T>(make: (field: TargetField) => T): Record<TargetField
   };
 }
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
+const optionalText = (label: string, max: number, lines: "single" | "multi" = "single") =>
+  (lines === "multi" ? multiLine() : singleLine())
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
     .transform((v) => (v === "" ? null : v))
@@ -161,8 +161,7 @@ const languageList = z
   });
 
 // Tags may hold spaces ("human rights"), so only commas, semicolons, "|" and new lines separate them.
-const tagList = z
-  .string()
+const tagList = multiLine()
   .default("")
   .transform((v) => splitList(v.toLowerCase().replace(/[^\S\n]+/g, " "), /[,;|\n]+/))
   .superRefine((tags, ctx) => {
@@ -209,8 +208,7 @@ export const TargetSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(targetKinds, { error: "Choose a kind: embassy, mep, official or other." })),
-  name: z
-    .string({ error: "Name is required." })
+  name: singleLine({ error: "Name is required." })
     .trim()
     .min(1, "Name is required.")
     .max(200, "Name can be at most 200 characters."),
@@ -219,14 +217,14 @@ export const TargetSchema = z.object({
   country: optionalCountry,
   jurisdictions: countryList,
   email: optionalEmail,
-  postalAddress: optionalText("Postal address", 1000),
+  postalAddress: optionalText("Postal address", 1000, "multi"),
   phone: optionalPhone("Phone"),
   fax: optionalPhone("Fax"),
   website: optionalWebsite,
   languages: languageList,
   salutation: optionalText("Salutation", 200),
   tags: tagList,
-  notes: optionalText("Notes", 5000),
+  notes: optionalText("Notes", 5000, "multi"),
 });
 export type TargetInput = z.infer<typeof TargetSchema>;
 

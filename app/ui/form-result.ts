@@ -10,11 +10,24 @@ export interface FormFailure {
   values: Record<string, string>;
 }
 
+/**
+ * Bounds on what a failed form sends back: no field of ours is longer than 20,000 characters or
+ * named longer than 64, and no form has more than 64 fields; anything beyond is a crafted request
+ * and is not echoed (the page would otherwise carry it back, and again on every retry).
+ */
+export const MAX_ECHOED_FIELDS = 64;
+export const MAX_ECHOED_NAME = 64;
+export const MAX_ECHOED_VALUE = 20_000;
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
+  let fields = 0;
   for (const [key, value] of formData) {
+    if (typeof value !== "string" || /password/i.test(key) || key.length > MAX_ECHOED_NAME) continue;
+    if (!Object.hasOwn(values, key) && ++fields > MAX_ECHOED_FIELDS) break;
     // Checkboxes send one name several times: kept comma-joined.
-    if (typeof value === "string" && !/password/i.test(key)) values[key] = key in values ? `${values[key]},${value}` : value;
+    const joined = Object.hasOwn(values, key) ? `${values[key]},${value}` : value;
+    values[key] = joined.slice(0, MAX_ECHOED_VALUE);
   }
   return values;
 }

@@ -104,6 +104,46 @@ describe("letter templates", () => {
   });
 });
 
+describe("templates that would hold the server", () => {
+  const hugeLoop = "Dear friends, we write today.\n{% for i in (1..100000000) %}{{ i }}{% endfor %}";
+  const slowLoops = "Dear friends, we write today.\n{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}.{% endfor %}{% endfor %}{% endfor %}";
+
+  for (const [what, hostile, message] of [
+    ["a loop over a hundred million items", hugeLoop, /too long a list/],
+    ["nested loops that would run for minutes", slowLoops, /takes too long/],
+  ] as const) {
+    it(`refuses ${what} at save, beside the body, at once`, async () => {
+      const w = await world();
+      const cookie = await cookieFor(w.organiser.id);
+      const started = Date.now();
+      const response = await post(
+        templateEditor.action,
+        `/admin/campaigns/${w.campaign.id}/templates/new`,
+        cookie,
+        { name: "Hostile", language: "en", targetKind: "", subject: "Hello", body: hostile },
+        { campaignId: w.campaign.id, templateId: "new" },
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(response.status).toBe(400);
+      const failure = (await response.json()) as { fieldErrors: Record<string, string[]> };
+      expect(failure.fieldErrors.body?.[0]).toMatch(message);
+      expect(await prisma.letterTemplate.count({ where: { campaignId: w.campaign.id } })).toBe(2);
+    });
+  }
+
+  it("stops a hostile template already stored within a moment, and letter generation says why", async () => {
+    const w = await world();
+    // Stored before the limits existed (or written straight into the database).
+    await prisma.letterTemplate.updateMany({ where: { campaignId: w.campaign.id }, data: { body: slowLoops } });
+    const cookie = await cookieFor(w.brusselsMember.id);
+    const started = Date.now();
+    const generated = await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(((await generated.json()) as { message: string }).message).toMatch(/^Template .*takes too long to fill in/);
+    expect(await prisma.letter.count({ where: { campaignId: w.campaign.id } })).toBe(0);
+  });
+});
+
 describe("generating letters", () => {
   it("gives each of the section's targets its own letter, in its language, with its salutation and name", async () => {
     const w = await world();

@@ -84,12 +84,12 @@ describe("Resend delivery webhooks", () => {
     expect((await current()).status).toBe("sent");
   });
 
-  it("refuses a replay of an event already applied", async () => {
+  it("applies a replayed event once, and answers it 2xx so Resend stops retrying", async () => {
     const body = deliveryEvent("email.delivery_delayed");
     const id = `msg_${crypto.randomUUID()}`;
     expect((await post(body, { id })).status).toBe(200);
     const replay = await post(body, { id });
-    expect(replay.status).toBe(409);
+    expect(replay.status).toBe(200);
     expect((await current()).events.filter((e) => e.type === "email.delivery_delayed")).toHaveLength(1);
   });
 
@@ -128,8 +128,32 @@ describe("Resend delivery webhooks", () => {
     expect(await current()).toMatchObject({ status: "failed", lastError: "reached_daily_quota" });
   });
 
+  it("refuses an event whose date is not a date with 400, not a server error, and changes nothing", async () => {
+    const response = await post(JSON.stringify({ type: "email.delivered", created_at: "not a date", data: { email_id: email.providerId } }));
+    expect(response.status).toBe(400);
+    const row = await current();
+    expect(row.status).toBe("sent");
+    expect(row.events.map((e) => e.type)).not.toContain("email.delivered");
+  });
+
+  it("answers 2xx to event types the app does not use (opens, clicks), so Resend keeps the endpoint enabled", async () => {
+    const response = await post(JSON.stringify({ type: "email.opened", created_at: new Date().toISOString(), data: { email_id: email.providerId } }));
+    expect(response.status).toBe(200);
+    expect((await current()).events.map((e) => e.type)).not.toContain("email.opened");
+  });
+
+  it("refuses a body that is not an event with 400", async () => {
+    expect((await post(JSON.stringify([1, 2, 3]))).status).toBe(400);
+  });
+
   it("asks Resend to come back later for an email it does not know yet", async () => {
     const response = await post(JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "unknown" } }));
     expect(response.status).toBe(404);
+  });
+
+  it("answers 2xx for an unknown email once the event is over an hour old: not ours, so no day of retries", async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const response = await post(JSON.stringify({ type: "email.delivered", created_at: twoHoursAgo, data: { email_id: "someone-else-s" } }));
+    expect(response.status).toBe(200);
   });
 });

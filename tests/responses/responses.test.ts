@@ -99,8 +99,17 @@ describe("replies by email", () => {
     expect((await post(body)).status).toBe(200); // Resend's retry: another delivery id
     const sameDelivery = `msg_${crypto.randomUUID()}`;
     expect((await post(body, sameDelivery)).status).toBe(200);
-    expect((await post(body, sameDelivery)).status).toBe(409); // a replay
+    expect((await post(body, sameDelivery)).status).toBe(200); // a replay: 2xx, or Resend retries for a day
     expect(await prisma.response.count({ where: { inboundEmailId: emailId } })).toBe(1);
+  });
+
+  it("refuses an inbound event with a date that is not a date (400, not a server error), and records nothing", async () => {
+    const { letter } = await sentLetter();
+    const emailId = crypto.randomUUID();
+    const body = JSON.parse(inboundEvent(emailId, `reply+${letter.replyToken}@replies.example.org`));
+    const response = await post(JSON.stringify({ ...body, created_at: "yesterday-ish" }));
+    expect(response.status).toBe(400);
+    expect(await prisma.response.count({ where: { inboundEmailId: emailId } })).toBe(0);
   });
 
   it("refuses a forged inbound event and records nothing", async () => {

@@ -1,0 +1,97 @@
+// Request body size limits, applied in server.ts before Remix reads anything: a declared length over
+// the limit is answered 413 at once, and a chunked body is counted as it streams and cut at the limit.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_SCAN_BYTES } from "~/responses/response.server";
+import { MAX_IMPORT_BYTES } from "~/targets/target-file";
+
+/**
+ * Forms: the longest field is 20,000 characters of letter text; percent-encoded, a character of a
+ * non-Latin script takes up to 9 bytes, so 256 KB holds the largest honest form with room to spare.
+ */
+export const FORM_BODY_LIMIT = 256 * 1024;
+/** Resend's events are a few kilobytes (an inbound email's event carries only its headers). */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+/** Uploads: the file's own limit (target files, scanned answers) plus 1 MB for the other fields. */
+export const UPLOAD_BODY_LIMIT = Math.max(MAX_IMPORT_BYTES, MAX_SCAN_BYTES) + 1024 * 1024;
+
+const uploadPaths = [/^\/admin\/targets\/import\/?$/, /^\/admin\/letters\/[^/]+\/responses\/new\/?$/];
+
+/** The largest body this path accepts, in bytes. */
+export function bodyLimitFor(path: string): number {
+  if (path.startsWith("/webhooks/")) return WEBHOOK_BODY_LIMIT;
+  if (uploadPaths.some((pattern) => pattern.test(path))) return UPLOAD_BODY_LIMIT;
+  return FORM_BODY_LIMIT;
+}
+
+function tooLargeMessage(limit: number): string {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+  return `What was sent is larger than this page accepts (${size}). Go back, shorten the text or choose a smaller file, and send it again.`;
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, limit: number) {
+  const message = tooLargeMessage(limit);
+  // The rest of the body is not read: the connection closes after this answer.
+  res.statusCode = 413;
+  res.setHeader("Connection", "close");
+  if ((req.headers.accept ?? "").includes("text/html")) {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large: Solidarity letters</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>Too large to send</h1><p>${message}</p><p><a href="/">Solidarity letters</a></p></main></body></html>`,
+    );
+  } else {
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.end(message);
+  }
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body over ${limit} bytes.`);
+  }
+}
+
+/**
+ * Middleware (express or plain node:http): refuses a body over its path's limit before it is read.
+ * For a chunked body it
+ * counts the bytes as the parser hands them to the request stream; past the limit it answers 413,
+ * drops the rest, and then errors the stream, so a handler already reading it fails instead of
+ * acting on a truncated form.
+ */
+export function limitBody(req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const limit = bodyLimitFor(req.path ?? new URL(req.url ?? "/", "http://localhost").pathname);
+  const declared = req.headers["content-length"];
+  if (declared !== undefined) {
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length) || length < 0 || length > limit) return refuse(req, res, limit);
+    // Node's parser never hands over more than the declared length.
+    return next();
+  }
+  let received = 0;
+  let cut = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (cut) return false;
+    if (chunk !== null && chunk !== undefined) {
+      received += Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? chunk.byteLength : Buffer.byteLength(String(chunk));
+      if (received > limit) {
+        cut = true;
+        bodiesCut.add(res);
+        if (!res.headersSent) refuse(req, res, limit);
+        const stop = () => req.destroy(new BodyTooLargeError(limit));
+        if (res.writableFinished) stop();
+        else res.once("finish", stop);
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+  next();
+}
+
+const bodiesCut = new WeakSet<ServerResponse>();
+
+/** True when limitBody has already answered this response (the handler's own answer is dropped). */
+export function bodyWasCut(res: ServerResponse): boolean {
+  return bodiesCut.has(res);
+}
