@@ -12,21 +12,27 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import { env } from "~/env.server";
+import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
-import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { markServing, startScheduledBackups } from "~/operations/backup.server";
+import { startReencryption } from "~/operations/reencrypt.server";
+import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
-const config = env();
+// A production install with demo data or without its secrets stops here, saying why (stderr, exit 1).
+const config = await exitOnRefusal(env);
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || (config.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 4) : 1));
 
 if (cluster.isPrimary) {
-  await prepareDatabase();
+  await exitOnRefusal(prepareDatabase);
+  // `npm run restore` reads this and refuses to swap the database under a running server.
+  const unmark = markServing();
+  process.on("exit", unmark);
   if (processes > 1) {
     keepRateLimitsForChildren();
     for (let i = 0; i < processes; i++) cluster.fork();
@@ -81,6 +87,11 @@ app.use((req, res, next) => {
   next();
 });
 
+app.use((req, res, next) => {
+  if (isPrivatePage(req.path)) res.setHeader("Cache-Control", "no-store");
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
@@ -113,6 +124,8 @@ const runsBackgroundWork = cluster.isPrimary && config.MAIL_WORKER_IN_SERVER ===
 const stopWorker = runsBackgroundWork ? startMailWorker() : async () => {};
 const stopMaintenance = runsBackgroundWork ? startMaintenance() : () => {};
 const stopFanOut = runsBackgroundWork ? startCaseUpdateFanOut() : () => {};
+const stopBackups = runsBackgroundWork ? startScheduledBackups() : () => {};
+const stopReencryption = runsBackgroundWork ? startReencryption() : () => {};
 
 // Finish the requests in flight (at most 5 s), stop the worker, and in the primary wait for the
 // children to do the same.
@@ -128,6 +141,8 @@ async function shutdown() {
     : Promise.resolve();
   stopMaintenance();
   stopFanOut();
+  stopBackups();
+  stopReencryption();
   const children = cluster.isPrimary ? Object.values(cluster.workers ?? {}).filter((child) => child !== undefined) : [];
   const childrenGone = children.map((child) => (child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve))));
   for (const child of children) child.process.kill("SIGTERM");
