@@ -6,8 +6,8 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { getDevMailboxEmail } from "~/mail/dev-mailbox.server";
 import { requireDevMailboxReader } from "~/mail/dev-mailbox-access.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const reader = await requireDevMailboxReader(request, context);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reader = await requireDevMailboxReader(request);
   const email = await getDevMailboxEmail({ id: z.string().min(1).max(40).parse(params.emailId), ...reader });
   notFoundUnless(email, "No such email.");
   return new Response(email.html, {

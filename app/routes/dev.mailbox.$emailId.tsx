@@ -7,8 +7,8 @@ import { requireDevMailboxReader } from "~/mail/dev-mailbox-access.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const reader = await requireDevMailboxReader(request, context);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reader = await requireDevMailboxReader(request);
   const email = await getDevMailboxEmail({ id: z.string().min(1).max(40).parse(params.emailId), ...reader });
   notFoundUnless(email, "No such email in the dev mailbox.");
   return {
