@@ -3,6 +3,7 @@
 // In production it serves from one process per core, up to four (node:cluster; WEB_CONCURRENCY
 // sets the number, 1 turns it off) on the same SQLite file: the primary prepares the database once,
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
+import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";

@@ -71,17 +71,34 @@ export type Env = z.infer<typeof EnvSchema> & {
 };
 
 /** A reason not to start, said in one paragraph on stderr (see `exitOnRefusal`), never a stack trace. */
-export class StartupRefusal extends Error {}
+export class StartupRefusal extends Error {
+  override name = "StartupRefusal";
+}
+
+function refuse(error: StartupRefusal): never {
+  process.stderr.write(`\nSolidarity letters will not start. ${error.message}\n\n`);
+  process.exit(1);
+}
 
 /** Runs `start`; a StartupRefusal ends the process with its message and exit code 1. */
 export async function exitOnRefusal<T>(start: () => T | Promise<T>): Promise<T> {
   try {
     return await start();
   } catch (error) {
-    if (!(error instanceof StartupRefusal)) throw error;
-    process.stderr.write(`\nSolidarity letters will not start. ${error.message}\n\n`);
-    process.exit(1);
+    if (error instanceof StartupRefusal) refuse(error);
+    throw error;
   }
+}
+
+/**
+ * For entry points: a StartupRefusal thrown while modules load (the database client reads the
+ * environment as it is imported) ends the process the same way. Other errors keep their default.
+ */
+export function refuseUncaughtStartupProblems() {
+  process.on("uncaughtException", (error) => {
+    if (error instanceof StartupRefusal) refuse(error);
+    throw error;
+  });
 }
 
 const makeKeyHint = "Make one with `openssl rand -base64 32` (or `node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"`)";

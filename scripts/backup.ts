@@ -1,4 +1,5 @@
 // `npm run backup`: a consistent copy of the database into BACKUP_DIR, safe while the app serves.
+import "./refuse-to-start";
 import { env, exitOnRefusal } from "~/env.server";
 import { backupDatabase } from "~/operations/backup.server";
 

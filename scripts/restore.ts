@@ -1,5 +1,6 @@
 // `npm run restore FILE`: checks a backup is a sound database of this app, keeps the current database
 // aside, and puts the backup in its place. Refuses while a server or worker has the database open.
+import "./refuse-to-start";
 import { env, exitOnRefusal } from "~/env.server";
 import { databaseFile, knownMigrations, restoreDatabase } from "~/operations/backup.server";
 

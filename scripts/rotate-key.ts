@@ -1,6 +1,7 @@
 // `npm run rotate-key`: a new DATA_KEY. For a demo install (data/dev-secrets.json) it rotates the file in
 // place; for a configured install it prints the new key and the steps. `--status` counts the values
 // still sealed with an old key. The hash key never changes (docs/decisions/004-encryption-keys.md).
+import "./refuse-to-start";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { configureDatabase } from "~/db.server";

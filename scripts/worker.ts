@@ -1,5 +1,6 @@
 // `npm run worker`: the mail worker and the background work (retention, case-update fan-out) alone,
 // for when the web server runs with MAIL_WORKER_IN_SERVER=0 or when several workers share the database.
+import "./refuse-to-start";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { configureDatabase, prisma } from "~/db.server";
 import { env, exitOnRefusal } from "~/env.server";

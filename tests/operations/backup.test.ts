@@ -9,7 +9,7 @@ import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { backupDatabase, backupProblem, knownMigrations, markServing, pruneBackups, restoreDatabase } from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";
-import { petition, sign } from "./support";
+import { addMigrationLedger, petition, sign } from "./support";
 
 vi.hoisted(() => {
   process.env.SIGN_RATE_LIMIT_PER_HOUR = "1000";
@@ -18,13 +18,7 @@ vi.hoisted(() => {
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sl-backup-test-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-// The test database is migrated from the SQL files directly: add the ledger `prisma migrate deploy` keeps.
-beforeAll(async () => {
-  await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-  for (const name of knownMigrations()) {
-    await prisma.$executeRawUnsafe(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES (?, '', current_timestamp, ?, 1)`, name, name);
-  }
-});
+beforeAll(addMigrationLedger);
 
 describe("backup and restore", () => {
   it("backs up while the app serves, restores into a fresh folder, and the signer reads back with the key", async () => {

@@ -1,5 +1,9 @@
 // A campaign to sign in operations tests, and signing through the campaign page as a supporter does.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { prisma } from "~/db.server";
+import { knownMigrations } from "~/operations/backup.server";
 import { readable } from "~/mail/outbox.server";
 import * as campaignPage from "~/routes/campaigns.$slug._index";
 import { formStamp } from "~/security/crypto.server";
@@ -25,4 +29,13 @@ export async function confirmationToken(email: string): Promise<string> {
   const token = row?.text.match(/\/s\/([A-Za-z0-9_-]+)\/confirm/)?.[1];
   if (!token) throw new Error(`No confirmation link to ${email}`);
   return token;
+}
+
+/** The test database is migrated from the SQL files directly: add the ledger `prisma migrate deploy` keeps. */
+export async function addMigrationLedger() {
+  await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+  for (const name of knownMigrations()) {
+    const checksum = crypto.createHash("sha256").update(fs.readFileSync(path.resolve("prisma/migrations", name, "migration.sql"))).digest("hex");
+    await prisma.$executeRawUnsafe(`INSERT OR IGNORE INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES (?, ?, current_timestamp, ?, 1)`, name, checksum, name);
+  }
 }

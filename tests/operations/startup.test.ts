@@ -1,0 +1,90 @@
+// What a production install (an https APP_URL) refuses to start with, said in one paragraph on stderr
+// with exit code 1; and a damaged dev secrets file is never replaced by new keys.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { readDevSecrets, StartupRefusal } from "~/env.server";
+import { backupDatabase } from "~/operations/backup.server";
+import { isPrivatePage } from "~/security/http.server";
+import { seedDemo } from "../../prisma/seed/seed.server";
+import { addMigrationLedger } from "./support";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sl-startup-test-"));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const key = () => Buffer.alloc(32, 7).toString("base64");
+
+function start(extra: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", PORT: "39917", DATABASE_URL: `file:${path.join(scratch, "never.db")}` };
+  for (const name of ["SESSION_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_HASH_KEY", "SEED_DEMO_DATA", "APP_URL", "RESEND_API_KEY"]) delete environment[name];
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: { ...environment, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  let stdout = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  return new Promise((resolve) => child.on("exit", (code) => (clearTimeout(timer), resolve({ code, stderr, stdout }))));
+}
+
+describe("a production install refuses to start", () => {
+  it("without SESSION_SECRET and DATA_KEY, saying which and how to make one, without a stack trace", async () => {
+    const { code, stderr } = await start({ APP_URL: "https://letters.example.org", SEED_DEMO_DATA: "0" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("SESSION_SECRET is not set");
+    expect(stderr).toContain("DATA_KEY is not set");
+    expect(stderr).toContain("openssl rand -base64 32");
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.join(scratch, "dev-secrets.json"))).toBe(false);
+  }, 40_000);
+
+  it("with demo data switched on", async () => {
+    const { code, stderr } = await start({ APP_URL: "https://letters.example.org", SESSION_SECRET: "s".repeat(40), DATA_KEY: key() });
+    expect(code).toBe(1);
+    expect(stderr).toContain("SEED_DEMO_DATA");
+    expect(stderr).not.toContain("SESSION_SECRET is not set");
+  }, 40_000);
+
+  it("when its database holds the demo accounts, naming them", async () => {
+    await seedDemo(prisma, []);
+    await addMigrationLedger();
+    // A copy of its own, so the server's `prisma migrate deploy` does not wait on this test's connection.
+    const copy = await backupDatabase({ dir: scratch });
+    const { code, stderr } = await start({ APP_URL: "https://letters.example.org", SESSION_SECRET: "s".repeat(40), DATA_KEY: key(), SEED_DEMO_DATA: "0", DATABASE_URL: `file:${copy}` });
+    expect(code, stderr).toBe(1);
+    expect(stderr).toContain("organiser@example.org");
+    expect(stderr).toContain("brussels@example.org");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
+
+describe("the dev secrets file", () => {
+  it("is made once, readable only by its owner, and read back unchanged", () => {
+    const file = path.join(scratch, "fresh", "dev-secrets.json");
+    fs.mkdirSync(path.dirname(file));
+    const made = readDevSecrets(file);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(readDevSecrets(file)).toEqual(made);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(["dev-secrets.json"]); // no temporary file left
+  });
+
+  it("is never replaced when damaged: the app refuses to start and says why", () => {
+    const file = path.join(scratch, "damaged", "dev-secrets.json");
+    fs.mkdirSync(path.dirname(file));
+    for (const content of ['{"SESSION_SECRET": "abc', JSON.stringify({ SESSION_SECRET: "x".repeat(64) }), ""]) {
+      fs.writeFileSync(file, content);
+      expect(() => readDevSecrets(file)).toThrow(StartupRefusal);
+      expect(() => readDevSecrets(file)).toThrow(/dev-secrets\.json is damaged.*no new one is made/);
+      expect(fs.readFileSync(file, "utf8")).toBe(content);
+    }
+  });
+});
+
+describe("pages no cache may keep", () => {
+  it("are the admin, the dev mailbox and a signer's link pages", () => {
+    for (const page of ["/admin", "/admin/campaigns/x/signatures", "/dev/mailbox", "/dev/mailbox/e1/html", "/s/abc/confirm", "/s/abc/delete"]) expect(isPrivatePage(page), page).toBe(true);
+    for (const page of ["/", "/campaigns/free-them", "/administrators", "/healthz", "/login"]) expect(isPrivatePage(page), page).toBe(false);
+  });
+});
