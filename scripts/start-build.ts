@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const sources = ["app", "emails", "remix.config.js", "package-lock.json", "tsconfig.json"];
-const outputs = ["build/index.js"];
+const output = "build/index.js";
 
 function newest(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -14,18 +15,18 @@ function newest(entry: string): number {
   return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))));
 }
 
-function oldestOutput(): number {
-  const times = outputs.map((o) => (fs.existsSync(o) ? fs.statSync(o).mtimeMs : 0));
-  return Math.min(...times);
+/** True when there is no build, or a source changed after it was made. */
+export function buildIsStale(root = process.cwd()): boolean {
+  const built = path.join(root, output);
+  if (!fs.existsSync(built)) return true;
+  return Math.max(...sources.map((s) => newest(path.join(root, s)))) > fs.statSync(built).mtimeMs;
 }
 
-export function buildIsStale(): boolean {
-  return Math.max(...sources.map(newest)) > oldestOutput();
-}
-
-if (process.argv.includes("--force") || buildIsStale()) {
-  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
-  process.exit(result.status ?? 1);
-} else {
-  console.log("The build is up to date: starting without rebuilding.");
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  if (process.argv.includes("--force") || buildIsStale()) {
+    const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+    process.exit(result.status ?? 1);
+  } else {
+    console.log("The build is up to date: starting without rebuilding (`npm run build` forces one).");
+  }
 }
