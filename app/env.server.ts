@@ -206,6 +206,9 @@ export function env(): Env {
   }
   // Secrets not configured are made once and kept beside the database (data/dev-secrets.json).
   const dev = value.SESSION_SECRET && value.DATA_KEY ? null : readDevSecrets(devSecretsFile(value.DATABASE_URL));
+  if (value.DATA_KEY && value.DATA_KEY_PREVIOUS && !value.DATA_HASH_KEY) {
+    throw new StartupRefusal("DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).");
+  }
   const dataKey = value.DATA_KEY ?? dev?.DATA_KEY ?? "";
   const previousDataKeys = value.DATA_KEY ? splitKeys(value.DATA_KEY_PREVIOUS) : (dev?.DATA_KEY_PREVIOUS ?? []);
   const hashKey = value.DATA_KEY ? (value.DATA_HASH_KEY ?? dataKey) : (dev?.DATA_HASH_KEY ?? dataKey);

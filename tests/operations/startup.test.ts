@@ -88,3 +88,26 @@ describe("pages no cache may keep", () => {
     for (const page of ["/", "/campaigns/free-them", "/administrators", "/healthz", "/login"]) expect(isPrivatePage(page), page).toBe(false);
   });
 });
+
+describe("npm run rotate-key on a demo install", () => {
+  it("rotates the dev secrets file in place, keeping the old key as previous and as the hash key", async () => {
+    const dir = path.join(scratch, "rotate");
+    const file = path.join(dir, "dev-secrets.json");
+    fs.mkdirSync(dir);
+    const before = readDevSecrets(file);
+    const environment: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${path.join(dir, "app.db")}` };
+    for (const name of ["SESSION_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_HASH_KEY", "APP_URL"]) delete environment[name];
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/rotate-key.ts"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code, output).toBe(0);
+    const after = readDevSecrets(file);
+    expect(after.DATA_KEY).not.toBe(before.DATA_KEY);
+    expect(after.DATA_KEY_PREVIOUS).toEqual([before.DATA_KEY]);
+    expect(after.DATA_HASH_KEY).toBe(before.DATA_KEY);
+    expect(after.SESSION_SECRET).toBe(before.SESSION_SECRET);
+    expect(output).toContain("Restart the app");
+  }, 30_000);
+});
