@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { backupDatabase, backupProblem, knownMigrations, markServing, pruneBackups, restoreDatabase } from "~/operations/backup.server";
+import { backupDatabase, backupProblem, knownMigrations, markServing, pruneBackups, restoreDatabase, startScheduledBackups } from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";
 import { addMigrationLedger, petition, sign } from "./support";
 
@@ -76,5 +76,19 @@ describe("backup and restore", () => {
     expect(pruneBackups(dir, 2)).toHaveLength(2);
     const left = fs.readdirSync(dir).sort();
     expect(left).toEqual([path.basename(manual), "scheduled-2026-11-03T03-00-00-000Z.db", "scheduled-2026-11-04T03-00-00-000Z.db"]);
+  });
+
+  it("runs on schedule in the background work: one when none is recent, none again until the interval has passed", async () => {
+    const dir = env().backupDir;
+    const scheduled = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith("scheduled-") && n.endsWith(".db")) : []);
+    expect(scheduled()).toEqual([]);
+    const stop = startScheduledBackups();
+    await expect.poll(scheduled, { timeout: 10_000 }).toHaveLength(1);
+    stop();
+    expect(backupProblem(path.join(dir, scheduled()[0]!), knownMigrations())).toBeNull();
+    const again = startScheduledBackups();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    again();
+    expect(scheduled()).toHaveLength(1);
   });
 });
