@@ -114,7 +114,7 @@ const server = serves
   ? app.listen(config.PORT, () => {
       if (cluster.isPrimary || cluster.worker?.id === 1) {
         console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox`);
+        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`);
       }
     })
   : null;

@@ -50,8 +50,7 @@ function Document({ children }: { children: ReactNode }) {
         </a>
         {data?.demo ? (
           <p className="demo-banner" role="note">
-            This is a demo: its cases, people and accounts are made up, and its email never leaves this machine. Do not enter
-            real personal data.
+            This is a demo: its cases, people and accounts are made up. Do not enter real personal data.
           </p>
         ) : null}
         <header className="site-header">
