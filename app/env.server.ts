@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { z } from "zod";
 
 export const EnvSchema = z.object({
@@ -158,11 +159,28 @@ export function writeFileAtomically(file: string, content: string, mode = 0o600)
   }
 }
 
+/** True when the database file already holds values encrypted with some DATA_KEY. */
+function holdsEncryptedData(databaseFile: string): boolean {
+  if (!fs.existsSync(databaseFile)) return false;
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all());
+    const probes = [
+      ["Signature", `SELECT 1 FROM "Signature" WHERE "nameEnc" IS NOT NULL LIMIT 1`],
+      ["SupporterLetter", `SELECT 1 FROM "SupporterLetter" WHERE "emailEnc" IS NOT NULL LIMIT 1`],
+      ["OutboxEmail", `SELECT 1 FROM "OutboxEmail" WHERE "encrypted" = 1 LIMIT 1`],
+    ] as const;
+    return probes.some(([table, sql]) => tables.has(table) && db.prepare(sql).get() !== undefined);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Reads the dev secrets file; makes it only when there is none. A file that is there but cannot be
  * read is never replaced: its DATA_KEY is the only way to read the signers already stored.
  */
-export function readDevSecrets(file: string): DevSecrets {
+export function readDevSecrets(file: string, databaseFile?: string): DevSecrets {
   let raw: string | null = null;
   try {
     raw = fs.readFileSync(file, "utf8");
@@ -172,6 +190,9 @@ export function readDevSecrets(file: string): DevSecrets {
     }
   }
   if (raw === null) {
+    if (databaseFile && holdsEncryptedData(databaseFile)) {
+      throw new StartupRefusal(`${file} is missing, but the database ${databaseFile} holds signers' data encrypted with the DATA_KEY that file held: a new key could not read it. Put the file back from where you keep a copy (or set DATA_KEY to that key).`);
+    }
     const secrets = { SESSION_SECRET: crypto.randomBytes(32).toString("hex"), DATA_KEY: crypto.randomBytes(32).toString("base64") };
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomically(file, JSON.stringify(secrets, null, 2));
@@ -205,7 +226,7 @@ export function env(): Env {
     if (problems.length) throw new StartupRefusal(`APP_URL is an https address (${value.APP_URL}), so this is a production install, and: ${problems.join(" ")}`);
   }
   // Secrets not configured are made once and kept beside the database (data/dev-secrets.json).
-  const dev = value.SESSION_SECRET && value.DATA_KEY ? null : readDevSecrets(devSecretsFile(value.DATABASE_URL));
+  const dev = value.SESSION_SECRET && value.DATA_KEY ? null : readDevSecrets(devSecretsFile(value.DATABASE_URL), value.DATABASE_URL.replace(/^file:/, ""));
   if (value.DATA_KEY && value.DATA_KEY_PREVIOUS && !value.DATA_HASH_KEY) {
     throw new StartupRefusal("DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).");
   }

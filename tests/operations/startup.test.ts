@@ -4,13 +4,17 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { readDevSecrets, StartupRefusal } from "~/env.server";
 import { backupDatabase } from "~/operations/backup.server";
 import { isPrivatePage } from "~/security/http.server";
 import { seedDemo } from "../../prisma/seed/seed.server";
-import { addMigrationLedger } from "./support";
+import { addMigrationLedger, petition, sign } from "./support";
+
+vi.hoisted(() => {
+  process.env.SIGN_RATE_LIMIT_PER_HOUR = "1000";
+});
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sl-startup-test-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -79,6 +83,20 @@ describe("the dev secrets file", () => {
       expect(() => readDevSecrets(file)).toThrow(/dev-secrets\.json is damaged.*no new one is made/);
       expect(fs.readFileSync(file, "utf8")).toBe(content);
     }
+  });
+});
+
+describe("a missing dev secrets file", () => {
+  it("is not made anew while the database beside it holds encrypted signers", async () => {
+    const campaign = await petition();
+    await sign(campaign.slug, { name: "Kept Secret", email: "kept.secret@example.org" });
+    const copy = await backupDatabase({ dir: path.join(scratch, "lost-secrets") });
+    const file = path.join(scratch, "lost-secrets", "dev-secrets.json");
+    expect(() => readDevSecrets(file, copy)).toThrow(/is missing, but the database .* holds signers' data/);
+    expect(fs.existsSync(file)).toBe(false);
+    // An empty database (a first start) gets its secrets made.
+    const empty = path.join(scratch, "lost-secrets", "empty.db");
+    expect(readDevSecrets(file, empty).DATA_KEY).toHaveLength(44);
   });
 });
 
