@@ -95,31 +95,49 @@ export function backupProblem(file: string, knownMigrations: string[]): string |
   }
 }
 
-/** Beside the database while a server or worker has it open: "<pid>". */
-export function servingMarker(database = databaseFile()): string {
-  return `${database}.serving`;
-}
-
+/** Beside the database while a server or worker has it open: one "<database>.serving.<pid>" each. */
 export function markServing(database = databaseFile()): () => void {
-  const marker = servingMarker(database);
-  fs.writeFileSync(marker, String(process.pid));
+  const marker = `${database}.serving.${process.pid}`;
+  fs.writeFileSync(marker, "");
   return () => fs.rmSync(marker, { force: true });
 }
 
-/** The pid of a live process serving this database, if any (a stale marker of a dead one is ignored). */
-export function servingPid(database = databaseFile()): number | null {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(servingMarker(database), "utf8").trim());
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return pid;
+    return true;
   } catch (error) {
-    return error instanceof Error && "code" in error && error.code === "EPERM" ? pid : null;
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+};
+
+/** The pid of a live process serving this database, if any (stale markers of dead ones are ignored). */
+export function servingPid(database = databaseFile()): number | null {
+  const dir = path.dirname(database);
+  if (!fs.existsSync(dir)) return null;
+  const prefix = `${path.basename(database)}.serving.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid;
+  }
+  return null;
+}
+
+/** Whether the keys configured now open the backup's encrypted values (tried on one signer). */
+export function keysOpen(file: string, decrypt: (value: string) => string): boolean | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const sample = db.prepare(`SELECT "nameEnc" FROM "Signature" WHERE "nameEnc" IS NOT NULL LIMIT 1`).pluck().get();
+    if (typeof sample !== "string") return null;
+    try {
+      decrypt(sample);
+      return true;
+    } catch {
+      return false;
+    }
+  } finally {
+    db.close();
   }
 }
 

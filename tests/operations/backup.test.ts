@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { backupDatabase, backupProblem, knownMigrations, markServing, pruneBackups, restoreDatabase, startScheduledBackups } from "~/operations/backup.server";
+import { backupDatabase, backupProblem, keysOpen, knownMigrations, markServing, pruneBackups, restoreDatabase, startScheduledBackups } from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";
 import { addMigrationLedger, petition, sign } from "./support";
 
@@ -40,6 +40,8 @@ describe("backup and restore", () => {
     restored.close();
     expect(rows.map((r) => decrypt(r.nameEnc))).toEqual(["Dana Restore"]);
     expect(decrypt(rows[0]!.cityEnc!)).toBe("Ghent");
+    expect(keysOpen(target, decrypt)).toBe(true);
+    expect(keysOpen(target, () => { throw new Error("another key"); })).toBe(false);
 
     // Restoring again keeps the database it replaces aside.
     const again = restoreDatabase(file, { database: target, knownMigrations: knownMigrations() });
@@ -61,12 +63,15 @@ describe("backup and restore", () => {
     expect(fs.existsSync(target)).toBe(false);
 
     fs.mkdirSync(path.dirname(target), { recursive: true });
+    const stale = `${target}.serving.99999999`; // left by a process that was killed
+    fs.writeFileSync(stale, "");
     const unmark = markServing(target);
     expect(() => restoreDatabase(ours, { database: target, knownMigrations: knownMigrations() })).toThrow(/serving this database \(process \d+\)/);
     unmark();
     // Once stopped (its marker gone), the restore goes ahead.
     restoreDatabase(ours, { database: target, knownMigrations: knownMigrations() });
     expect(backupProblem(target, knownMigrations())).toBeNull();
+    expect(fs.existsSync(stale)).toBe(true);
   });
 
   it("keeps the newest scheduled backups and deletes the older ones", async () => {
