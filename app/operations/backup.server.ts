@@ -23,6 +23,10 @@ export async function backupDatabase({ dir = env().backupDir, prefix = "backup",
   } finally {
     db.close();
   }
+  // One self-contained file: no write-ahead log beside it (the app switches WAL back on when it starts).
+  const copy = new Database(partial);
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
   fs.chmodSync(partial, 0o600);
   fs.renameSync(partial, target);
   return target;

@@ -35,6 +35,7 @@ describe("backup and restore", () => {
 
     const target = path.join(scratch, "fresh", "app.db");
     expect(restoreDatabase(file, { database: target, knownMigrations: knownMigrations() })).toEqual({ keptAside: null });
+    expect(fs.readdirSync(dir)).toEqual([path.basename(file)]); // one self-contained file, nothing beside it
     const restored = new Database(target, { readonly: true });
     const rows = restored.prepare(`SELECT "nameEnc", "cityEnc" FROM "Signature" WHERE "campaignId" = ?`).all(campaign.id) as Array<{ nameEnc: string; cityEnc: string | null }>;
     restored.close();
