@@ -3,6 +3,7 @@
 // In production it serves from one process per core, up to four (node:cluster; WEB_CONCURRENCY
 // sets the number, 1 turns it off) on the same SQLite file: the primary prepares the database once,
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
+import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -12,22 +13,28 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import { env } from "~/env.server";
+import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { startMailWorker } from "~/mail/worker.server";
 import { startMaintenance } from "~/petitions/retention.server";
+import { markServing, startScheduledBackups } from "~/operations/backup.server";
+import { startReencryption } from "~/operations/reencrypt.server";
 import { bodyWasCut, limitBody } from "~/security/body-limit.server";
-import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite } from "~/security/http.server";
+import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
 
-const config = env();
+// A production install with demo data or without its secrets stops here, saying why (stderr, exit 1).
+const config = await exitOnRefusal(env);
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || (config.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 4) : 1));
 
 if (cluster.isPrimary) {
-  await prepareDatabase();
+  await exitOnRefusal(prepareDatabase);
+  // `npm run restore` reads this and refuses to swap the database under a running server.
+  const unmark = markServing();
+  process.on("exit", unmark);
   if (processes > 1) {
     keepRateLimitsForChildren();
     for (let i = 0; i < processes; i++) cluster.fork();
@@ -84,6 +91,10 @@ app.use((req, res, next) => {
 
 // Body size limits per route (forms, webhooks, uploads), before anything reads a body.
 app.use(limitBody);
+app.use((req, res, next) => {
+  if (isPrivatePage(req.path)) res.setHeader("Cache-Control", "no-store");
+  next();
+});
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -105,7 +116,7 @@ const server = serves
   ? app.listen(config.PORT, () => {
       if (cluster.isPrimary || cluster.worker?.id === 1) {
         console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox`);
+        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`);
       }
     })
   : null;
@@ -116,6 +127,8 @@ const runsBackgroundWork = cluster.isPrimary && config.MAIL_WORKER_IN_SERVER ===
 const stopWorker = runsBackgroundWork ? startMailWorker() : async () => {};
 const stopMaintenance = runsBackgroundWork ? startMaintenance() : () => {};
 const stopFanOut = runsBackgroundWork ? startCaseUpdateFanOut() : () => {};
+const stopBackups = runsBackgroundWork ? startScheduledBackups() : () => {};
+const stopReencryption = runsBackgroundWork ? startReencryption() : () => {};
 
 // Finish the requests in flight (at most 5 s), stop the worker, and in the primary wait for the
 // children to do the same.
@@ -131,6 +144,8 @@ async function shutdown() {
     : Promise.resolve();
   stopMaintenance();
   stopFanOut();
+  stopBackups();
+  stopReencryption();
   const children = cluster.isPrimary ? Object.values(cluster.workers ?? {}).filter((child) => child !== undefined) : [];
   const childrenGone = children.map((child) => (child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve))));
   for (const child of children) child.process.kill("SIGTERM");

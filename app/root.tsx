@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getSessionUser } from "~/auth/session.server";
+import { env } from "~/env.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { useNonce } from "~/ui/nonce";
 import styles from "~/styles/app.css";
@@ -24,7 +25,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  return { user: user ? { name: user.name, role: user.role, organisation: user.organisation.name } : null };
+  return {
+    user: user ? { name: user.name, role: user.role, organisation: user.organisation.name } : null,
+    // Anything but production (an https APP_URL) is a demo: say so on every page.
+    demo: !env().production,
+  };
 }
 
 function Document({ children }: { children: ReactNode }) {
@@ -43,6 +48,11 @@ function Document({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {data?.demo ? (
+          <p className="demo-banner" role="note">
+            This is a demo: its cases, people and accounts are made up. Do not enter real personal data.
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="wrap header-row">
             <Link to="/" className="brand">

@@ -1,9 +1,18 @@
-// Before serving: apply pending migrations, switch on WAL, and load the demo data into an empty database.
+// Before serving: apply pending migrations, switch on WAL, and load the demo data into an empty
+// database; a production install refuses to serve while the demo accounts are in its database.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { configureDatabase, prisma } from "~/db.server";
-import { env } from "~/env.server";
+import { env, StartupRefusal } from "~/env.server";
+import type { PrismaClient } from "~/generated/prisma.server/client";
+import { demoOrganisation } from "../prisma/seed/demo-organisation";
 import { isDatabaseEmpty, seedDemo } from "../prisma/seed/seed.server";
+
+/** The demo accounts (their password is published in the README) present in this database. */
+export async function demoAccountsIn(db: PrismaClient): Promise<string[]> {
+  const users = await db.user.findMany({ where: { email: { in: demoOrganisation.users.map((u) => u.email) } }, select: { email: true } });
+  return users.map((u) => u.email).sort();
+}
 
 export function applyMigrations() {
   const prismaBin = path.resolve("node_modules/.bin/prisma");
@@ -16,9 +25,16 @@ export function applyMigrations() {
   }
 }
 
-export async function prepareDatabase({ seed = process.env.SEED_DEMO_DATA !== "0" } = {}) {
+export async function prepareDatabase({ seed = process.env.SEED_DEMO_DATA !== "0", production = env().production } = {}) {
   applyMigrations();
   await configureDatabase();
+  if (production) {
+    const demo = await demoAccountsIn(prisma);
+    if (demo.length) {
+      throw new StartupRefusal(`This is a production install (APP_URL is https), but its database holds the demo accounts ${demo.join(", ")}, whose password is published. Delete these accounts (or start from a new database with SEED_DEMO_DATA=0), then start again.`);
+    }
+    return;
+  }
   if (seed && (await isDatabaseEmpty(prisma))) {
     await seedDemo(prisma);
     console.log("Loaded the demo organisation and cases. Log in as organiser@example.org / solidarity-demo");

@@ -3,7 +3,7 @@
 import { preparedStatement, prisma, sqliteDate } from "~/db.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
-import { decrypt, encrypt } from "~/security/crypto.server";
+import { decrypt, encrypt, isEncrypted } from "~/security/crypto.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -77,7 +77,7 @@ export function readable<T extends { encrypted: boolean; toAddress: string; subj
   row: T,
 ): T {
   if (!row.encrypted) return row;
-  const open = (value: unknown) => (typeof value === "string" && value.startsWith("v1.") ? decrypt(value) : value);
+  const open = (value: unknown) => (typeof value === "string" && isEncrypted(value) ? decrypt(value) : value);
   const copy: Record<string, unknown> = { ...row };
   for (const key of ["toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
   return copy as T;

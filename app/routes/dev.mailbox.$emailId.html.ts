@@ -6,8 +6,8 @@ import { getDevMailboxEmail } from "~/mail/dev-mailbox.server";
 import { requireDevMailboxReader } from "~/mail/dev-mailbox-access.server";
 import { IdSchema, paramOr404 } from "~/security/params.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const reader = await requireDevMailboxReader(request, context);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reader = await requireDevMailboxReader(request);
   const email = await getDevMailboxEmail({ id: paramOr404(IdSchema, params.emailId, "No such email in the dev mailbox."), ...reader });
   notFoundUnless(email, "No such email.");
   return new Response(email.html, {

@@ -7,8 +7,8 @@ import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
 import { IdSchema, paramOr404 } from "~/security/params.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const reader = await requireDevMailboxReader(request, context);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reader = await requireDevMailboxReader(request);
   const email = await getDevMailboxEmail({ id: paramOr404(IdSchema, params.emailId, "No such email in the dev mailbox."), ...reader });
   notFoundUnless(email, "No such email in the dev mailbox.");
   return {

@@ -7,8 +7,8 @@ import { formatDateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox: Solidarity letters" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const reader = await requireDevMailboxReader(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const reader = await requireDevMailboxReader(request);
   return { emails: await listDevMailbox(reader) };
 }
 
@@ -19,7 +19,7 @@ export default function DevMailbox() {
       <h1>Dev mailbox</h1>
       <p className="muted">
         No email provider is configured (RESEND_API_KEY), so every email the app sends lands here instead. Nothing leaves this
-        machine.
+        machine. You see your organisation's mail.
       </p>
       <Outlet />
       <h2>All emails ({emails.length})</h2>

@@ -40,6 +40,14 @@ export function hasOwnSecurityPolicy(path: string): boolean {
   return /^\/dev\/mailbox\/[^/]+\/html$/.test(path);
 }
 
+/**
+ * Pages no cache may keep (a shared proxy, the browser's back button on a shared computer): the
+ * admin, the dev mailbox, and a signer's own link pages, which show their name and email.
+ */
+export function isPrivatePage(path: string): boolean {
+  return /^\/admin(\/|$)/.test(path) || /^\/dev\/mailbox(\/|$)/.test(path) || /^\/s\//.test(path);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

@@ -288,4 +288,18 @@ describe("Solidarity letters in Chromium", () => {
     await expect(page.getByText("Only organisers of your organisation can do this.").count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "Create case" }).count()).resolves.toBe(0);
   });
+
+  it("says on every page that this is a demo, and keeps admin and signer-link pages out of every cache", async () => {
+    const page = await newPage();
+    for (const path of ["/", `/cases/${RED_YURT_SLUG}`, "/login"]) {
+      await page.goto(path);
+      await expect(page.getByRole("note").textContent()).resolves.toMatch(/This is a demo/);
+    }
+    for (const path of ["/admin", "/admin/campaigns", "/dev/mailbox", "/s/some-token/confirm", "/s/some-token/delete"]) {
+      const response = await fetch(`${server.baseUrl}${path}`, { redirect: "manual" });
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+    }
+    const home = await fetch(`${server.baseUrl}/`);
+    expect(home.headers.get("cache-control")).not.toBe("no-store");
+  });
 });

@@ -3,7 +3,7 @@
 // addressed to the right targets.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startAppServer, type AppServer } from "./support/app-server";
+import { demoOrganiserPage, launchBrowser, startAppServer, type AppServer } from "./support/app-server";
 
 const SECTION_MEMBER = { email: "brussels@example.org", password: "solidarity-demo" };
 const CAMPAIGN = "Free the people prosecuted under Article 405";
@@ -71,22 +71,24 @@ describe("a section member's letters", () => {
     expect(queued).toBeGreaterThan(0);
 
 
-    // The worker delivers to the dev mailbox (this browser is on this machine).
+    // The worker delivers to the dev mailbox, which the organisation's organiser reads.
+    const mailbox = await demoOrganiserPage(browser, server.baseUrl);
     await expect
       .poll(async () => {
-        await page.goto("/dev/mailbox");
-        return page.locator("tbody tr").count();
+        await mailbox.goto("/dev/mailbox");
+        return mailbox.locator("tbody tr").count();
       }, { timeout: 20_000 })
       .toBe(queued);
-    const mailboxRecipients = (await page.locator("tbody tr td:first-child").allInnerTexts()).map((t) => t.trim()).sort();
+    const mailboxRecipients = (await mailbox.locator("tbody tr td:first-child").allInnerTexts()).map((t) => t.trim()).sort();
     expect(new Set(mailboxRecipients).size).toBe(queued);
     for (const address of mailboxRecipients) expect(address).toMatch(/@example\.org$/);
     expect(mailboxRecipients).toContain(editedRecipient);
 
     // The edited letter went out as edited, with its reply-to address.
-    await page.getByRole("row").filter({ hasText: editedRecipient }).getByRole("link").click();
-    await page.getByText("Written by our Brussels volunteers.").first().waitFor();
-    expect(await page.locator("dl.facts").innerText()).toMatch(/Reply to\s+reply\+[a-z0-9]+@/);
+    await mailbox.getByRole("row").filter({ hasText: editedRecipient }).getByRole("link").click();
+    await mailbox.getByText("Written by our Brussels volunteers.").first().waitFor();
+    expect(await mailbox.locator("dl.facts").innerText()).toMatch(/Reply to\s+reply\+[a-z0-9]+@/);
+    await mailbox.context().close();
     await context.close();
   });
 });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export interface AppServer {
   /** http://localhost:<port>: Chromium keeps Secure cookies on localhost over plain HTTP. */
@@ -134,4 +134,19 @@ export const chromiumArgs = [
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+}
+
+/**
+ * A page logged in as the demo organiser, for reading the dev mailbox: it shows an organisation's
+ * mail to its organisers only, never to a visitor just because they are on this machine.
+ */
+export async function demoOrganiserPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill("organiser@example.org");
+  await page.getByLabel("Password", { exact: true }).fill("solidarity-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your organisation's cases" }).waitFor();
+  return page;
 }
