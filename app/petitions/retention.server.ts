@@ -1,7 +1,8 @@
 // Keeping signers' data no longer than needed: unconfirmed signatures and supporters' letters go
 // after a few days, address hashes after 30 days at most, and all personal data a while after the
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
+import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { deleteOldTargetImports } from "~/targets/import.server";
@@ -47,7 +48,7 @@ export async function purgeSignerData(now = new Date()) {
 /** Runs the purge (and the deletion of expired sessions and old uploads) now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
   const run = () =>
-    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports()]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
+    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports(), writeTransaction(() => purgeUsedStamps())]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

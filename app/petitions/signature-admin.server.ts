@@ -95,7 +95,8 @@ export function signaturesCsvStream(campaignId: string, filters: SignatureFilter
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(stringify([header])));
+        // The byte-order mark makes spreadsheets read UTF-8: Cyrillic and Kazakh names stay intact.
+        controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
       }
       const rows = await prisma.signature.findMany({
         where: { ...where(campaignId, filters), ...(after ? { id: { gt: after } } : {}) },
