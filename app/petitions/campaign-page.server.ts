@@ -28,7 +28,11 @@ export async function campaignPage(slug: string) {
     ).get(slug) as CampaignRow | undefined;
     if (!campaign) return null;
     const { caseId, ...fields } = campaign;
-    const about = preparedStatement(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ?`).get(caseId) as { slug: string; title: string; summary: string };
+    // A draft case is not public, whatever its campaign says (older data may pair them).
+    const about = preparedStatement(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ? AND "status" != 'draft'`).get(caseId) as
+      | { slug: string; title: string; summary: string }
+      | undefined;
+    if (!about) return null;
     const people = preparedStatement(
       `SELECT "id", "name", "status", "heldAt", "description" FROM "Person" WHERE "caseId" = ? ORDER BY "position" ASC, "createdAt" ASC`,
     ).all(caseId) as Array<{ id: string; name: string; status: string; heldAt: string | null; description: string }>;

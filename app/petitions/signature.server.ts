@@ -32,7 +32,8 @@ export function signerLinks(appUrl: string, token: string) {
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
   const row = await whenNotBusy(() =>
-    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')`).get(slug),
+    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
+       AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`).get(slug),
   );
   return (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ?? null;
 }

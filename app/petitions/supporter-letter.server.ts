@@ -18,7 +18,7 @@ import { LetterEmail, letterText } from "../../emails/letter";
 /** A live campaign that supporters may write for: what drafting and sending their letters need. */
 export async function campaignForWriting(slug: string) {
   return prisma.campaign.findFirst({
-    where: { slug, status: "live" },
+    where: { slug, status: "live", case: { status: { not: "draft" } } },
     select: {
       id: true,
       slug: true,
