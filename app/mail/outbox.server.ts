@@ -90,6 +90,14 @@ export function mailFromAs(displayName: string): string {
   return `${displayName.replace(/[<>"\r\n]/g, "")} via Solidarity letters <${address}>`;
 }
 
+/**
+ * A provider's error or bounce text, as kept in the outbox's history and shown to organisers: any
+ * email address in it (a supporter's, quoted by a mail server) is taken out first.
+ */
+export function withoutAddresses<T extends string | null | undefined>(text: T): T {
+  return (typeof text === "string" ? text.replace(/[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+/g, "[address]") : text) as T;
+}
+
 export function normaliseAddress(address: string): string {
   return address.trim().toLowerCase();
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType } from "~/mail/email-status";
-import { readable } from "~/mail/outbox.server";
+import { readable, withoutAddresses } from "~/mail/outbox.server";
 import { emailHash } from "~/security/crypto.server";
 
 const DeliveryEvent = z.object({
@@ -61,7 +61,8 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
     // Unknown yet (the worker may not have recorded the id): a 404 makes Resend deliver it again later.
     if (!email) return { status: 404, message: "No email with this id (yet)." };
     const occurredAt = new Date(event.created_at);
-    const detail = event.data.bounce?.message ?? event.data.failed?.reason ?? null;
+    // A mail server's bounce text often quotes the recipient's address: kept without it.
+    const detail = withoutAddresses(event.data.bounce?.message ?? event.data.failed?.reason ?? null);
 
     await tx.webhookReceipt.create({ data: { id: webhookId } });
     await tx.emailEvent.create({

@@ -216,33 +216,6 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
   });
 }
 
-const personalDataRemoved = {
-  emailHash: null,
-  nameEnc: null,
-  emailEnc: null,
-  cityEnc: null,
-  organisationEnc: null,
-  commentEnc: null,
-  addressHash: null,
-  showName: false,
-  wantsUpdates: false,
-};
-
-/**
- * Removes name, email, city, organisation and comment. A confirmed signature stays as an anonymous
- * count; a pending one is deleted. The emails it was sent go from the outbox too.
- */
-export async function eraseSignature(token: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, status: true } });
-    if (!signature) return false;
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "signature", subjectId: signature.id } });
-    if (signature.status === "pending") await tx.signature.delete({ where: { id: signature.id } });
-    else await tx.signature.update({ where: { id: signature.id }, data: { ...personalDataRemoved, erasedAt: new Date() } });
-    return true;
-  });
-}
-
 /** Counts a supporter's own letter: sent through the app, or opened in their mail program. */
 export async function countSupporterLetter(campaignId: string, way: "sent" | "mailto", letters = 1) {
   await prisma.campaign.update({

@@ -261,15 +261,4 @@ export async function sendConfirmedSupporterLetter(token: string, appUrl: string
   });
 }
 
-/** "Delete my data" from the confirmation email: the letter and every email about it go. */
-export async function withdrawSupporterLetter(token: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const letter = await tx.supporterLetter.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true } });
-    if (!letter) return false;
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "supporter-letter", subjectId: letter.id } });
-    await tx.supporterLetter.delete({ where: { id: letter.id } });
-    return true;
-  });
-}
-
 export { countSupporterLetter };
