@@ -23,7 +23,7 @@ export type AbuseVerdict =
 
 export const STAMP_USED_MESSAGE = "This form was already sent once. Reload the page to send it again.";
 
-/** Checks a submission before its fields are read; nothing is counted against the sender yet. */
+/** Checks a submission before its fields are read, and counts it against its connection's hourly limit. */
 export async function checkPublicForm(formData: FormData, clientAddress: string | null): Promise<AbuseVerdict> {
   const honeypot = formData.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
@@ -37,17 +37,21 @@ export async function checkPublicForm(formData: FormData, clientAddress: string 
   if (seconds > STAMP_LIFETIME_SECONDS) {
     return { ok: false, status: 400, message: "This page was open for more than a day. Reload it and send the form again." };
   }
-  const used = await signLimiter().get(addressHash(clientAddress) ?? "unknown");
-  if (used && used.consumedPoints >= signLimiter().points) {
-    return { ok: false, status: 429, message: "Too many signatures from your connection. Please try again later.", retryAfterSeconds: Math.ceil(used.msBeforeNext / 1000) };
+  // Counted up front (one round trip to the cluster's primary on the signing path), given back if
+  // the submission is then refused: only accepted submissions use up the limit.
+  try {
+    await signLimiter().consume(addressHash(clientAddress) ?? "unknown");
+  } catch (rejection) {
+    const ms = typeof rejection === "object" && rejection !== null && "msBeforeNext" in rejection ? Number(rejection.msBeforeNext) : 3600_000;
+    return { ok: false, status: 429, message: "Too many signatures from your connection. Please try again later.", retryAfterSeconds: Math.ceil(ms / 1000) };
   }
   return { ok: true, stamp };
 }
 
-/** A submission was accepted: only then does it count against its connection's hourly limit. */
-export async function countAcceptedSubmission(clientAddress: string | null): Promise<void> {
+/** A submission that passed checkPublicForm was refused after all (a typing mistake, a used stamp): it does not count. */
+export async function refundSubmission(clientAddress: string | null): Promise<void> {
   await signLimiter()
-    .consume(addressHash(clientAddress) ?? "unknown")
+    .reward(addressHash(clientAddress) ?? "unknown")
     .catch(() => undefined);
 }
 

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } fr
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm, countAcceptedSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
 import { campaignPage } from "~/petitions/campaign-page.server";
@@ -54,7 +54,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const parsed = parseForm(SignSchema, formData);
-  if (!parsed.success) return json(parsed.failure, { status: 400 });
+  if (!parsed.success) {
+    await refundSubmission(context.clientAddress);
+    return json(parsed.failure, { status: 400 });
+  }
   const result = await sign({
     campaign,
     input: parsed.data,
@@ -62,8 +65,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     appUrl: appUrl(request),
     stamp: verdict.stamp,
   });
-  if (result.kind === "stamp-used") return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
-  await countAcceptedSubmission(context.clientAddress);
+  if (result.kind === "stamp-used") {
+    await refundSubmission(context.clientAddress);
+    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
+  }
   return redirect(`/campaigns/${campaign.slug}?signed=check-email#sign`);
 }
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { writeTransaction } from "~/db.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm, countAcceptedSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { checkPublicForm, refundSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { PersonName } from "~/petitions/signature.schema";
 import { allowedTarget, campaignForWriting, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
@@ -91,7 +91,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // One stamp per page and target: each letter of the page can be sent once.
     await writeTransaction(() => spendStamp(`${verdict.stamp}|${target.id}`));
   } catch (error) {
-    if (error instanceof StampUsedError) return answer({ targetId: target.id, failure: failure(formData, {}, STAMP_USED_MESSAGE), sent: false }, 409);
+    if (error instanceof StampUsedError) {
+      await refundSubmission(context.clientAddress);
+      return answer({ targetId: target.id, failure: failure(formData, {}, STAMP_USED_MESSAGE), sent: false }, 409);
+    }
     throw error;
   }
   const outcome = await requestSupporterLetter({
@@ -102,8 +105,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     body: input.body,
     appUrl: appUrl(request),
   });
-  if (outcome === "no-email") return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, 400);
-  await countAcceptedSubmission(context.clientAddress);
+  if (outcome === "no-email") {
+    await refundSubmission(context.clientAddress);
+    return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, 400);
+  }
   // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
   return answer({ targetId: target.id, failure: null, sent: true });
 }
