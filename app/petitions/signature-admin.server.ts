@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma.server/client";
 import { openSignature, signatureColumns, type SignatureRow } from "~/petitions/signature.server";
 import { emailHash } from "~/security/crypto.server";
 import { countryName } from "~/ui/format";
+import { looksLikeAddress } from "~/petitions/signature.schema";
 import { spreadsheetCell } from "~/security/spreadsheet";
 
 export interface SignatureFilters {
@@ -123,5 +124,10 @@ export async function shownSigners(campaignId: string, limit: number) {
     select: signatureColumns,
   });
   const shownCount = await prisma.signature.count({ where: { campaignId, status: "confirmed", showName: true, erasedAt: null } });
-  return { names: rows.map(openSignature).map((s) => ({ name: s.name ?? "", country: countryName(s.country) })), shownCount };
+  // The document goes to the authorities: a name that reads like a link or an address is left out.
+  const names = rows
+    .map(openSignature)
+    .filter((s) => s.name && !looksLikeAddress(s.name))
+    .map((s) => ({ name: s.name ?? "", country: countryName(s.country) }));
+  return { names, shownCount };
 }

@@ -239,7 +239,9 @@ describe("case updates", () => {
     const headers = JSON.parse(emails[0]!.headers ?? "{}") as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(emails[0]!.text).toContain("She was released");
-    expect(emails[0]!.text).toContain("Hello Ana");
+    // No name typed into a form goes into an email: "Hello," only.
+    expect(emails[0]!.text).toMatch(/^Hello,/);
+    expect(emails[0]!.text).not.toContain("Ana Wants");
     expect(emails[0]!.encrypted).toBe(true);
     expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 1, emailedAt: expect.any(Date) });
   });
