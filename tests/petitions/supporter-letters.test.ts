@@ -118,6 +118,19 @@ describe("writing one's own letter", () => {
     expect([row.nameEnc, row.emailEnc, row.subjectEnc, row.bodyEnc, row.cityEnc]).toEqual([null, null, null, null, null]);
   });
 
+  it("answers a second request for the same address and target like the first, and emails the address at most once an hour", async () => {
+    const first = await write();
+    const second = await write({ name: "Someone Else" });
+    expect(second.status).toBe(first.status);
+    const letterOf = async (r: Response) => ((await body(r)) as { letter: unknown }).letter;
+    expect(await letterOf(second)).toEqual(await letterOf(first));
+    expect(await prisma.outboxEmail.count({ where: { kind: "confirm-supporter-letter" } })).toBe(1);
+    const confirmation = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" } }));
+    // No name typed into the form reaches the address typed.
+    expect(confirmation.text).toMatch(/^Hello,/);
+    expect(confirmation.text + confirmation.html).not.toMatch(/Ana Peeters|Someone Else/);
+  });
+
   it("keeps no readable name, email or letter in the database while it waits", async () => {
     await write();
     const row = await prisma.supporterLetter.findFirstOrThrow();
