@@ -3,7 +3,7 @@
 // the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
+import { enqueueEmail, unsubscribeHeaders, withoutAddresses } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";
@@ -130,7 +130,7 @@ export function startCaseUpdateFanOut(pollMs = 2000) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
-    await fanOutCaseUpdates().catch((error: unknown) => console.warn(`[case updates] ${error instanceof Error ? error.message : String(error)}`));
+    await fanOutCaseUpdates().catch((error: unknown) => console.warn(`[case updates] ${withoutAddresses(error instanceof Error ? error.message : String(error))}`));
     if (!stopped) timer = setTimeout(() => void tick(), pollMs);
   };
   void tick();

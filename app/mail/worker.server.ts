@@ -226,7 +226,8 @@ export function createWorker(options: WorkerOptions) {
         await record(batch, await sending);
       } catch (error) {
         next = null;
-        console.warn(`[mail worker] ${error instanceof Error ? error.message : String(error)}`);
+        // A log is kept and copied around: no address in it.
+        console.warn(`[mail worker] ${withoutAddresses(error instanceof Error ? error.message : String(error))}`);
         await sleep(options.pollMs, signal);
       }
     }

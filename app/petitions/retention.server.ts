@@ -2,6 +2,7 @@
 // after a few days, address hashes after 30 days at most, and all personal data a while after the
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
 import { prisma, writeTransaction } from "~/db.server";
+import { withoutAddresses } from "~/mail/outbox.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
@@ -41,7 +42,7 @@ export async function purgeSignerData(now = new Date()) {
 /** Runs the purge (and the deletion of expired sessions and old uploads) now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
   const run = () =>
-    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports(), writeTransaction(() => purgeUsedStamps())]).catch((error: unknown) => console.warn(`[maintenance] ${error instanceof Error ? error.message : String(error)}`));
+    Promise.all([purgeSignerData(), deleteExpiredSessions(), deleteOldTargetImports(), writeTransaction(() => purgeUsedStamps())]).catch((error: unknown) => console.warn(`[maintenance] ${withoutAddresses(error instanceof Error ? error.message : String(error))}`));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { fanOutCaseUpdates, publishCaseUpdate } from "~/cases/case-update.server";
-import { readable } from "~/mail/outbox.server";
+import { readable, withoutAddresses } from "~/mail/outbox.server";
 import { purgeSignerData } from "~/petitions/retention.server";
 import * as campaignPage from "~/routes/campaigns.$slug._index";
 import * as writePage from "~/routes/campaigns.$slug.write";
@@ -118,6 +118,14 @@ describe("a copied database file", () => {
         expect(bytes.includes(Buffer.from(secret, "utf16le")), `${secret} in clear (UTF-16)`).toBe(false);
       }
     }
+  });
+});
+
+describe("a provider's error or bounce text", () => {
+  it("is kept and logged without the address a mail server quoted", () => {
+    expect(withoutAddresses("550 5.1.1 <saulet.private@example.org>: Recipient address rejected")).toBe("550 5.1.1 <[address]>: Recipient address rejected");
+    expect(withoutAddresses("Invalid `to` field: Saulet.Private+x@Example.org, b@c.kz")).toBe("Invalid `to` field: [address], [address]");
+    expect(withoutAddresses(null)).toBeNull();
   });
 });
 
