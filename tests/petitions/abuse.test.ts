@@ -51,6 +51,11 @@ describe("the signing limit", () => {
 });
 
 describe("used form stamps", () => {
+  it("differ for two visitors in the same millisecond, so one's submission never spends the other's", () => {
+    const now = Date.now();
+    expect(formStamp(now)).not.toBe(formStamp(now));
+  });
+
   it("are kept until they expire, then maintenance removes them (an expired stamp is refused by its age anyway)", async () => {
     const used = stamp();
     await writeTransaction(() => spendStamp(used));
