@@ -2,6 +2,7 @@
 // logged as an error with which loop and what it was doing, and announced to listeners (tests,
 // monitoring) instead of being swallowed. A loop that reports carries on with its next round.
 import { EventEmitter } from "node:events";
+import { withoutAddresses } from "~/mail/outbox.server";
 
 export type BackgroundLoop = "mail worker" | "maintenance" | "case updates";
 
@@ -22,7 +23,9 @@ export function onBackgroundError(listener: (failure: BackgroundFailure) => void
 
 /** Logs a loop's failure (message and stack) and tells the listeners. Never throws. */
 export function reportBackgroundError(loop: BackgroundLoop, doing: string, error: unknown) {
-  console.error(`[${loop}] failed while ${doing}:`, error);
+  // A log is kept and copied around: no email address in it (provider errors often quote one).
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`[${loop}] failed while ${doing}: ${withoutAddresses(detail)}`);
   for (const listener of failures.listeners("failure")) {
     try {
       (listener as (failure: BackgroundFailure) => void)({ loop, doing, error });

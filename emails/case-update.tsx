@@ -2,8 +2,8 @@
 import { Button, Text } from "@react-email/components";
 import { Layout, button, paragraph } from "./layout";
 
+// No name: the one in the signature was typed by whoever filled in the form.
 export interface CaseUpdateEmailProps {
-  name: string;
   caseTitle: string;
   title: string;
   body: string;
@@ -12,7 +12,7 @@ export interface CaseUpdateEmailProps {
   deleteDataUrl: string;
 }
 
-export function CaseUpdateEmail({ name, caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps) {
+export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps) {
   return (
     <Layout
       preview={title}
@@ -20,7 +20,7 @@ export function CaseUpdateEmail({ name, caseTitle, title, body, caseUrl, unsubsc
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={{ ...paragraph, fontWeight: 700, fontSize: "17px" }}>{title}</Text>
       {body
         .split(/\n\s*\n/)
@@ -37,9 +37,9 @@ export function CaseUpdateEmail({ name, caseTitle, title, body, caseUrl, unsubsc
   );
 }
 
-export function caseUpdateText({ name, caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps): string {
+export function caseUpdateText({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps): string {
   return [
-    `Hello ${name},`,
+    "Hello,",
     "",
     title,
     "",

@@ -2,15 +2,16 @@
 import { Button, Text } from "@react-email/components";
 import { Layout, button, paragraph } from "./layout";
 
+// No name: it was typed by whoever filled in the form, maybe not the address's owner, and a
+// stranger's words must not reach another person's inbox through us.
 export interface ConfirmSignatureEmailProps {
-  name: string;
   campaignTitle: string;
   confirmUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
 }
 
-export function ConfirmSignatureEmail({ name, campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps) {
+export function ConfirmSignatureEmail({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps) {
   return (
     <Layout
       preview={`Confirm your signature: ${campaignTitle}`}
@@ -18,7 +19,7 @@ export function ConfirmSignatureEmail({ name, campaignTitle, confirmUrl, unsubsc
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>Thank you for signing “{campaignTitle}”. Please confirm that it was you: your signature counts only after that.</Text>
       <Button href={confirmUrl} style={button}>
         Confirm my signature
@@ -29,9 +30,9 @@ export function ConfirmSignatureEmail({ name, campaignTitle, confirmUrl, unsubsc
 }
 
 /** The plain-text part, written out rather than converted from HTML (signing must stay fast). */
-export function confirmSignatureText({ name, campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps): string {
+export function confirmSignatureText({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps): string {
   return [
-    `Hello ${name},`,
+    "Hello,",
     "",
     `Thank you for signing “${campaignTitle}”. Please confirm that it was you: your signature counts only after that.`,
     "",

@@ -6,7 +6,6 @@ import { Button, Text } from "@react-email/components";
 import { Layout, button, paragraph } from "./layout";
 
 export interface ConfirmSupporterLetterEmailProps {
-  name: string;
   campaignTitle: string;
   targetName: string;
   sendUrl: string;
@@ -17,10 +16,10 @@ export interface ConfirmSupporterLetterEmailProps {
 const reasonFor = (campaignTitle: string) =>
   `You get this email because someone, probably you, asked Solidarity letters to send a letter for the campaign “${campaignTitle}” with this address for the answers. If it was not you, ignore it: nothing is sent, and the letter is deleted within days.`;
 
-export function ConfirmSupporterLetterEmail({ name, campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps) {
+export function ConfirmSupporterLetterEmail({ campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps) {
   return (
     <Layout preview={`Send your letter to ${targetName}?`} reason={reasonFor(campaignTitle)} unsubscribeUrl={unsubscribeUrl} deleteDataUrl={deleteDataUrl}>
-      <Text style={paragraph}>Hello {name},</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         Your letter to {targetName} is ready. It goes only when you confirm that you wrote it; their answer will come to this address.
       </Text>
@@ -32,9 +31,9 @@ export function ConfirmSupporterLetterEmail({ name, campaignTitle, targetName, s
   );
 }
 
-export function confirmSupporterLetterText({ name, campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps): string {
+export function confirmSupporterLetterText({ campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps): string {
   return [
-    `Hello ${name},`,
+    "Hello,",
     "",
     `Your letter to ${targetName} is ready. It goes only when you confirm that you wrote it; their answer will come to this address.`,
     "",

@@ -61,6 +61,25 @@ export function caseBelongsTo(organisationId: string, caseId: string) {
   return prisma.case.count({ where: { id: caseId, organisationId } }).then((n) => n === 1);
 }
 
+export const DRAFT_CASE_MESSAGE = "This case is still a draft: publish the case (status active) before the campaign goes live, or keep the campaign a draft.";
+
+/**
+ * A live campaign shows its case's people and demands to everyone: a case still in draft must not
+ * go public through it. The message for the status field, or null when the pair is fine.
+ */
+export async function liveOnDraftCase(campaignStatus: string, caseId: string): Promise<string | null> {
+  if (campaignStatus !== "live") return null;
+  const found = await prisma.case.findUnique({ where: { id: caseId }, select: { status: true } });
+  return found?.status === "draft" ? DRAFT_CASE_MESSAGE : null;
+}
+
+/** A case with a live campaign cannot go back to draft (its people would stay public through the campaign). */
+export async function draftWithLiveCampaign(caseId: string, caseStatus: string): Promise<string | null> {
+  if (caseStatus !== "draft") return null;
+  const live = await prisma.campaign.count({ where: { caseId, status: "live" } });
+  return live > 0 ? "A live campaign shows this case: close the campaign or set it to draft before making the case a draft again." : null;
+}
+
 /** The campaign's targets: active targets matching its kinds, countries and tags, plus those picked by hand. */
 export function campaignTargetsWhere(campaign: {
   id: string;

@@ -3,7 +3,7 @@
 // the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
+import { enqueueEmail, unsubscribeHeaders, withoutAddresses } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";
@@ -73,7 +73,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
     },
     orderBy: { id: "asc" },
     take: chunk,
-    select: { id: true, emailHash: true, nameEnc: true, emailEnc: true },
+    select: { id: true, emailHash: true, emailEnc: true },
   });
   const hashes = signers.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
   const suppressed = new Set((await prisma.suppressedSupporter.findMany({ where: { emailHash: { in: hashes } }, select: { emailHash: true } })).map((s) => s.emailHash));
@@ -83,7 +83,6 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
     if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
     const links = signerLinks(appUrl, signerLinkToken(s.id));
     const props = {
-      name: s.nameEnc ? decrypt(s.nameEnc).split(/\s+/)[0] ?? "" : "",
       caseTitle: update.case.title,
       title: update.title,
       body: update.body,

@@ -397,7 +397,8 @@ function pagedCsv<Row extends { id: string }>(header: string[], page: (after: st
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(stringify([header])));
+        // The byte-order mark makes spreadsheets read UTF-8: Cyrillic and Kazakh names stay intact.
+        controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
       }
       const rows = await page(after);
       if (rows.length === 0) {

@@ -23,7 +23,7 @@ export interface EmailToQueue {
   organisationId?: string | null;
   subjectType?: string | null;
   subjectId?: string | null;
-  /** Supporter mail: recipient, reply-to, subject and parts are stored encrypted. */
+  /** Supporter mail: sender, recipient, reply-to, subject and parts are stored encrypted. */
   sensitive?: boolean;
 }
 
@@ -45,7 +45,7 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = ne
     email.kind,
     email.subjectType ?? null,
     email.subjectId ?? null,
-    email.from ?? env().MAIL_FROM,
+    seal(sensitive, email.from ?? env().MAIL_FROM),
     seal(sensitive, normaliseAddress(email.to)),
     email.replyTo ? seal(sensitive, email.replyTo) : null,
     seal(sensitive, email.subject),
@@ -79,7 +79,7 @@ export function readable<T extends { encrypted: boolean; toAddress: string; subj
   if (!row.encrypted) return row;
   const open = (value: unknown) => (typeof value === "string" && isEncrypted(value) ? decrypt(value) : value);
   const copy: Record<string, unknown> = { ...row };
-  for (const key of ["toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
+  for (const key of ["fromAddress", "toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
   return copy as T;
 }
 
@@ -88,6 +88,14 @@ export function mailFromAs(displayName: string): string {
   const from = env().MAIL_FROM;
   const address = from.match(/<([^>]+)>/)?.[1] ?? from;
   return `${displayName.replace(/[<>"\r\n]/g, "")} via Solidarity letters <${address}>`;
+}
+
+/**
+ * A provider's error or bounce text, as kept in the outbox's history and shown to organisers: any
+ * email address in it (a supporter's, quoted by a mail server) is taken out first.
+ */
+export function withoutAddresses<T extends string | null | undefined>(text: T): T {
+  return (typeof text === "string" ? text.replace(/[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+/g, "[address]") : text) as T;
 }
 
 export function normaliseAddress(address: string): string {
@@ -105,7 +113,8 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<{ id: s
     data: {
       dedupeKey: email.dedupeKey,
       kind: email.kind,
-      fromAddress: email.from ?? env().MAIL_FROM,
+      // A supporter's letter goes "from" their name: sealed like the rest.
+      fromAddress: seal(sensitive, email.from ?? env().MAIL_FROM),
       toAddress: seal(sensitive, to),
       replyTo: email.replyTo ? seal(sensitive, email.replyTo) : null,
       subject: seal(sensitive, email.subject),

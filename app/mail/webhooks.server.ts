@@ -5,7 +5,7 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType } from "~/mail/email-status";
-import { readable } from "~/mail/outbox.server";
+import { readable, withoutAddresses } from "~/mail/outbox.server";
 import { emailHash } from "~/security/crypto.server";
 
 /** A timestamp that makes a real date: a bad one is refused (400), never stored as "Invalid Date". */
@@ -84,7 +84,8 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
       if (Date.now() - occurredAt.getTime() < NOT_YET_RECORDED_MS) return { status: 404, message: "No email with this id (yet)." };
       return { status: 200, message: "No email with this id: ignored." };
     }
-    const detail = event.data.bounce?.message ?? event.data.failed?.reason ?? null;
+    // A mail server's bounce text often quotes the recipient's address: kept without it.
+    const detail = withoutAddresses(event.data.bounce?.message ?? event.data.failed?.reason ?? null);
 
     await tx.webhookReceipt.create({ data: { id: webhookId } });
     await tx.emailEvent.create({

@@ -8,7 +8,7 @@ import { Prisma } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
 import { devMailboxTransport } from "~/mail/dev-mailbox.server";
 import { createResendTransport } from "~/mail/resend.server";
-import { readable } from "~/mail/outbox.server";
+import { readable, withoutAddresses } from "~/mail/outbox.server";
 import type { OutgoingEmail, SendResult, Transport } from "~/mail/transport";
 import { holdRequestsUntil, reserveRequestSlot } from "~/mail/pacing.server";
 import { reportBackgroundError } from "~/background.server";
@@ -120,8 +120,10 @@ export function createWorker(options: WorkerOptions) {
     return prisma.outboxEmail.findMany({ where: { batchKey, leaseOwner: workerId }, orderBy: { id: "asc" }, select: outgoing });
   }
 
-  async function record(batch: Array<{ id: string; attempts: number }>, result: SendResult) {
+  async function record(batch: Array<{ id: string; attempts: number }>, sendResult: SendResult) {
     const now = new Date();
+    // The provider's words may quote an address: kept without it.
+    const result = sendResult.ok ? sendResult : { ...sendResult, message: withoutAddresses(sendResult.message) };
     const ids = batch.map((e) => e.id);
     const mine = { id: { in: ids }, leaseOwner: workerId, status: "sending" };
     const release = { leaseOwner: null, leaseExpiresAt: null };

@@ -11,7 +11,7 @@ import { decrypt, encrypt, needsReencryption } from "~/security/crypto.server";
 export const encryptedColumns: Array<{ table: string; columns: string[]; where?: string }> = [
   { table: "Signature", columns: ["nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc"] },
   { table: "SupporterLetter", columns: ["nameEnc", "emailEnc", "cityEnc", "subjectEnc", "bodyEnc"] },
-  { table: "OutboxEmail", columns: ["toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = 1` },
+  { table: "OutboxEmail", columns: ["fromAddress", "toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = 1` },
 ];
 
 type Row = Record<string, string | null> & { id: string };

@@ -4,6 +4,7 @@
 // through prepared statements on the hot connection (app/db.server.ts): Prisma's compiling of the
 // nested query was a third of the page's time.
 import { preparedStatement, whenNotBusy } from "~/db.server";
+import { looksLikeAddress } from "~/petitions/signature.schema";
 import { decryptOptional } from "~/security/crypto.server";
 
 interface CampaignRow {
@@ -27,7 +28,11 @@ export async function campaignPage(slug: string) {
     ).get(slug) as CampaignRow | undefined;
     if (!campaign) return null;
     const { caseId, ...fields } = campaign;
-    const about = preparedStatement(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ?`).get(caseId) as { slug: string; title: string; summary: string };
+    // A draft case is not public, whatever its campaign says (older data may pair them).
+    const about = preparedStatement(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ? AND "status" != 'draft'`).get(caseId) as
+      | { slug: string; title: string; summary: string }
+      | undefined;
+    if (!about) return null;
     const people = preparedStatement(
       `SELECT "id", "name", "status", "heldAt", "description" FROM "Person" WHERE "caseId" = ? ORDER BY "position" ASC, "createdAt" ASC`,
     ).all(caseId) as Array<{ id: string; name: string; status: string; heldAt: string | null; description: string }>;
@@ -48,7 +53,10 @@ export async function campaignPage(slug: string) {
   if (!page) return null;
   return {
     campaign: page.campaign,
-    // First name and country only: not even the row's id leaves the server.
-    signers: page.signers.map((s) => ({ firstName: (decryptOptional(s.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: s.country })),
+    // First name and country only: not even the row's id leaves the server. A name that reads like
+    // a link or an address (typed before the form refused them, or slipped past) is not shown.
+    signers: page.signers
+      .map((s) => ({ firstName: (decryptOptional(s.nameEnc) ?? "").trim().split(/\s+/)[0] ?? "", country: s.country }))
+      .filter((s) => s.firstName !== "" && !looksLikeAddress(s.firstName)),
   };
 }

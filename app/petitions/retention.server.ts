@@ -1,7 +1,10 @@
 // Keeping signers' data no longer than needed: unconfirmed signatures and supporters' letters go
 // after a few days, address hashes after 30 days at most, and all personal data a while after the
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
+import { withoutAddresses } from "~/mail/outbox.server";
+import { purgeUsedStamps } from "~/petitions/abuse.server";
+import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { deleteOldTargetImports } from "~/targets/import.server";
@@ -17,31 +20,23 @@ export async function purgeSignerData(now = new Date()) {
 
   return prisma.$transaction(async (tx) => {
     const stale = await tx.signature.findMany({ where: { status: "pending", createdAt: { lt: unconfirmedBefore } }, select: { id: true } });
-    const staleIds = stale.map((s) => s.id);
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "signature", subjectId: { in: staleIds } } });
-    const unconfirmed = await tx.signature.deleteMany({ where: { id: { in: staleIds } } });
-    const addresses = await tx.signature.updateMany({ where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } }, data: { addressHash: null } });
     const closedCampaigns = (await tx.campaign.findMany({ where: { status: "closed", closedAt: { lt: closedBefore } }, select: { id: true } })).map((c) => c.id);
-    const erased = await tx.signature.updateMany({
-      where: { campaignId: { in: closedCampaigns }, erasedAt: null },
-      data: {
-        emailHash: null,
-        nameEnc: null,
-        emailEnc: null,
-        cityEnc: null,
-        organisationEnc: null,
-        commentEnc: null,
-        addressHash: null,
-        showName: false,
-        wantsUpdates: false,
-        erasedAt: now,
-      },
+    const closedSigners = await tx.signature.findMany({ where: { campaignId: { in: closedCampaigns }, erasedAt: null }, select: { id: true } });
+    // Supporters' letters, sent or not, go after the unconfirmed-signature days, with every email
+    // to or from their writer (the letter that went out carried their name and address).
+    const oldLetters = await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true } });
+    const erased = await eraseSupporterRecords(tx, {
+      signatureIds: [...stale, ...closedSigners].map((s) => s.id),
+      supporterLetterIds: oldLetters.map((l) => l.id),
+      now,
     });
-    // Supporters' letters, sent or not, and the confirmation emails that carried their text.
-    const oldLetters = (await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true } })).map((l) => l.id);
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "supporter-letter", subjectId: { in: oldLetters }, kind: "confirm-supporter-letter" } });
-    const letters = await tx.supporterLetter.deleteMany({ where: { id: { in: oldLetters } } });
-    return { unconfirmedDeleted: unconfirmed.count, addressHashesRemoved: addresses.count, signersErased: erased.count, supporterLettersDeleted: letters.count };
+    const addresses = await tx.signature.updateMany({ where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } }, data: { addressHash: null } });
+    return {
+      unconfirmedDeleted: erased.pendingSignaturesDeleted,
+      addressHashesRemoved: addresses.count,
+      signersErased: erased.signaturesAnonymised,
+      supporterLettersDeleted: erased.supporterLettersDeleted,
+    };
   });
 }
 
@@ -52,6 +47,7 @@ export function startMaintenance(intervalMs = 3600_000) {
     ["purging signer data", () => purgeSignerData()],
     ["deleting expired sessions", () => deleteExpiredSessions()],
     ["deleting old target uploads", () => deleteOldTargetImports()],
+    ["deleting expired form stamps", () => writeTransaction(() => purgeUsedStamps())],
   ];
   const run = () => Promise.all(jobs.map(([doing, job]) => job().catch((error: unknown) => reportBackgroundError("maintenance", doing, error))));
   void run();

@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma.server/client";
 import { openSignature, signatureColumns, type SignatureRow } from "~/petitions/signature.server";
 import { emailHash } from "~/security/crypto.server";
 import { countryName } from "~/ui/format";
+import { looksLikeAddress } from "~/petitions/signature.schema";
 import { spreadsheetCell } from "~/security/spreadsheet";
 
 export interface SignatureFilters {
@@ -95,7 +96,8 @@ export function signaturesCsvStream(campaignId: string, filters: SignatureFilter
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(stringify([header])));
+        // The byte-order mark makes spreadsheets read UTF-8: Cyrillic and Kazakh names stay intact.
+        controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
       }
       const rows = await prisma.signature.findMany({
         where: { ...where(campaignId, filters), ...(after ? { id: { gt: after } } : {}) },
@@ -122,5 +124,10 @@ export async function shownSigners(campaignId: string, limit: number) {
     select: signatureColumns,
   });
   const shownCount = await prisma.signature.count({ where: { campaignId, status: "confirmed", showName: true, erasedAt: null } });
-  return { names: rows.map(openSignature).map((s) => ({ name: s.name ?? "", country: countryName(s.country) })), shownCount };
+  // The document goes to the authorities: a name that reads like a link or an address is left out.
+  const names = rows
+    .map(openSignature)
+    .filter((s) => s.name && !looksLikeAddress(s.name))
+    .map((s) => ({ name: s.name ?? "", country: countryName(s.country) }));
+  return { names, shownCount };
 }

@@ -12,14 +12,21 @@ const optional = (label: string, max: number, lines: "single" | "multi" = "singl
     .default(null);
 
 /**
- * A person's name, as it goes into the emails we send to the address typed beside it: never a web
- * or email address, which would make our confirmation emails a way to send someone a link.
+ * Whether a name carries something a reader could follow: a web or email address, a bare domain
+ * ("t.me/x", "evil.de"), with full-width or ideographic dots too. Such a name is refused at the
+ * form and never shown on the public signer list.
  */
+export function looksLikeAddress(name: string): boolean {
+  const plain = name.normalize("NFKC").replace(/[\u3002\uFF61\uFE12\u2024\u2025\u2026\u00B7]/g, ".");
+  return /[/\\@:]|www\.|[\p{L}\p{N}_-]\.\p{L}{2,}/iu.test(plain);
+}
+
+/** A person's name: it signs their letter and may be shown on the public list, never a link. */
 export const PersonName = singleLine({ error: "Your name is required." })
   .trim()
   .min(1, "Your name is required.")
   .max(120, "At most 120 characters.")
-  .refine((v) => !/:\/\/|www\.|@|\.(com|org|net|info|ru|io|xyz|top|link|ly)\b/i.test(v), "Give your name only, without a web or email address.");
+  .refine((v) => !looksLikeAddress(v), "Give your name only, without a web or email address.");
 
 export const SignSchema = z.object({
   name: PersonName,

@@ -1,8 +1,9 @@
 // Petition signatures: signing, confirming by email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
-import { enqueueEmail, queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
+import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail, renderStencil } from "~/mail/render.server";
+import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
   addressHash,
@@ -15,6 +16,7 @@ import {
   tokenHash,
 } from "~/security/crypto.server";
 import { timeOrderedId } from "~/security/random.server";
+import { AlreadySignedEmail, alreadySignedText } from "../../emails/already-signed";
 import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
@@ -30,12 +32,13 @@ export function signerLinks(appUrl: string, token: string) {
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
   const row = await whenNotBusy(() =>
-    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')`).get(slug),
+    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
+       AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`).get(slug),
   );
   return (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ?? null;
 }
 
-type ConfirmationSlot = "name" | "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
+type ConfirmationSlot = "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
 const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
 
 /** The confirmation email, rendered once per campaign and address and then filled in (it goes with every signature). */
@@ -44,7 +47,7 @@ async function confirmationEmail(campaignTitle: string, appUrl: string, values: 
   let stencil = confirmationStencils.get(key);
   if (!stencil) {
     if (confirmationStencils.size >= 100) confirmationStencils.clear();
-    stencil = renderStencil(["name", "confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
+    stencil = renderStencil(["confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
       const props = { ...markers, campaignTitle };
       return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
     });
@@ -54,24 +57,31 @@ async function confirmationEmail(campaignTitle: string, appUrl: string, values: 
   return (await stencil)(values);
 }
 
+/**
+ * The page says the same to everyone who signs ("check your inbox"), whatever the address's state:
+ * `emailed` (for tests and the log, never for the page) is what went to the address's owner.
+ */
 export type SignResult =
-  | { kind: "check-email" }
-  | { kind: "already-signed" }
-  | { kind: "confirmation-resent" }
-  | { kind: "confirmation-recently-sent" }
-  | { kind: "email-stopped" };
+  | { kind: "check-email"; emailed: "confirmation" | "already-signed" | "nothing" }
+  | { kind: "stamp-used" };
 
-/** Records a signature (pending until confirmed) and queues its confirmation email, together. */
+/**
+ * Records a signature (pending until confirmed) and queues its confirmation email, together, and
+ * spends the form's stamp in the same synchronous transaction. A known address gets at most one
+ * email an hour: the confirmation link again, or "you have already signed"; a stopped one nothing.
+ */
 export async function sign({
   campaign,
   input,
   clientAddress,
   appUrl,
+  stamp,
 }: {
   campaign: { id: string; title: string; organisationId: string };
   input: SignInput;
   clientAddress: string | null;
   appUrl: string;
+  stamp: string;
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
   // One prepared query for both checks (this runs for every signature).
@@ -82,76 +92,91 @@ export async function sign({
     ).get(hash, campaign.id, hash),
   )) as { id: string | null; status: string | null; confirmationSentAt: string | null; stopped: number } | undefined;
   const existing = found?.id ? { id: found.id, status: found.status, confirmationSentAt: new Date(found.confirmationSentAt ?? 0) } : null;
-  if (existing?.status === "confirmed") return { kind: "already-signed" };
-  if (existing && Date.now() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS) {
-    return { kind: "confirmation-recently-sent" };
-  }
-  if (Number(found?.stopped ?? 0) > 0) return { kind: "email-stopped" };
+  const now = new Date();
+  const emailedRecently = existing !== null && now.getTime() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS;
+
+  const spendOnly = async (): Promise<SignResult> => {
+    try {
+      await writeTransaction(() => spendStamp(stamp, now));
+    } catch (error) {
+      if (error instanceof StampUsedError) return { kind: "stamp-used" };
+      throw error;
+    }
+    return { kind: "check-email", emailed: "nothing" };
+  };
+  if (Number(found?.stopped ?? 0) > 0 || emailedRecently) return spendOnly();
 
   // The link's secret is derived from the id with a key; the database keeps only its hash.
   const id = existing?.id ?? timeOrderedId("s");
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
-  const email = await confirmationEmail(campaign.title, appUrl, { name: input.name, ...links });
-  const now = new Date();
-  const outgoing = {
-    kind: "confirm-signature",
-    to: input.email,
-    subject: `Please confirm your signature: ${campaign.title}`,
-    ...email,
-    organisationId: campaign.organisationId,
-    subjectType: "signature",
-    subjectId: id,
-    sensitive: true,
-    headers: unsubscribeHeaders(links.unsubscribeUrl),
-    tags: [{ name: "kind", value: "confirm-signature" }],
-  };
-
-  if (existing) {
-    await prisma.$transaction(async (tx) => {
-      await tx.signature.update({ where: { id }, data: { tokenHash: tokenHash(token), confirmationSentAt: now } });
-      await enqueueEmail(tx, { ...outgoing, dedupeKey: `confirm-signature:${id}:${now.getTime()}` });
-    });
-    return { kind: "confirmation-resent" };
-  }
-
-  // Everything is encrypted and made first: the write lock is then held only for the inserts.
+  const alreadySigned = existing?.status === "confirmed";
+  const email = alreadySigned
+    ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), { text: alreadySignedText({ campaignTitle: campaign.title, ...links }) })
+    : await confirmationEmail(campaign.title, appUrl, links);
+  const kind = alreadySigned ? "already-signed" : "confirm-signature";
   const at = sqliteDate(now);
-  const signatureRow = [
-    id,
-    campaign.id,
-    hash,
-    encrypt(input.name),
-    encrypt(input.email),
-    encryptOptional(input.city),
-    encryptOptional(input.organisation),
-    encryptOptional(input.comment),
-    input.country,
-    input.showName ? 1 : 0,
-    input.wantsUpdates ? 1 : 0,
-    tokenHash(token),
-    at,
-    addressHash(clientAddress),
-    at,
-  ];
-  const writeConfirmationEmail = queuedEmailWriter({ ...outgoing, id: `e${id}`, dedupeKey: `confirm-signature:${id}:${now.getTime()}` }, now);
+  const writeEmail = queuedEmailWriter(
+    {
+      id: `e${id}${existing ? `.${now.getTime()}` : ""}`,
+      dedupeKey: `${kind}:${id}:${now.getTime()}`,
+      kind,
+      to: input.email,
+      subject: alreadySigned ? `You have already signed: ${campaign.title}` : `Please confirm your signature: ${campaign.title}`,
+      ...email,
+      organisationId: campaign.organisationId,
+      subjectType: "signature",
+      subjectId: id,
+      sensitive: true,
+      headers: unsubscribeHeaders(links.unsubscribeUrl),
+      tags: [{ name: "kind", value: kind }],
+    },
+    now,
+  );
+
+  // Everything is encrypted and made first: the write lock is then held only for the writes.
+  const signatureRow = existing
+    ? null
+    : [
+        id,
+        campaign.id,
+        hash,
+        encrypt(input.name),
+        encrypt(input.email),
+        encryptOptional(input.city),
+        encryptOptional(input.organisation),
+        encryptOptional(input.comment),
+        input.country,
+        input.showName ? 1 : 0,
+        input.wantsUpdates ? 1 : 0,
+        tokenHash(token),
+        at,
+        addressHash(clientAddress),
+        at,
+      ];
   try {
-    // One synchronous write transaction on the hot connection: the row and its confirmation email,
+    // One synchronous write transaction on the hot connection: the stamp, the row and its email,
     // together or not at all (see app/db.server.ts for why not through Prisma).
     await writeTransaction(() => {
-      preparedStatement(
-        `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
-          "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-      ).run(...signatureRow);
-      writeConfirmationEmail();
+      spendStamp(stamp, now);
+      if (signatureRow) {
+        preparedStatement(
+          `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
+            "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+        ).run(...signatureRow);
+      } else {
+        preparedStatement(`UPDATE "Signature" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);
+      }
+      writeEmail();
     });
   } catch (error) {
+    if (error instanceof StampUsedError) return { kind: "stamp-used" };
     // The same address signing twice at the same moment: the other request's row won.
-    if (isUniqueViolation(error)) return { kind: "confirmation-recently-sent" };
+    if (isUniqueViolation(error)) return { kind: "check-email", emailed: "nothing" };
     throw error;
   }
-  return { kind: "check-email" };
+  return { kind: "check-email", emailed: alreadySigned ? "already-signed" : "confirmation" };
 }
 
 /** The signature behind a link, with what the pages need to say. */
@@ -188,33 +213,6 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
       update: { signatures: { increment: 1 } },
     });
     return "confirmed";
-  });
-}
-
-const personalDataRemoved = {
-  emailHash: null,
-  nameEnc: null,
-  emailEnc: null,
-  cityEnc: null,
-  organisationEnc: null,
-  commentEnc: null,
-  addressHash: null,
-  showName: false,
-  wantsUpdates: false,
-};
-
-/**
- * Removes name, email, city, organisation and comment. A confirmed signature stays as an anonymous
- * count; a pending one is deleted. The emails it was sent go from the outbox too.
- */
-export async function eraseSignature(token: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, status: true } });
-    if (!signature) return false;
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "signature", subjectId: signature.id } });
-    if (signature.status === "pending") await tx.signature.delete({ where: { id: signature.id } });
-    else await tx.signature.update({ where: { id: signature.id }, data: { ...personalDataRemoved, erasedAt: new Date() } });
-    return true;
   });
 }
 

@@ -18,7 +18,7 @@ import { LetterEmail, letterText } from "../../emails/letter";
 /** A live campaign that supporters may write for: what drafting and sending their letters need. */
 export async function campaignForWriting(slug: string) {
   return prisma.campaign.findFirst({
-    where: { slug, status: "live" },
+    where: { slug, status: "live", case: { status: { not: "draft" } } },
     select: {
       id: true,
       slug: true,
@@ -113,7 +113,8 @@ function supporterLetterLinks(appUrl: string, token: string) {
   return { sendUrl: `${appUrl}/s/${token}/send`, unsubscribeUrl, deleteDataUrl };
 }
 
-export type LetterRequest = "check-email" | "email-stopped" | "no-email";
+/** "check-email" whatever the address's state: a stopped address or one asked within the hour gets nothing. */
+export type LetterRequest = "check-email" | "no-email";
 
 /**
  * Keeps the supporter's letter, encrypted, and emails them a link to confirm that they wrote it.
@@ -137,11 +138,17 @@ export async function requestSupporterLetter({
 }): Promise<LetterRequest> {
   if (!target.email) return "no-email";
   const hash = emailHash(supporter.email);
-  if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return "email-stopped";
+  if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return "check-email";
+  // At most one confirmation an hour per address and target: a stranger cannot fill someone's inbox.
+  const recent = await prisma.supporterLetter.findFirst({
+    where: { emailHash: hash, targetId: target.id, sentAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } },
+    select: { id: true },
+  });
+  if (recent) return "check-email";
   const id = `w${pooledRandomBytes(12).toString("base64url")}`;
   const token = signerLinkToken(id);
   const links = supporterLetterLinks(appUrl, token);
-  const props = { name: supporter.name, campaignTitle: campaign.title, targetName: target.name, ...links };
+  const props = { campaignTitle: campaign.title, targetName: target.name, ...links };
   const email = await renderEmail(ConfirmSupporterLetterEmail(props), { text: confirmSupporterLetterText(props) });
   await prisma.$transaction(async (tx) => {
     await tx.supporterLetter.create({
@@ -251,17 +258,6 @@ export async function sendConfirmedSupporterLetter(token: string, appUrl: string
     });
     await tx.campaign.update({ where: { id: letter.campaign.id }, data: { supporterLettersSent: { increment: 1 } } });
     return "sent" as const;
-  });
-}
-
-/** "Delete my data" from the confirmation email: the letter and every email about it go. */
-export async function withdrawSupporterLetter(token: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const letter = await tx.supporterLetter.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true } });
-    if (!letter) return false;
-    await tx.outboxEmail.deleteMany({ where: { subjectType: "supporter-letter", subjectId: letter.id } });
-    await tx.supporterLetter.delete({ where: { id: letter.id } });
-    return true;
   });
 }
 

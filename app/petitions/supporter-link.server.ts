@@ -1,8 +1,8 @@
 // The links in supporters' emails (/s/:token/...) belong to a signature or to a supporter's letter
 // waiting for its writer's confirmation. Stopping email and deleting one's data work from either.
 import { prisma } from "~/db.server";
-import { eraseSignature, signatureByToken } from "~/petitions/signature.server";
-import { withdrawSupporterLetter } from "~/petitions/supporter-letter.server";
+import { eraseEverythingOf } from "~/petitions/erasure.server";
+import { signatureByToken } from "~/petitions/signature.server";
 import { tokenHash } from "~/security/crypto.server";
 
 export type SupporterLink =
@@ -50,7 +50,18 @@ export async function unsubscribe(token: string): Promise<boolean> {
   });
 }
 
-/** "Delete my data": a signature's personal data, or a supporter's letter and its emails. */
+/**
+ * "Delete my data", from a signature's link or a supporter letter's: everything kept for that email
+ * address goes (app/petitions/erasure.server.ts, the same erasure as retention's).
+ */
 export async function eraseSupporterData(token: string): Promise<boolean> {
-  return (await eraseSignature(token)) || (await withdrawSupporterLetter(token));
+  const hash = tokenHash(token);
+  return prisma.$transaction(async (tx) => {
+    const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const owner = signature ?? letter;
+    if (!owner) return false;
+    await eraseEverythingOf(tx, { emailHash: owner.emailHash, signatureIds: signature ? [signature.id] : [], supporterLetterIds: letter ? [letter.id] : [] });
+    return true;
+  });
 }

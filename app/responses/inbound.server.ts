@@ -1,12 +1,14 @@
 // Replies caught without anyone forwarding them: each letter has its own reply-to address
 // (reply+<token>@MAIL_REPLY_DOMAIN); Resend's inbound mail posts `email.received`, we fetch the
-// message and record it as a response to that letter, or in the inbox when no letter matches.
+// message and record it as a response to that letter; when no letter matches, it goes to the
+// organisation whose reply domain it was sent to, or to nobody until an operator routes it.
 import { Resend } from "resend";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { eventTimestamp } from "~/mail/webhooks.server";
 import { Prisma } from "~/generated/prisma.server/client";
+import { organisationForAddresses } from "~/responses/response.server";
 
 const InboundEvent = z.object({
   type: z.literal("email.received"),
@@ -56,13 +58,15 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
 
   const token = replyTokenIn([...event.data.to, ...(message.to ?? [])]);
   const letter = token ? await prisma.letter.findUnique({ where: { replyToken: token }, select: { id: true, organisationId: true } }) : null;
+  // No letter: the reply is the organisation's whose reply domain it was sent to, else nobody's yet.
+  const routedTo = letter ? letter.organisationId : await organisationForAddresses([...event.data.to, ...(message.to ?? [])]);
   const receivedAt = new Date(event.created_at);
   try {
     await prisma.$transaction([
       prisma.response.create({
         data: {
           letterId: letter?.id ?? null,
-          organisationId: letter?.organisationId ?? null,
+          organisationId: routedTo,
           channel: "email",
           kind: "unclassified",
           receivedAt,
@@ -80,5 +84,6 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: 200, message: "Already recorded." };
     throw error;
   }
-  return { status: 200, message: letter ? "Recorded as an answer to the letter." : "No letter matches: the reply is in the inbox." };
+  if (letter) return { status: 200, message: "Recorded as an answer to the letter." };
+  return { status: 200, message: routedTo ? "No letter matches: the reply is in its organisation's inbox." : "No letter matches: the reply waits for an operator to route it." };
 }

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireOrganiser } from "~/auth/permissions.server";
 import { listCasesForOrganisation } from "~/cases/case.server";
 import { CampaignSchema, parseTargetKinds } from "~/campaigns/campaign.schema";
-import { caseBelongsTo, createCampaign, isCampaignSlugTaken } from "~/campaigns/campaign.server";
+import { caseBelongsTo, createCampaign, isCampaignSlugTaken, liveOnDraftCase } from "~/campaigns/campaign.server";
 import { CampaignFields } from "~/campaigns/components/campaign-fields";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
@@ -25,6 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await caseBelongsTo(user.organisationId, parsed.data.caseId))) {
     return json(failure(formData, { caseId: ["Choose one of your organisation's cases."] }), { status: 400 });
   }
+  const draftCase = await liveOnDraftCase(parsed.data.status, parsed.data.caseId);
+  if (draftCase) return json(failure(formData, { status: [draftCase] }), { status: 400 });
   if (await isCampaignSlugTaken(parsed.data.slug)) {
     return json(failure(formData, { slug: ["Another campaign already uses this address."] }), { status: 400 });
   }

@@ -1,3 +1,4 @@
+import { draftWithLiveCampaign } from "~/campaigns/campaign.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
@@ -55,6 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (await isSlugTaken(parsed.data.slug, c.id)) {
         return fail(failure(formData, { slug: ["Another case already uses this address: choose another."] }));
       }
+      const stillLive = await draftWithLiveCampaign(c.id, parsed.data.status);
+      if (stillLive) return fail(failure(formData, { status: [stillLive] }));
       await updateCase({ caseId: c.id, organisationId: user.organisationId, data: parsed.data });
       return done("The case is saved.");
     }

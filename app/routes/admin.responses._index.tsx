@@ -1,5 +1,5 @@
-// The inbox: email replies that reached a reply-to address no letter matches (or none at all),
-// for an organiser to file under the right letter.
+// The inbox: email replies that reached a reply-to address no letter matches and were routed to
+// this organisation, for an organiser to file under the right letter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -31,7 +31,10 @@ export default function Inbox() {
   return (
     <>
       <h1>Inbox</h1>
-      <p className="muted">Email replies that no letter's reply-to address matched. File each under the letter it answers.</p>
+      <p className="muted">
+        Email replies that no letter's reply-to address matched and that were routed to your organisation (sent to your reply domain,
+        or routed by the operator). File each under the letter it answers. Replies routed to nobody are seen by no organisation.
+      </p>
       {result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}

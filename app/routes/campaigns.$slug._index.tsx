@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm } from "~/petitions/abuse.server";
+import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
 import { campaignPage } from "~/petitions/campaign-page.server";
@@ -30,12 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.campaign.summary.slice(0, 160) ?? "" },
 ];
 
+// One answer for every address, whatever its state: what differs goes to the address by email.
 const messages = {
-  "check-email": "Thank you! Check your inbox: your signature counts once you confirm it with the link we just sent.",
-  "already-signed": "You have already signed this petition with this email address: thank you, it counts once.",
-  "confirmation-resent": "You signed before but had not confirmed yet: we sent the confirmation link again.",
-  "confirmation-recently-sent": "We sent you a confirmation link less than an hour ago: please look for it in your inbox (and spam folder).",
-  "email-stopped": "This email address asked us to send no more email, so we cannot send a confirmation link to it.",
+  "check-email": "Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link in it.",
 } as const;
 
 export const headers = retryAfterHeaders;
@@ -55,14 +52,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const parsed = parseForm(SignSchema, formData);
-  if (!parsed.success) return json(parsed.failure, { status: 400 });
+  if (!parsed.success) {
+    await refundSubmission(context.clientAddress);
+    return json(parsed.failure, { status: 400 });
+  }
   const result = await sign({
     campaign,
     input: parsed.data,
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
+    stamp: verdict.stamp,
   });
-  return redirect(`/campaigns/${campaign.slug}?signed=${result.kind}#sign`);
+  if (result.kind === "stamp-used") {
+    await refundSubmission(context.clientAddress);
+    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
+  }
+  return redirect(`/campaigns/${campaign.slug}?signed=check-email#sign`);
 }
 
 export default function CampaignPage() {

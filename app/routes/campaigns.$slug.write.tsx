@@ -1,21 +1,22 @@
 // "Write your own letter": the campaign's letter for the supporter's country, with their name and
 // city, to edit and then send through the app (once they confirm from their inbox; replies go to
-// them) or open in their mail program.
+// them) or open in their mail program. Every step posts: a name or city never goes into a URL.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { notFoundUnless } from "~/auth/permissions.server";
+import { writeTransaction } from "~/db.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm } from "~/petitions/abuse.server";
+import { checkPublicForm, refundSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { PersonName } from "~/petitions/signature.schema";
 import { allowedTarget, campaignForWriting, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
 import { formStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
-import { failure, parseForm } from "~/ui/form-result";
+import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { countryName } from "~/ui/format";
 import { IdSchema, paramOr404, SlugSchema } from "~/security/params.server";
@@ -25,8 +26,9 @@ export const meta: MetaFunction = () => [{ title: "Write your own letter: Solida
 const Who = z.object({
   name: PersonName,
   city: singleLine().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
-  country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
+  country: z.string({ error: "Choose your country." }).trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
 });
+type Who = z.infer<typeof Who>;
 
 async function liveCampaign(slugParam: string | undefined) {
   const campaign = await campaignForWriting(paramOr404(SlugSchema, slugParam, "No such campaign."));
@@ -34,45 +36,47 @@ async function liveCampaign(slugParam: string | undefined) {
   return campaign;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const campaign = await liveCampaign(params.slug);
-  const search = Object.fromEntries(new URL(request.url).searchParams);
-  const who = "country" in search ? Who.safeParse(search) : null;
-  const drafts = who?.success
-    ? await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) })
-    : [];
-  return {
-    campaign: { slug: campaign.slug, title: campaign.title },
-    who: who?.success ? who.data : null,
-    whoErrors: who && !who.success ? z.flattenError(who.error).fieldErrors : null,
-    search,
-    drafts,
-    stamp: formStamp(),
-  };
+  return { campaign: { slug: campaign.slug, title: campaign.title }, stamp: formStamp() };
 }
 
 const LetterForm = z.object({
   intent: z.enum(["send", "mailto"]),
   targetId: IdSchema,
-  name: PersonName,
-  city: singleLine().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
-  country: z.string().trim().toUpperCase().refine((c) => countryCodes.has(c)),
   subject: singleLine().trim().min(1, "The subject is required.").max(300),
   body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000),
-  email: singleLine().trim().max(254, "Give an email address like name@example.org.").default(""),
+  email: singleLine().trim().max(254).default(""),
 });
+
+interface WriteResult {
+  who: Who | null;
+  whoFailure: FormFailure | null;
+  drafts: Awaited<ReturnType<typeof draftSupporterLetters>>;
+  letter: { targetId: string; failure: FormFailure | null; sent: boolean } | null;
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await liveCampaign(params.slug);
   const formData = await request.formData();
+  const who = Who.safeParse(Object.fromEntries(["name", "city", "country"].map((k) => [k, formData.get(k) ?? undefined])));
+  if (!who.success) {
+    const result: WriteResult = { who: null, whoFailure: failure(formData, z.flattenError(who.error).fieldErrors), drafts: [], letter: null };
+    return json(result, { status: 400 });
+  }
+  const drafts = await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) });
+  const answer = (letter: WriteResult["letter"], status = 200) => json<WriteResult>({ who: who.data, whoFailure: null, drafts, letter }, { status });
+  if (formData.get("intent") === "draft" || !formData.has("intent")) return answer(null);
+
+  const targetId = String(formData.get("targetId") ?? "").slice(0, 100);
   const parsed = parseForm(LetterForm, formData);
-  if (!parsed.success) return json({ targetId: String(formData.get("targetId") ?? ""), failure: parsed.failure, sent: false }, { status: 400 });
+  if (!parsed.success) return answer({ targetId, failure: parsed.failure, sent: false }, 400);
   const input = parsed.data;
-  const target = await allowedTarget(campaign, input.country, input.targetId);
+  const target = await allowedTarget(campaign, who.data.country, input.targetId);
   if (!target) throw new Response("This target is not one of this campaign's for your country.", { status: 404 });
 
   if (input.intent === "mailto") {
-    if (!target.email) return json({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, { status: 400 });
+    if (!target.email) return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, 400);
     await countSupporterLetter(campaign.id, "mailto");
     const query = new URLSearchParams({ subject: input.subject, body: input.body }).toString().replace(/\+/g, "%20");
     return redirect(`mailto:${target.email}?${query}`);
@@ -80,39 +84,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const email = z.email().safeParse(input.email);
   if (!email.success) {
-    return json({ targetId: target.id, failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }), sent: false }, { status: 400 });
+    return answer({ targetId: target.id, failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }), sent: false }, 400);
   }
   const verdict = await checkPublicForm(formData, context.clientAddress);
-  if (!verdict.ok) return json({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, { status: verdict.status });
+  if (!verdict.ok) return answer({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, verdict.status);
+  try {
+    // One stamp per page and target: each letter of the page can be sent once.
+    await writeTransaction(() => spendStamp(`${verdict.stamp}|${target.id}`));
+  } catch (error) {
+    if (error instanceof StampUsedError) {
+      await refundSubmission(context.clientAddress);
+      return answer({ targetId: target.id, failure: failure(formData, {}, STAMP_USED_MESSAGE), sent: false }, 409);
+    }
+    throw error;
+  }
   const outcome = await requestSupporterLetter({
     campaign,
     target,
-    supporter: { name: input.name, email: email.data, city: input.city },
+    supporter: { name: who.data.name, email: email.data, city: who.data.city },
     subject: input.subject,
     body: input.body,
     appUrl: appUrl(request),
   });
-  const refused = {
-    "no-email": "This target has no email address: print the letter instead.",
-    "email-stopped": "This email address asked us to send no more email, so we cannot ask it to confirm the letter. Open the letter in your mail program instead.",
-  } as const;
-  if (outcome !== "check-email") return json({ targetId: target.id, failure: failure(formData, {}, refused[outcome]), sent: false }, { status: 400 });
-  return json({ targetId: target.id, failure: null, sent: true });
+  if (outcome === "no-email") {
+    await refundSubmission(context.clientAddress);
+    return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, 400);
+  }
+  // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
+  return answer({ targetId: target.id, failure: null, sent: true });
 }
 
 export default function WriteLetter() {
-  const { campaign, who, whoErrors, search, drafts, stamp } = useLoaderData<typeof loader>();
+  const { campaign, stamp } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const whoFailure = whoErrors ? { fieldErrors: whoErrors, values: search } : null;
+  const who = result?.who ?? null;
+  const whoFailure = result?.whoFailure ?? null;
+  const drafts = result?.drafts ?? [];
   return (
     <>
       <p>
         <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
       </p>
       <h1>Write your own letter</h1>
-      <Form method="get" className="stack">
-        <TextField name="name" label="Your name" hint="It signs your letter." required failure={whoFailure} defaultValue={who?.name ?? search.name} />
-        <TextField name="city" label="Your city" hint="Written under your name." failure={whoFailure} defaultValue={who?.city ?? search.city} />
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="draft" />
+        <TextField name="name" label="Your name" hint="It signs your letter." required failure={whoFailure} defaultValue={who?.name} />
+        <TextField name="city" label="Your city" hint="Written under your name." failure={whoFailure} defaultValue={who?.city} />
         <SelectField
           name="country"
           label="Your country"
@@ -121,7 +138,7 @@ export default function WriteLetter() {
           options={countryOptions}
           required
           failure={whoFailure}
-          defaultValue={who?.country ?? search.country}
+          defaultValue={who?.country}
         />
         <div>
           <button type="submit" className="secondary">
@@ -137,13 +154,13 @@ export default function WriteLetter() {
           </h2>
           {drafts.length === 0 ? <p>This campaign has no targets for {countryName(who.country)} yet.</p> : null}
           {drafts.map((d) => {
-            const mine = result && result.targetId === d.targetId ? result : null;
+            const mine = result?.letter && result.letter.targetId === d.targetId ? result.letter : null;
             return (
               <section key={d.targetId} className="card" aria-labelledby={`to-${d.targetId}`}>
                 <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
                 {mine?.sent ? (
                   <p className="notice" role="status">
-                    Almost done: we sent you an email. Its link lets you read your letter once more and send it; until then nothing goes.
+                    Check your inbox: we sent you an email. Its link lets you read your letter once more and send it; until then nothing goes.
                     Replies will come to your email address.
                   </p>
                 ) : null}

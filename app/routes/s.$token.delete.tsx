@@ -1,6 +1,7 @@
-// Having one's data deleted: name, email, city, organisation and comment go; a confirmed signature
-// stays only as an anonymous count; a supporter's letter and its emails go entirely. The page's
-// button does it; opening the link changes nothing.
+// Having one's data deleted: everything kept for the email address goes (every signature's name,
+// email, city, organisation and comment, every supporter's letter, every email to or from them); a
+// confirmed signature stays only as an anonymous count. The page's button does it; opening the
+// link changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -29,12 +30,12 @@ const wording = {
   signature: {
     deleted: "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
     explain: (campaignTitle: string) =>
-      `This deletes your name, email address, city, organisation and comment from the petition “${campaignTitle}”. If you had confirmed your signature, it stays in the count, without your name.`,
+      `This deletes your name, email address, city, organisation and comment from the petition “${campaignTitle}”, and from every other petition or letter you gave this email address for, with every email we keep to or from you. If you had confirmed your signature, it stays in the count, without your name.`,
   },
   letter: {
     deleted: "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
     explain: (campaignTitle: string) =>
-      `This deletes your letter for the campaign “${campaignTitle}”, with your name and email address, and every email about it that we keep. If you had not confirmed it, it is never sent.`,
+      `This deletes your letter for the campaign “${campaignTitle}”, with your name and email address, every other signature or letter you gave this email address for, and every email we keep to or from you. If you had not confirmed it, it is never sent.`,
   },
 };
 

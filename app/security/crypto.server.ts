@@ -128,17 +128,26 @@ export function addressHash(address: string | null): string | null {
   return address ? crypto.createHmac("sha256", derivedKeys().addressHash).update(address).digest("base64url").slice(0, 32) : null;
 }
 
-/** A signed time stamp in a form, so a submission that comes back too fast can be told from a person's. */
+/**
+ * A signed time stamp in a form, so a submission that comes back too fast can be told from a
+ * person's. It carries a random part: two visitors opening the page in the same millisecond get
+ * different stamps (each stamp is good for one submission).
+ */
 export function formStamp(now = Date.now()): string {
-  const mac = crypto.createHmac("sha256", derivedKeys().formStamp).update(String(now)).digest("base64url").slice(0, 22);
-  return `${now}.${mac}`;
+  const body = `${now}.${pooledRandomBytes(9).toString("base64url")}`;
+  return `${body}.${stampMac(body)}`;
 }
+
+const stampMac = (body: string) => crypto.createHmac("sha256", derivedKeys().formStamp).update(body).digest("base64url").slice(0, 22);
 
 /** Seconds since the form was served, or null when the stamp is missing or forged. */
 export function secondsSinceStamp(stamp: string | null | undefined, now = Date.now()): number | null {
-  const [time, mac] = (stamp ?? "").split(".");
-  if (!time || !mac || !/^\d+$/.test(time)) return null;
-  const expected = crypto.createHmac("sha256", derivedKeys().formStamp).update(time).digest("base64url").slice(0, 22);
+  const parts = (stamp ?? "").split(".");
+  const mac = parts.pop();
+  const time = parts[0];
+  // "time.nonce.mac"; "time.mac" from pages served before stamps had a random part.
+  if (!time || !mac || !/^\d+$/.test(time) || parts.length > 2) return null;
+  const expected = stampMac(parts.join("."));
   if (expected.length !== mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(mac))) return null;
   return (now - Number(time)) / 1000;
 }

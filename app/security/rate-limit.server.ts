@@ -32,6 +32,10 @@ export class ServerWideLimit {
   get(key: string): Promise<RateLimiterRes | null> {
     return this.either((limiter) => limiter.get(key));
   }
+  /** Gives points back (a submission counted up front and then refused). */
+  reward(key: string, points = 1): Promise<RateLimiterRes> {
+    return this.either((limiter) => limiter.reward(key, points));
+  }
   penalty(key: string, points = 1): Promise<RateLimiterRes> {
     return this.either((limiter) => limiter.penalty(key, points));
   }

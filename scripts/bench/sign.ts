@@ -30,6 +30,9 @@ import { summariseProfile } from "./support/cpu-profile";
 import { driveLoad, type LoadResult } from "./support/load";
 import { createSignatureDatabase, DEMO_PETITION_SLUG, isoDate } from "./support/signature-database";
 
+// One data key for the rows made here, the server, and the form stamps the load mints.
+process.env.DATA_KEY ??= crypto.randomBytes(32).toString("base64");
+
 const SLUG = DEMO_PETITION_SLUG;
 const ROWS = Number(process.env.BENCH_SIGN_ROWS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_SIGN_CONCURRENCY ?? 16);
@@ -131,9 +134,13 @@ fs.copyFileSync(databaseFile, bareDatabaseFile);
 // 2. The load: unique supporters signing the demo petition, as the page's form posts it.
 // ---------------------------------------------------------------------------------------------
 const runId = crypto.randomBytes(4).toString("hex");
-function formBody(stamp: string) {
-  const head = `intent=sign&formStartedAt=${encodeURIComponent(stamp)}&website=`;
-  return (n: number) => `${head}&name=Bench+Signer+${n}&email=bench-${n}-${runId}%40example.org&country=BE`;
+// A form's stamp is good for one submission: each supporter gets their own, as each opens the page.
+// The bench mints them with the server's key (DATA_KEY, set at the top, goes to the server).
+const { formStamp } = await import("../../app/security/crypto.server");
+const stampsFrom = Date.now() - 3600_000;
+function formBody(stampFor: (n: number) => string) {
+  return (n: number) =>
+    `intent=sign&formStartedAt=${encodeURIComponent(stampFor(n))}&website=&name=Bench+Signer+${n}&email=bench-${n}-${runId}%40example.org&country=BE`;
 }
 const isSignedAnswer = (status: number, location: string | undefined) => status === 302 && !!location?.includes("signed=check-email");
 
@@ -203,7 +210,7 @@ const barePort = await new Promise<number>((resolve, reject) => {
   bareServer.once("exit", (code) => reject(new Error(`The bare HTTP server exited (${code}).`)));
 });
 log(`bare node:http server: ${WARMUP_SECONDS + SECONDS} s of load…`);
-const bare = await measure({ ports: [barePort], pids: [bareServer.pid!], path: `/campaigns/${SLUG}`, body: formBody("0.bare"), isSuccess: isSignedAnswer });
+const bare = await measure({ ports: [barePort], pids: [bareServer.pid!], path: `/campaigns/${SLUG}`, body: formBody(() => "0.bare"), isSuccess: isSignedAnswer });
 await stopChild(bareServer);
 
 // 2b. The app: the production server on the 1M-row database, as `npm start` runs it (node:cluster,
@@ -269,8 +276,8 @@ const pids = started.pids;
 const servingPid = PROCESSES === 1 ? pids[0]! : pids[1]!;
 
 const page = await (await fetch(`http://${HOST}:${ports[0]}/campaigns/${SLUG}`)).text();
-const stamp = page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
-if (!stamp) throw new Error("No formStartedAt stamp on the campaign page.");
+const pageStamp = page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+if (!pageStamp) throw new Error("No formStartedAt stamp on the campaign page.");
 // Where the page's own form posts (Remix's <Form> on an index route adds ?index).
 const formTag = page.match(/<form[^>]*id="sign-form"[^>]*>/)?.[0] ?? "";
 const formPath = (formTag.match(/action="([^"]*)"/)?.[1] ?? `/campaigns/${SLUG}`).replaceAll("&amp;", "&");
@@ -284,7 +291,7 @@ const campaignPage =
   FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: `/campaigns/${SLUG}`, method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
 
 log(`app: ${WARMUP_SECONDS + SECONDS} s of load, POST ${formPath}…`);
-const app = await measure({ ports, pids, path: formPath, body: formBody(stamp), isSuccess: isSignedAnswer });
+const app = await measure({ ports, pids, path: formPath, body: formBody((n) => formStamp(stampsFrom + n)), isSuccess: isSignedAnswer });
 await stopChild(started.server);
 if (started.server.exitCode !== 0) console.error(`The app server ${started.server.pid} exited with ${started.server.exitCode ?? started.server.signalCode}.`);
 const unexpectedOutput = serverOutput

@@ -347,6 +347,17 @@ describe("CSV exports", () => {
     expect(rows.find((r) => r.kind === "acknowledgement" && r.target_kind === "embassy")!.summary).toBe("'+1 received, will forward");
   });
 
+  it("starts both files with the UTF-8 byte-order mark, so a spreadsheet keeps Cyrillic and Kazakh names intact", async () => {
+    for (const [route, path] of [
+      [lettersCsv, "letters.csv"],
+      [responsesCsv, "responses.csv"],
+    ] as const) {
+      const response = (await settle(route.loader({ request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie: organiser }), params: { campaignId }, context: testContext }))) as Response;
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+  });
+
   it("reads letters in pages: a page size of 3 still gives every letter once", async () => {
     const { lettersCsvStream } = await import("~/dashboard/dashboard.server");
     const { organisationId } = await prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });

@@ -5,16 +5,15 @@ import { renderEmail, renderStencil } from "~/mail/render.server";
 import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 describe("a stencilled email", () => {
-  it("is byte for byte the fresh render, whatever the signer typed as their name", async () => {
+  it("is byte for byte the fresh render, whatever the links hold", async () => {
     const campaignTitle = "Free the “Article 405” prisoners & their families";
-    const fill = await renderStencil(["name", "confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
+    const fill = await renderStencil(["confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
       const props = { ...markers, campaignTitle };
       return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
     });
-    for (const name of ["Aigerim", "<script>alert('x')</script> & \"friends\"", "Жазира Демеуова", "slot1n0x $& $1 $$"]) {
+    for (const token of ["abc_DEF-123", "<script>alert('x')</script>&\"x\"", "slot1n0x $& $1 $$"]) {
       const values = {
-        name,
-        confirmUrl: "https://letters.example.org/s/abc_DEF-123/confirm?x=1&y=2",
+        confirmUrl: `https://letters.example.org/s/${token}/confirm?x=1&y=2`,
         unsubscribeUrl: "https://letters.example.org/s/abc_DEF-123/unsubscribe",
         deleteDataUrl: "https://letters.example.org/s/abc_DEF-123/delete",
       };

@@ -11,7 +11,7 @@ import * as deletePage from "~/routes/s.$token.delete";
 import * as signaturesCsv from "~/routes/admin.campaigns.$campaignId.signatures[.]csv";
 import * as signaturesPage from "~/routes/admin.campaigns.$campaignId.signatures";
 import * as signaturesPdf from "~/routes/admin.campaigns.$campaignId.signatures[.]pdf";
-import { normaliseEmail, formStamp } from "~/security/crypto.server";
+import { encrypt, normaliseEmail, formStamp } from "~/security/crypto.server";
 import { readable } from "~/mail/outbox.server";
 import { purgeSignerData } from "~/petitions/retention.server";
 import { cookieFor, createCampaign, createCase, createOrganisation, createUser, request, settle, testContext } from "../support/factories";
@@ -36,7 +36,9 @@ beforeEach(async () => {
   campaign = await prisma.campaign.update({ where: { id: campaign.id }, data: { petitionText: "Free them.", signatureGoal: 100 }, include: { templates: true } });
 });
 
-const stamp = () => formStamp(Date.now() - 10_000);
+// Each submission its own stamp (a stamp is good for one submission): never two in the same millisecond.
+let lastStampAt = 0;
+const stamp = () => formStamp((lastStampAt = Math.max(Date.now() - 10_000, lastStampAt + 1)));
 const signForm = (fields: Record<string, string>) => ({ intent: "sign", formStartedAt: stamp(), website: "", country: "BE", ...fields });
 
 async function signAs(fields: Record<string, string>, clientAddress = "198.51.100.7") {
@@ -87,24 +89,67 @@ describe("signing", () => {
     expect(shown.campaign.signatureCount).toBe(1);
   });
 
-  it("does not count the same person twice, however they spell their Gmail address, and says so kindly", async () => {
+  it("does not count the same person twice, however they spell their Gmail address, and answers every address alike", async () => {
+    const checkEmail = `/campaigns/${campaign.slug}?signed=check-email#sign`;
     await signAs({ name: "Dana", email: "dana.smith@gmail.com" });
     const again = await signAs({ name: "Dana", email: "Dana.Smith+petition@googlemail.com" });
-    expect(again.headers.get("Location")).toContain("signed=confirmation-recently-sent");
+    expect(again.headers.get("Location")).toBe(checkEmail);
     expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+    // At most one email an hour to the address, whoever types it.
     expect(await prisma.outboxEmail.count({ where: { kind: "confirm-signature" } })).toBe(1);
 
     // An hour later, the confirmation is sent again (once).
     await prisma.signature.updateMany({ data: { confirmationSentAt: new Date(Date.now() - 61 * 60 * 1000) } });
     const later = await signAs({ name: "Dana", email: "danasmith@gmail.com" });
-    expect(later.headers.get("Location")).toContain("signed=confirmation-resent");
+    expect(later.headers.get("Location")).toBe(checkEmail);
     expect(await prisma.outboxEmail.count({ where: { kind: "confirm-signature" } })).toBe(2);
 
     const token = await tokenFromLastEmail();
     await confirmPage.action({ request: request(`/s/${token}/confirm`, { form: {} }), params: { token }, context: testContext });
-    const afterConfirm = await signAs({ name: "Dana", email: "dana.smith@gmail.com" });
-    expect(afterConfirm.headers.get("Location")).toContain("signed=already-signed");
+    // A stranger typing a signer's address learns nothing: the owner gets "you have already signed".
+    await prisma.signature.updateMany({ data: { confirmationSentAt: new Date(Date.now() - 61 * 60 * 1000) } });
+    const afterConfirm = await signAs({ name: "Someone else", email: "dana.smith@gmail.com" });
+    expect(afterConfirm.headers.get("Location")).toBe(checkEmail);
+    const thanks = (await prisma.outboxEmail.findMany({ where: { kind: "already-signed" } })).map(readable);
+    expect(thanks).toHaveLength(1);
+    expect(thanks[0]!.toAddress).toBe("dana.smith@gmail.com");
+    expect(thanks[0]!.text).toContain("You have already signed");
+    expect(thanks[0]!.text).not.toContain("Someone else");
+    // …and only once an hour.
+    await signAs({ name: "Someone else", email: "dana.smith@gmail.com" });
+    expect(await prisma.outboxEmail.count({ where: { kind: "already-signed" } })).toBe(1);
     expect(await countOf()).toBe(1);
+  });
+
+  it("puts nothing typed into the email sent to the address typed: no name", async () => {
+    await signAs({ name: "Ivan Petrov", email: "victim@example.org" });
+    const email = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-signature" } }));
+    expect(email.text).toMatch(/^Hello,/);
+    expect(email.text + email.html).not.toContain("Ivan");
+  });
+
+  it("refuses a replayed form with a readable message, and counts only accepted signatures against the limit", async () => {
+    const form = signForm({ name: "Aru", email: "aru@example.org" });
+    const post = async (fields: Record<string, string>) =>
+      (await settle(
+        campaignPage.action({ request: request(`/campaigns/${campaign.slug}`, { form: fields }), params: { slug: campaign.slug }, context: { cspNonce: "n", clientAddress: "203.0.113.50" } }),
+      )) as Response;
+    expect((await post(form)).status).toBe(302);
+    const replay = await post({ ...form, email: "other@example.org" });
+    expect(replay.status).toBe(409);
+    expect(JSON.stringify(await replay.json())).toContain("already sent once");
+    expect(await prisma.signature.count()).toBe(1);
+    expect(await prisma.usedFormStamp.count()).toBeGreaterThan(0);
+  });
+
+  it("does not show a signer's name that reads like a link, full-width dots and bare domains included", async () => {
+    for (const [i, name] of ["Aliya", "t.me/spam", "evil．de", "joe@x", "spam.de"].entries()) {
+      await prisma.signature.create({
+        data: { campaignId: campaign.id, emailHash: `h${i}`, nameEnc: encrypt(name), emailEnc: encrypt(`${i}@example.org`), country: "BE", showName: true, status: "confirmed", confirmedAt: new Date(), confirmationSentAt: new Date(), tokenHash: `t${i}` },
+      });
+    }
+    const shown = await campaignPage.loader({ request: request(`/campaigns/${campaign.slug}`), params: { slug: campaign.slug }, context: testContext });
+    expect(shown.signers.map((s) => s.firstName)).toEqual(["Aliya"]);
   });
 
   it("shows a message beside each wrong field and keeps what was typed", async () => {
@@ -220,7 +265,8 @@ describe("stopping email and deleting one's data", () => {
     const signAgain = (await settle(
       campaignPage.action({ request: request(`/campaigns/${other.slug}`, { form: signForm({ name: "Ayan", email: "ayan@example.org" }) }), params: { slug: other.slug }, context: testContext }),
     )) as Response;
-    expect(signAgain.headers.get("Location")).toContain("signed=email-stopped");
+    // The same answer as for anyone; the stopped address gets nothing.
+    expect(signAgain.headers.get("Location")).toContain("signed=check-email");
     expect(await prisma.outboxEmail.count({ where: { kind: "confirm-signature" } })).toBe(1);
   });
 
@@ -282,14 +328,14 @@ describe("email normalisation", () => {
 });
 
 describe("the organiser's signatures", () => {
-  it("exports every signature as CSV, page by page, with formulas defused", async () => {
+  it("exports every signature as CSV, page by page, with formulas defused and Kazakh names intact for a spreadsheet", async () => {
     const rows = Array.from({ length: 2345 }, (_, i) => i);
     const { encrypt } = await import("~/security/crypto.server");
     await prisma.signature.createMany({
       data: rows.map((i) => ({
         campaignId: campaign.id,
         emailHash: `hash-${i}`,
-        nameEnc: encrypt(i === 0 ? "=HYPERLINK(\"http://evil\")" : `Signer ${i}`),
+        nameEnc: encrypt(i === 0 ? "=HYPERLINK(\"http://evil\")" : i === 1 ? "Жанар Әбілқызы" : `Signer ${i}`),
         emailEnc: encrypt(`signer-${i}@example.org`),
         country: "DE",
         tokenHash: `token-${i}`,
@@ -301,7 +347,11 @@ describe("the organiser's signatures", () => {
     const organiser = await createUser({ organisationId, role: "organiser" });
     const cookie = await cookieFor(organiser.id);
     const response = (await signaturesCsv.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures.csv`, { cookie }), params: { campaignId: campaign.id }, context: testContext })) as Response;
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // The UTF-8 byte-order mark: without it a spreadsheet reads the file as Latin-1 and garbles Cyrillic.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(Buffer.from("Жанар Әбілқызы", "utf8"))).toBe(true);
+    const text = bytes.subarray(3).toString("utf8");
     const lines = text.trim().split("\n");
     expect(lines[0]).toBe("name,email,country,city,organisation,comment,show_name,wants_updates,status,signed_at,confirmed_at");
     expect(lines).toHaveLength(2346);

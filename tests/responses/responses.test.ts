@@ -11,6 +11,7 @@ import * as followUps from "~/routes/admin.campaigns.$campaignId.follow-ups";
 import * as inboxPage from "~/routes/admin.responses._index";
 import { fanOutCaseUpdates, fanOutNextChunk, publishCaseUpdate } from "~/cases/case-update.server";
 import { readable } from "~/mail/outbox.server";
+import { routeReply, setReplyDomain, unroutedReplies } from "~/responses/response.server";
 import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
 import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
@@ -120,18 +121,43 @@ describe("replies by email", () => {
     expect(await prisma.response.count({ where: { letterId: letter.id } })).toBe(0);
   });
 
-  it("puts a reply that matches no letter in the inbox, where an organiser files it", async () => {
-    const { letter, organiser } = await sentLetter();
-    const emailId = crypto.randomUUID();
-    await post(inboundEvent(emailId, "press@replies.example.org"));
-    const stray = await prisma.response.findUniqueOrThrow({ where: { inboundEmailId: emailId } });
-    expect(stray.letterId).toBeNull();
+  it("keeps a reply that matches no letter from every organisation until it is routed: by its domain, or by an operator", async () => {
+    const mine = await sentLetter();
+    const other = await sentLetter();
+    const mineCookie = await cookieFor(mine.organiser.id);
+    const otherCookie = await cookieFor(other.organiser.id);
+    const inboxOf = async (cookie: string) => (await inboxPage.loader({ request: request("/admin/responses", { cookie }), params: {}, context: testContext })).replies.map((r) => r.id);
+    const claim = async (cookie: string, responseId: string, letterId: string) =>
+      (await inboxPage.action({ request: request("/admin/responses", { cookie, form: { responseId, letterId } }), params: {}, context: testContext })) as Response;
 
-    const cookie = await cookieFor(organiser.id);
-    const page = await inboxPage.loader({ request: request("/admin/responses", { cookie }), params: {}, context: testContext });
-    expect(page.replies.map((r) => r.id)).toContain(stray.id);
-    await inboxPage.action({ request: request("/admin/responses", { cookie, form: { responseId: stray.id, letterId: letter.id } }), params: {}, context: testContext });
-    expect((await prisma.response.findUniqueOrThrow({ where: { id: stray.id } })).letterId).toBe(letter.id);
+    // Unrouted: nobody's inbox, and nobody can claim it.
+    const strayId = crypto.randomUUID();
+    await post(inboundEvent(strayId, "press@replies.example.org"));
+    const stray = await prisma.response.findUniqueOrThrow({ where: { inboundEmailId: strayId } });
+    expect(stray).toMatchObject({ letterId: null, organisationId: null });
+    expect(await inboxOf(mineCookie)).not.toContain(stray.id);
+    expect(await inboxOf(otherCookie)).not.toContain(stray.id);
+    expect((await claim(otherCookie, stray.id, other.letter.id)).status).toBe(404);
+
+    // An operator routes it; then only that organisation sees and files it.
+    expect(await unroutedReplies().then((rows) => rows.map((r) => r.id))).toContain(stray.id);
+    expect(await routeReply(stray.id, mine.organisation.slug)).toBe(true);
+    expect(await routeReply(stray.id, other.organisation.slug)).toBe(false);
+    expect(await inboxOf(mineCookie)).toContain(stray.id);
+    expect(await inboxOf(otherCookie)).not.toContain(stray.id);
+    expect((await claim(otherCookie, stray.id, other.letter.id)).status).toBe(404);
+    expect((await claim(mineCookie, stray.id, mine.letter.id)).status).toBe(200);
+    expect((await prisma.response.findUniqueOrThrow({ where: { id: stray.id } })).letterId).toBe(mine.letter.id);
+
+    // A reply to an address at an organisation's configured domain is that organisation's at once.
+    const domain = `replies-${crypto.randomUUID().slice(0, 8)}.example.net`;
+    expect(await setReplyDomain(other.organisation.slug, domain)).toBe(true);
+    const routedId = crypto.randomUUID();
+    await post(inboundEvent(routedId, `Press <press@${domain.toUpperCase()}>`));
+    const routed = await prisma.response.findUniqueOrThrow({ where: { inboundEmailId: routedId } });
+    expect(routed.organisationId).toBe(other.organisation.id);
+    expect(await inboxOf(otherCookie)).toContain(routed.id);
+    expect(await inboxOf(mineCookie)).not.toContain(routed.id);
   });
 });
 
@@ -222,7 +248,9 @@ describe("case updates", () => {
     const headers = JSON.parse(emails[0]!.headers ?? "{}") as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(emails[0]!.text).toContain("She was released");
-    expect(emails[0]!.text).toContain("Hello Ana");
+    // No name typed into a form goes into an email: "Hello," only.
+    expect(emails[0]!.text).toMatch(/^Hello,/);
+    expect(emails[0]!.text).not.toContain("Ana Wants");
     expect(emails[0]!.encrypted).toBe(true);
     expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 1, emailedAt: expect.any(Date) });
   });
