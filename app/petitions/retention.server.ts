@@ -18,27 +18,45 @@ export async function purgeSignerData(now = new Date()) {
   const addressesBefore = new Date(now.getTime() - e.ADDRESS_HASH_DAYS * day);
   const closedBefore = new Date(now.getTime() - e.SIGNER_DATA_RETENTION_DAYS * day);
 
-  return prisma.$transaction(async (tx) => {
-    const stale = await tx.signature.findMany({ where: { status: "pending", createdAt: { lt: unconfirmedBefore } }, select: { id: true } });
-    const closedCampaigns = (await tx.campaign.findMany({ where: { status: "closed", closedAt: { lt: closedBefore } }, select: { id: true } })).map((c) => c.id);
-    const closedSigners = await tx.signature.findMany({ where: { campaignId: { in: closedCampaigns }, erasedAt: null }, select: { id: true } });
-    // Supporters' letters, sent or not, go after the unconfirmed-signature days, with every email
-    // to or from their writer (the letter that went out carried their name and address).
-    const oldLetters = await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true } });
-    const erased = await eraseSupporterRecords(tx, {
-      signatureIds: [...stale, ...closedSigners].map((s) => s.id),
-      supporterLetterIds: oldLetters.map((l) => l.id),
-      now,
+  // Chunk by chunk, each its own short transaction: a closed campaign of a million signers must not
+  // hold the write lock for seconds while other campaigns sign (docs/decisions/001-write-model.md).
+  const totals = { unconfirmedDeleted: 0, addressHashesRemoved: 0, signersErased: 0, supporterLettersDeleted: 0 };
+  const closedCampaigns = (await prisma.campaign.findMany({ where: { status: "closed", closedAt: { lt: closedBefore } }, select: { id: true } })).map((c) => c.id);
+  for (;;) {
+    const done = await prisma.$transaction(async (tx) => {
+      const stale = await tx.signature.findMany({ where: { status: "pending", createdAt: { lt: unconfirmedBefore } }, select: { id: true }, take: PURGE_CHUNK });
+      const closedSigners = await tx.signature.findMany({ where: { campaignId: { in: closedCampaigns }, erasedAt: null }, select: { id: true }, take: PURGE_CHUNK });
+      // Supporters' letters, sent or not, go after the unconfirmed-signature days, with every email
+      // to or from their writer (the letter that went out carried their name and address).
+      const oldLetters = await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true }, take: PURGE_CHUNK });
+      if (stale.length + closedSigners.length + oldLetters.length === 0) return true;
+      const erased = await eraseSupporterRecords(tx, {
+        signatureIds: [...stale, ...closedSigners].map((s) => s.id),
+        supporterLetterIds: oldLetters.map((l) => l.id),
+        now,
+      });
+      // Rows found but none erased would loop for ever: stop and say so instead.
+      if (erased.pendingSignaturesDeleted + erased.signaturesAnonymised + erased.supporterLettersDeleted === 0) {
+        throw new Error("Retention found signer data to erase but erased none of it.");
+      }
+      totals.unconfirmedDeleted += erased.pendingSignaturesDeleted;
+      totals.signersErased += erased.signaturesAnonymised;
+      totals.supporterLettersDeleted += erased.supporterLettersDeleted;
+      return false;
     });
-    const addresses = await tx.signature.updateMany({ where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } }, data: { addressHash: null } });
-    return {
-      unconfirmedDeleted: erased.pendingSignaturesDeleted,
-      addressHashesRemoved: addresses.count,
-      signersErased: erased.signaturesAnonymised,
-      supporterLettersDeleted: erased.supporterLettersDeleted,
-    };
-  });
+    if (done) break;
+  }
+  for (;;) {
+    const old = await prisma.signature.findMany({ where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } }, select: { id: true }, take: PURGE_CHUNK * 10 });
+    if (old.length === 0) break;
+    const { count } = await prisma.signature.updateMany({ where: { id: { in: old.map((s) => s.id) } }, data: { addressHash: null } });
+    totals.addressHashesRemoved += count;
+  }
+  return totals;
 }
+
+/** Rows erased per transaction: each takes milliseconds, so signing never waits long behind one. */
+const PURGE_CHUNK = 500;
 
 /** Runs the purge (and the deletion of expired sessions and old uploads) now and every hour until stopped. */
 export function startMaintenance(intervalMs = 3600_000) {
