@@ -30,4 +30,21 @@ export function InvitationEmail({ organisationName, inviterName, roleLabel, sect
   );
 }
 
+/** The invited address already has an account (with another organisation): one address, one account. */
+export function AlreadyHasAccountEmail({ organisationName, inviterName }: InvitationEmailProps) {
+  return (
+    <Layout
+      preview={`${inviterName} invites you to ${organisationName}`}
+      reason={`${inviterName} of ${organisationName} typed your address to invite you. If you do not know them, ignore this email: nothing happens without you.`}
+    >
+      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>
+        {inviterName} invites you to join {organisationName} on Solidarity letters. This address already has an account with another
+        organisation, and one address has one account. To join {organisationName}, ask {inviterName} to invite another address of yours.
+      </Text>
+      <Text style={paragraph}>We told {inviterName} only that the invitation was emailed.</Text>
+    </Layout>
+  );
+}
+
 export default InvitationEmail;

@@ -9,8 +9,12 @@ let limiters: { byEmail: ServerWideLimit; byAddress: ServerWideLimit } | undefin
 function loginLimiters() {
   const points = env().LOGIN_RATE_LIMIT_PER_15_MIN;
   limiters ??= {
-    // Failed attempts for one account, from anywhere; and from one address, for any account.
-    byEmail: new ServerWideLimit({ keyPrefix: "login-email", points, duration: 15 * 60 }),
+    // Failed attempts for one account *from one client address*: a stranger guessing an organiser's
+    // password locks out only themselves, never the organiser logging in from elsewhere (a limit per
+    // account from anywhere let anyone lock an owner out with ten wrong passwords). Guessing from
+    // many addresses is slowed by the per-address limit, by argon2id, and stopped by two-factor.
+    byEmail: new ServerWideLimit({ keyPrefix: "login-account-address", points, duration: 15 * 60 }),
+    // Failed attempts from one address, for any account.
     byAddress: new ServerWideLimit({ keyPrefix: "login-ip", points: points * 3, duration: 15 * 60 }),
   };
   return limiters;
@@ -31,7 +35,8 @@ export async function login(input: {
   const { byEmail, byAddress } = loginLimiters();
   const email = input.email.trim().toLowerCase();
   const address = input.clientAddress ?? "unknown";
-  const [emailState, addressState] = await Promise.all([byEmail.get(email), byAddress.get(address)]);
+  const accountKey = `${address} ${email}`;
+  const [emailState, addressState] = await Promise.all([byEmail.get(accountKey), byAddress.get(address)]);
   const blocked = [
     { state: emailState, limit: byEmail.points },
     { state: addressState, limit: byAddress.points },
@@ -44,9 +49,9 @@ export async function login(input: {
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
   if (!user || !valid) {
     // Only failures count: an organiser who logs in often is never locked out.
-    await Promise.all([byEmail.penalty(email, 1), byAddress.penalty(address, 1)]);
+    await Promise.all([byEmail.penalty(accountKey, 1), byAddress.penalty(address, 1)]);
     return { ok: false, reason: "invalid" };
   }
-  await byEmail.delete(email);
+  await byEmail.delete(accountKey);
   return { ok: true, setCookie: await createSession(user.id, input.userAgent, input.requestUrl) };
 }

@@ -93,3 +93,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export function deleteExpiredSessions() {
   return prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
 }
+
+/** After a password change: every session of this user ends except the one making the change. */
+export async function endOtherSessions(userId: string, request: Request) {
+  const keep = await sessionIdFrom(request);
+  await prisma.session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });
+}

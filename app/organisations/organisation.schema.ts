@@ -32,5 +32,5 @@ export type InvitationInput = z.infer<typeof InvitationSchema>;
 
 export const AcceptInvitationSchema = z.object({
   name: singleLine().trim().min(1, "Your name is required.").max(120, "Name can be at most 120 characters."),
-  password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
 });
+// The password's rules (app/auth/password-rules.server.ts) are added where the form is read.

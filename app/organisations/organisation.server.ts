@@ -6,7 +6,7 @@ import { roleLabels } from "~/auth/roles";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { formatPartialDate } from "~/ui/format";
-import { InvitationEmail } from "../../emails/invitation";
+import { AlreadyHasAccountEmail, InvitationEmail } from "../../emails/invitation";
 import type { InvitationInput, SectionInput } from "~/organisations/organisation.schema";
 
 const INVITATION_DAYS = 7;
@@ -62,27 +62,46 @@ export async function createInvitation({
   invitedBy: { id: string; name: string };
   data: InvitationInput;
   acceptUrl: (token: string) => string;
-}): Promise<{ token: string } | { error: string }> {
-  if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-    return { error: "Someone already has an account with this email address." };
-  }
+}): Promise<{ token: string | null } | { error: string }> {
+  const existing = await prisma.user.findUnique({ where: { email: data.email }, select: { organisationId: true } });
+  // Your own members are on your page anyway; an account elsewhere is nobody else's business.
+  if (existing?.organisationId === organisationId) return { error: "This person is already a member of your organisation." };
   const [organisation, section] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
     data.sectionId ? prisma.section.findUnique({ where: { id: data.sectionId }, select: { name: true } }) : null,
   ]);
   const token = crypto.randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-  const email = await renderEmail(
-    InvitationEmail({
-      organisationName: organisation.name,
-      inviterName: invitedBy.name,
-      roleLabel: roleLabels[data.role],
-      sectionName: data.role === "section_member" ? (section?.name ?? null) : null,
-      acceptUrl: acceptUrl(token),
-      expiresOn: formatPartialDate(expiresAt.toISOString().slice(0, 10)),
-    }),
-  );
-  await prisma.$transaction(async (tx) => {
+  const props = {
+    organisationName: organisation.name,
+    inviterName: invitedBy.name,
+    roleLabel: roleLabels[data.role],
+    sectionName: data.role === "section_member" ? (section?.name ?? null) : null,
+    acceptUrl: acceptUrl(token),
+    expiresOn: formatPartialDate(expiresAt.toISOString().slice(0, 10)),
+  };
+  const email = existing ? await renderEmail(AlreadyHasAccountEmail(props)) : await renderEmail(InvitationEmail(props));
+  return prisma.$transaction(async (tx) => {
+    // A new invitation replaces the one still open for this address: its link stops working.
+    await tx.invitation.updateMany({
+      where: { organisationId, email: data.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (existing) {
+      // The address has an account with another organisation: its owner hears of the invitation by
+      // email; the organiser is told the same as for anyone else.
+      await enqueueEmail(tx, {
+        dedupeKey: `invitation-existing:${organisationId}:${data.email}:${token.slice(0, 8)}`,
+        kind: "invitation",
+        to: data.email,
+        subject: `${invitedBy.name} invites you to ${organisation.name}`,
+        ...email,
+        organisationId,
+        subjectType: "invitation",
+        tags: [{ name: "kind", value: "invitation" }],
+      });
+      return { token: null };
+    }
     const invitation = await tx.invitation.create({
       data: {
         organisationId,
@@ -105,8 +124,8 @@ export async function createInvitation({
       subjectId: invitation.id,
       tags: [{ name: "kind", value: "invitation" }],
     });
+    return { token };
   });
-  return { token };
 }
 
 export async function revokeInvitation(organisationId: string, invitationId: string) {
@@ -144,6 +163,7 @@ export async function acceptInvitation(token: string, { name, password }: { name
       data: { acceptedAt: new Date() },
     });
     if (count !== 1) return null;
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) return null;
     return tx.user.create({
       data: {
         email: invitation.email,

@@ -6,6 +6,7 @@ import { withoutAddresses } from "~/mail/outbox.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
+import { deleteOldPasswordResets } from "~/auth/password-reset.server";
 import { env } from "~/env.server";
 import { deleteOldTargetImports } from "~/targets/import.server";
 import { reportBackgroundError } from "~/background.server";
@@ -64,6 +65,7 @@ export function startMaintenance(intervalMs = 3600_000) {
   const jobs: Array<[string, () => Promise<unknown>]> = [
     ["purging signer data", () => purgeSignerData()],
     ["deleting expired sessions", () => deleteExpiredSessions()],
+    ["deleting used and expired password links", () => deleteOldPasswordResets()],
     ["deleting old target uploads", () => deleteOldTargetImports()],
     ["deleting expired form stamps", () => writeTransaction(() => purgeUsedStamps())],
   ];

@@ -61,10 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
         acceptUrl: (token) => `${appUrl(request)}/invitations/${token}`,
       });
       if ("error" in result) return fail(failure(formData, { email: [result.error] }));
-      return done(
-        `Invitation emailed to ${parsed.data.email}. If it does not arrive, pass them this link yourself; it works once, for 7 days.`,
-        `${appUrl(request)}/invitations/${result.token}`,
-      );
+      // The same answer whether or not the address has an account elsewhere (no link shown: it would tell).
+      return done(`Invitation emailed to ${parsed.data.email}. Its link works once, for 7 days; a new invitation replaces it.`);
     }
     case "revoke-invitation":
       await revokeInvitation(user.organisationId, fieldOr400(IdSchema, formData.get("id")));

@@ -35,6 +35,7 @@ export default function AdminLayout() {
         {canManage ? <NavLink to="/admin/responses">Inbox</NavLink> : null}
         {canManage ? <NavLink to="/admin/outbox">Outbox</NavLink> : null}
         {canManage && devMailbox ? <NavLink to="/dev/mailbox">Dev mailbox</NavLink> : null}
+        <NavLink to="/admin/account">Your account</NavLink>
       </nav>
       <Outlet />
     </>

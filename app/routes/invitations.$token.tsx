@@ -6,6 +6,8 @@ import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { notFoundUnless } from "~/auth/permissions.server";
 import { roleLabels, type Role } from "~/auth/roles";
 import { createSession } from "~/auth/session.server";
+import { passwordHint } from "~/auth/password-length";
+import { NewPassword } from "~/auth/password-rules.server";
 import { AcceptInvitationSchema } from "~/organisations/organisation.schema";
 import { acceptInvitation, findOpenInvitation } from "~/organisations/organisation.server";
 import { ErrorMessage } from "~/ui/error-message";
@@ -26,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = paramOr404(TokenSchema, params.token, LINK_NOT_VALID);
   const formData = await request.formData();
-  const parsed = parseForm(AcceptInvitationSchema, formData);
+  const parsed = parseForm(AcceptInvitationSchema.extend({ password: NewPassword }), formData);
   if (!parsed.success) return json(parsed.failure, { status: 400 });
   const user = await acceptInvitation(token, parsed.data);
   if (!user) return json(failure(formData, {}, "This invitation is not valid any more."), { status: 410 });
@@ -57,7 +59,7 @@ export default function AcceptInvitation() {
           name="password"
           label="Choose a password"
           type="password"
-          hint="At least 10 characters."
+          hint={passwordHint}
           autoComplete="new-password"
           required
           failure={failureData}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { login } from "~/auth/login.server";
+import { safeRedirect } from "~/auth/redirect";
 import { getSessionUser } from "~/auth/session.server";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, TextField } from "~/ui/forms";
@@ -13,14 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Log in: Solidarity letters" }
 const LoginSchema = z.object({
   email: z.email("Give the email address of your account.").trim(),
   password: z.string().min(1, "Give your password."),
-  redirectTo: z.string().optional(),
+  redirectTo: z.string().max(2000).optional(),
 });
 
-/** Only paths on this site: an attacker's link must not send a fresh login elsewhere. */
-function safeRedirect(to: string | undefined | null): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return "/admin";
-  return to;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) return redirect("/admin");
@@ -61,6 +57,7 @@ export default function Login() {
     <>
       <h1>Log in</h1>
       <p>For organisers and section members. Supporters do not need an account.</p>
+      {params.get("password") === "changed" ? <p role="status">Your password is set. Log in with it.</p> : null}
       <Form method="post" className="stack" noValidate>
         <FormError failure={failureData} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -79,6 +76,9 @@ export default function Login() {
           </button>
         </div>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </>
   );
 }
