@@ -12,6 +12,8 @@ export default defineConfig({
     const url = process.env.DATABASE_URL ?? "file:./data/app.db";
     // SQLite creates the file but not its folder; a fresh clone has no data/ yet.
     fs.mkdirSync(path.dirname(url.replace(/^file:/, "")), { recursive: true });
-    return new PrismaBetterSQLite3({ url });
+    // The migration CLI is a process of its own: waiting inside SQLite for a serving app's write to
+    // finish is fine here (the app itself never waits inside SQLite; docs/decisions/001).
+    return new PrismaBetterSQLite3({ url, timeout: 10_000 });
   },
 });

@@ -1,7 +1,9 @@
 // Before serving: apply pending migrations, switch on WAL, and load the demo data into an empty
 // database; a production install refuses to serve while the demo accounts are in its database.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { configureDatabase, prisma } from "~/db.server";
 import { env, StartupRefusal } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma.server/client";
@@ -14,7 +16,30 @@ export async function demoAccountsIn(db: PrismaClient): Promise<string[]> {
   return users.map((u) => u.email).sort();
 }
 
+/** Whether every migration folder is recorded as applied (read-only: works while the app serves). */
+function migrationsUpToDate(): boolean {
+  const file = env().DATABASE_URL.replace(/^file:/, "");
+  if (!fs.existsSync(file)) return false;
+  const folders = fs.readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const applied = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as Array<{ name: string }>;
+    const names = new Set(applied.map((m) => m.name));
+    return folders.every((folder) => names.has(folder));
+  } catch {
+    return false; // no _prisma_migrations table yet
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Applies pending migrations. When there are none, Prisma's migrate CLI is not started at all: it
+ * takes seconds, and it cannot open a database that a serving app holds (`npm run setup` beside a
+ * running server).
+ */
 export function applyMigrations() {
+  if (migrationsUpToDate()) return;
   const prismaBin = path.resolve("node_modules/.bin/prisma");
   const result = spawnSync(prismaBin, ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: env().DATABASE_URL },

@@ -34,9 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const formData = await request.formData();
   const intent = intentOr400(formData, Intent);
-  const fail = (f: FormFailure, status = 400) => json({ intent, failure: f, invitationLink: null }, { status });
-  const done = (message: string, invitationLink: string | null = null) =>
-    json({ intent, failure: null, message, invitationLink });
+  const fail = (f: FormFailure, status = 400) => json({ intent, failure: f }, { status });
+  const done = (message: string) => json({ intent, failure: null, message });
 
   switch (intent) {
     case "add-section": {
@@ -87,7 +86,6 @@ export default function OrganisationPage() {
       {result && "message" in result ? (
         <div className="notice" role="status">
           <p>{result.message}</p>
-          {result.invitationLink ? <code className="copy">{result.invitationLink}</code> : null}
         </div>
       ) : null}
       {failureFor("remove-member") ? <FormError failure={failureFor("remove-member")} /> : null}
@@ -196,7 +194,7 @@ export default function OrganisationPage() {
             failure={failureFor("invite")}
           />
           <div>
-            <button type="submit">Make invitation link</button>
+            <button type="submit">Email the invitation</button>
           </div>
         </Form>
       </section>
