@@ -102,6 +102,7 @@ describe("a fresh production install", () => {
     const later = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
     await later.goto("/login");
     await later.getByRole("link", { name: "Forgot your password?" }).click();
+    await later.getByRole("heading", { name: "Forgot your password?" }).waitFor();
     await later.getByLabel("Email", { exact: true }).fill(ORGANISER.email);
     await later.getByRole("button", { name: "Send me the link" }).click();
     await later.getByRole("heading", { name: "Check your inbox" }).waitFor();
