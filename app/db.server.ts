@@ -27,7 +27,6 @@ function createClient() {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __prisma: PrismaClient | undefined;
 }
 

@@ -8,6 +8,6 @@
 export function safeRedirect(to: string | undefined | null, fallback = "/admin"): string {
   if (!to || to.length > 2000) return fallback;
   if (!to.startsWith("/") || to.startsWith("//")) return fallback;
-  if (/[\u0000-\u001f\u007f-\u009f\s\\]/.test(to)) return fallback;
+  if (/\p{Cc}|\s|\\/u.test(to)) return fallback;
   return to;
 }

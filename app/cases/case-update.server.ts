@@ -3,7 +3,7 @@
 // the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { enqueueEmail, unsubscribeHeaders, withoutAddresses } from "~/mail/outbox.server";
+import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";

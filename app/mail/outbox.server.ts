@@ -95,7 +95,7 @@ export function mailFromAs(displayName: string): string {
  * email address in it (a supporter's, quoted by a mail server) is taken out first.
  */
 export function withoutAddresses<T extends string | null | undefined>(text: T): T {
-  return (typeof text === "string" ? text.replace(/[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+/g, "[address]") : text) as T;
+  return (typeof text === "string" ? text.replace(/[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+/g, "[address]") : text) as T;
 }
 
 export function normaliseAddress(address: string): string {

@@ -2,7 +2,6 @@
 // after a few days, address hashes after 30 days at most, and all personal data a while after the
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
 import { prisma, writeTransaction } from "~/db.server";
-import { withoutAddresses } from "~/mail/outbox.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";

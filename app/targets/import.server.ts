@@ -3,7 +3,7 @@
 // target-file.ts; this module plans against the saved targets and writes.
 import { prisma } from "~/db.server";
 import type { Prisma, Target } from "~/generated/prisma.server/client";
-import { targetFields, type TargetField, type TargetRow } from "~/targets/target.schema";
+import type { TargetField, TargetRow } from "~/targets/target.schema";
 import { encodeList } from "~/lists";
 import { proposedMapping, recognisePreset, type Mapping, type Preset } from "~/targets/presets";
 import { checkRows, tableForStorage, tableFromStorage, type RowCheck, type RowProblem, type SourceTable } from "~/targets/target-file";

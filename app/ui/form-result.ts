@@ -1,5 +1,5 @@
 // Turning a submitted form into typed data, or into messages beside the fields with what was typed kept.
-import { z } from "zod";
+import { type z } from "zod";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 

@@ -41,7 +41,7 @@ console.log(`bench:dashboard — ${SIGNATURES.toLocaleString("en")} signatures, 
 const { file, campaignId } = await createSignatureDatabase(dir, SIGNATURES, log);
 
 // 2. Daily counts, targets, letters, their emails and answers, written directly in one transaction.
-let t = performance.now();
+const t = performance.now();
 const counts = addCampaignActivity(file, campaignId);
 log(`${DAYS} daily counts, ${counts.letters.toLocaleString("en")} letters (${counts.emails.toLocaleString("en")} emails), ${counts.responses.toLocaleString("en")} answers: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { backupDatabase, backupProblem, keysOpen, knownMigrations, markServing, pruneBackups, restoreDatabase, startScheduledBackups } from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";

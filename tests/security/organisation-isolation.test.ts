@@ -112,7 +112,7 @@ function urlOf(file: string): { url: string; routeParams: Record<string, string>
     .split(".")
     .filter((s) => s !== "_index")
     .map((segment) => {
-      const name = segment.replace(/_$/, "").replace(/\u0000/g, ".");
+      const name = segment.replace(/_$/, "").replaceAll(String.fromCharCode(0), ".");
       if (!name.startsWith("$")) return name;
       const key = name.slice(1);
       const value = params[key];

@@ -78,8 +78,6 @@ export interface ResendStandIn {
   stop(): Promise<void>;
 }
 
-type Json = Record<string, unknown> | unknown[];
-
 interface Answer {
   status: number;
   body: string;
