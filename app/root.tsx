@@ -50,7 +50,7 @@ function Document({ children }: { children: ReactNode }) {
         </a>
         {data?.demo ? (
           <p className="demo-banner" role="note">
-            This is a demo: its cases, people and accounts are made up. Do not enter real personal data.
+            This is a demo install: its accounts and targets are examples and its email stays on this machine. Do not enter real personal data.
           </p>
         ) : null}
         <header className="site-header">
