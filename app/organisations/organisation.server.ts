@@ -80,7 +80,15 @@ export async function createInvitation({
     acceptUrl: acceptUrl(token),
     expiresOn: formatPartialDate(expiresAt.toISOString().slice(0, 10)),
   };
-  const email = existing ? await renderEmail(AlreadyHasAccountEmail(props)) : await renderEmail(InvitationEmail(props));
+  const email = {
+    kind: "invitation",
+    to: data.email,
+    subject: `${invitedBy.name} invites you to ${organisation.name}`,
+    ...(existing ? await renderEmail(AlreadyHasAccountEmail(props)) : await renderEmail(InvitationEmail(props))),
+    organisationId,
+    subjectType: "invitation",
+    tags: [{ name: "kind", value: "invitation" }],
+  };
   return prisma.$transaction(async (tx) => {
     // A new invitation replaces the one still open for this address: its link stops working.
     await tx.invitation.updateMany({
@@ -90,16 +98,7 @@ export async function createInvitation({
     if (existing) {
       // The address has an account with another organisation: its owner hears of the invitation by
       // email; the organiser is told the same as for anyone else.
-      await enqueueEmail(tx, {
-        dedupeKey: `invitation-existing:${organisationId}:${data.email}:${token.slice(0, 8)}`,
-        kind: "invitation",
-        to: data.email,
-        subject: `${invitedBy.name} invites you to ${organisation.name}`,
-        ...email,
-        organisationId,
-        subjectType: "invitation",
-        tags: [{ name: "kind", value: "invitation" }],
-      });
+      await enqueueEmail(tx, { ...email, dedupeKey: `invitation-existing:${organisationId}:${data.email}:${token.slice(0, 8)}` });
       return { token: null };
     }
     const invitation = await tx.invitation.create({
@@ -113,17 +112,7 @@ export async function createInvitation({
         expiresAt,
       },
     });
-    await enqueueEmail(tx, {
-      dedupeKey: `invitation:${invitation.id}`,
-      kind: "invitation",
-      to: data.email,
-      subject: `${invitedBy.name} invites you to ${organisation.name}`,
-      ...email,
-      organisationId,
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      tags: [{ name: "kind", value: "invitation" }],
-    });
+    await enqueueEmail(tx, { ...email, dedupeKey: `invitation:${invitation.id}`, subjectId: invitation.id });
     return { token };
   });
 }
