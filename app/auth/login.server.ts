@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { verifyAgainstNothing, verifyPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
+import { startChallenge } from "~/auth/two-factor.server";
 import { ServerWideLimit } from "~/security/rate-limit.server";
 
 let limiters: { byEmail: ServerWideLimit; byAddress: ServerWideLimit } | undefined;
@@ -22,6 +23,8 @@ function loginLimiters() {
 
 export type LoginResult =
   | { ok: true; setCookie: string }
+  /** The password was right; the second factor is asked next (no session yet). */
+  | { ok: true; challengeToken: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
@@ -31,6 +34,8 @@ export async function login(input: {
   clientAddress: string | null;
   userAgent: string | null;
   requestUrl?: string;
+  /** Where to go once logged in, kept with a two-factor challenge. */
+  redirectTo?: string;
 }): Promise<LoginResult> {
   const { byEmail, byAddress } = loginLimiters();
   const email = input.email.trim().toLowerCase();
@@ -45,7 +50,7 @@ export async function login(input: {
     return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(blocked.state.msBeforeNext / 1000) };
   }
 
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, totpEnabledAt: true } });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
   if (!user || !valid) {
     // Only failures count: an organiser who logs in often is never locked out.
@@ -53,5 +58,6 @@ export async function login(input: {
     return { ok: false, reason: "invalid" };
   }
   await byEmail.delete(accountKey);
+  if (user.totpEnabledAt) return { ok: true, challengeToken: await startChallenge(user.id, input.redirectTo ?? "/admin") };
   return { ok: true, setCookie: await createSession(user.id, input.userAgent, input.requestUrl) };
 }

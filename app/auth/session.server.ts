@@ -49,7 +49,8 @@ export async function getSessionUser(request: Request) {
           role: true,
           organisationId: true,
           sectionId: true,
-          organisation: { select: { name: true } },
+          totpEnabledAt: true,
+          organisation: { select: { name: true, requireTwoFactor: true } },
         },
       },
     },
@@ -80,11 +81,17 @@ export async function destroySession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0, secure: secureFor(request.url) });
 }
 
+export const TWO_FACTOR_SETUP_PATH = "/admin/account/two-factor";
+
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
+  const url = new URL(request.url);
   if (!user) {
-    const url = new URL(request.url);
     throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  // The owner requires two factors: nothing else opens until this member has set them up.
+  if (user.organisation.requireTwoFactor && !user.totpEnabledAt && url.pathname !== TWO_FACTOR_SETUP_PATH) {
+    throw redirect(TWO_FACTOR_SETUP_PATH);
   }
   return user;
 }
@@ -98,4 +105,24 @@ export function deleteExpiredSessions() {
 export async function endOtherSessions(userId: string, request: Request) {
   const keep = await sessionIdFrom(request);
   await prisma.session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });
+}
+
+let challenge: ReturnType<typeof createCookie> | undefined;
+/** Between the password and the second factor: the challenge's token, for five minutes, no session. */
+function challengeCookie() {
+  challenge ??= createCookie("__login_challenge", { httpOnly: true, sameSite: "lax", path: "/login", secrets: [env().SESSION_SECRET], maxAge: 5 * 60 });
+  return challenge;
+}
+
+export function setChallengeCookie(token: string, requestUrl: string): Promise<string> {
+  return challengeCookie().serialize(token, { secure: secureFor(requestUrl) });
+}
+
+export async function challengeTokenFrom(request: Request): Promise<string | null> {
+  const value: unknown = await challengeCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export function clearChallengeCookie(requestUrl: string): Promise<string> {
+  return challengeCookie().serialize("", { maxAge: 0, secure: secureFor(requestUrl) });
 }

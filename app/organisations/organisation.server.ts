@@ -20,10 +20,11 @@ export function getOrganisationOverview(organisationId: string) {
     where: { id: organisationId },
     select: {
       name: true,
+      requireTwoFactor: true,
       sections: { orderBy: { name: "asc" } },
       users: {
         orderBy: { name: "asc" },
-        select: { id: true, name: true, email: true, role: true, section: { select: { name: true } } },
+        select: { id: true, name: true, email: true, role: true, totpEnabledAt: true, section: { select: { name: true } } },
       },
       invitations: {
         where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },

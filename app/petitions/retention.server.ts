@@ -6,6 +6,7 @@ import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { deleteOldPasswordResets } from "~/auth/password-reset.server";
+import { deleteExpiredChallenges } from "~/auth/two-factor.server";
 import { env } from "~/env.server";
 import { deleteOldTargetImports } from "~/targets/import.server";
 import { reportBackgroundError } from "~/background.server";
@@ -65,6 +66,7 @@ export function startMaintenance(intervalMs = 3600_000) {
     ["purging signer data", () => purgeSignerData()],
     ["deleting expired sessions", () => deleteExpiredSessions()],
     ["deleting used and expired password links", () => deleteOldPasswordResets()],
+    ["deleting expired two-factor log-in steps", () => deleteExpiredChallenges()],
     ["deleting old target uploads", () => deleteOldTargetImports()],
     ["deleting expired form stamps", () => writeTransaction(() => purgeUsedStamps())],
   ];

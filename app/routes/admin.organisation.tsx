@@ -20,6 +20,7 @@ import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextField } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
+import { setTwoFactorRequired } from "~/auth/two-factor.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation: Solidarity letters" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisation: await getOrganisationOverview(user.organisationId), me: { id: user.id, role: user.role } };
 }
 
-const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-member"]);
+const Intent = z.enum(["add-section", "invite", "revoke-invitation", "remove-member", "two-factor-rule"]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
@@ -66,6 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
     case "revoke-invitation":
       await revokeInvitation(user.organisationId, fieldOr400(IdSchema, formData.get("id")));
       return done("Invitation withdrawn.");
+    case "two-factor-rule": {
+      if (user.role !== "owner") throw new Response("Only the owner decides this.", { status: 403 });
+      const required = formData.get("requireTwoFactor") === "on";
+      await setTwoFactorRequired(user.organisationId, required);
+      return done(required ? "Everyone now signs in with two factors; members without them set them up at their next page." : "Two-factor sign-in is now each member's choice.");
+    }
     case "remove-member": {
       const id = fieldOr400(IdSchema, formData.get("id"));
       if (id === user.id) return fail(failure(formData, {}, "You cannot remove yourself."));
@@ -138,6 +145,22 @@ export default function OrganisationPage() {
       </details>
 
       <h2>Members</h2>
+      {me.role === "owner" ? (
+        <Form method="post" className="card stack">
+          <input type="hidden" name="intent" value="two-factor-rule" />
+          <label>
+            <input type="checkbox" name="requireTwoFactor" defaultChecked={organisation.requireTwoFactor} /> Everyone signs in with two factors
+            (a code from a phone app after the password)
+          </label>
+          <p className="hint">
+            {organisation.users.filter((u) => u.totpEnabledAt).length} of {organisation.users.length} members have set it up. Members
+            without it are asked to set it up before anything else.
+          </p>
+          <div>
+            <button type="submit">Save</button>
+          </div>
+        </Form>
+      ) : null}
       <ul>
         {organisation.users.map((u) => (
           <li key={u.id}>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { login } from "~/auth/login.server";
 import { safeRedirect } from "~/auth/redirect";
-import { getSessionUser } from "~/auth/session.server";
+import { getSessionUser, setChallengeCookie } from "~/auth/session.server";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, TextField } from "~/ui/forms";
 import { retryAfterHeaders } from "~/ui/headers";
@@ -35,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     userAgent: request.headers.get("User-Agent"),
     requestUrl: request.url,
+    redirectTo: safeRedirect(parsed.data.redirectTo),
   });
   if (!result.ok) {
     if (result.reason === "rate-limited") {
@@ -45,6 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
     }
     return json(failure(formData, {}, "That email and password do not match an account."), { status: 400 });
+  }
+  if ("challengeToken" in result) {
+    return redirect("/login/two-factor", { headers: { "Set-Cookie": await setChallengeCookie(result.challengeToken, request.url) } });
   }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.setCookie } });
 }
