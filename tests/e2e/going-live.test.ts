@@ -1,8 +1,10 @@
 // Going live, in a browser: a fresh production install (https APP_URL, its own secrets, no demo data)
 // is set up with `npm run setup`; the owner chooses a password from the printed link, logs in and
-// invites an organiser, who accepts, forgets their password and resets it from the emailed link.
+// invites an organiser, who accepts, forgets their password and resets it from the emailed link,
+// then sets up two-factor sign-in and logs in with password and code.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, startAppServer, type AppServer } from "./support/app-server";
@@ -120,5 +122,25 @@ describe("a fresh production install", () => {
     await later.getByText("That email and password do not match an account.").waitFor();
     await logIn(later, ORGANISER.email, ORGANISER.second);
     await later.waitForURL(/\/admin/);
+
+    // Two-factor sign-in: set up with the key shown beside the QR code, then asked at every log-in.
+    await later.goto("/admin/account");
+    await later.getByRole("link", { name: "Set up or change two-factor sign-in" }).click();
+    await later.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    const key = (await later.locator("code.totp-secret").innerText()).trim();
+    expect(await later.locator(".qr-code svg").count()).toBe(1);
+    await later.getByLabel("Code from the app").fill(await generate({ secret: key }));
+    await later.getByRole("button", { name: "Switch two-factor sign-in on" }).click();
+    await later.getByRole("heading", { name: "Your recovery codes" }).waitFor();
+    expect(await later.locator(".recovery-codes li").count()).toBe(10);
+
+    const phone = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
+    await logIn(phone, ORGANISER.email, ORGANISER.second);
+    await phone.waitForURL(/\/login\/two-factor/);
+    // The next step's code: the one used to switch it on is not taken twice.
+    await phone.getByLabel("Code").fill(await generate({ secret: key, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await phone.getByRole("button", { name: "Log in" }).click();
+    await phone.waitForURL(/\/admin/);
+    await phone.getByRole("link", { name: "Your account" }).waitFor();
   });
 });
