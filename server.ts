@@ -28,7 +28,10 @@ import { prepareDatabase } from "./scripts/prepare-database";
 
 // A production install with demo data or without its secrets stops here, saying why (stderr, exit 1).
 const config = await exitOnRefusal(env);
-const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || (config.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 4) : 1));
+const processes = Math.max(
+  1,
+  Number(process.env.WEB_CONCURRENCY) || (config.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 4) : 1),
+);
 
 if (cluster.isPrimary) {
   await exitOnRefusal(prepareDatabase);
@@ -116,7 +119,10 @@ const server = serves
   ? app.listen(config.PORT, () => {
       if (cluster.isPrimary || cluster.worker?.id === 1) {
         console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-        if (!config.RESEND_API_KEY) console.log(`No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`);
+        if (!config.RESEND_API_KEY)
+          console.log(
+            `No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`,
+          );
       }
     })
   : null;
@@ -147,7 +153,9 @@ async function shutdown() {
   stopBackups();
   stopReencryption();
   const children = cluster.isPrimary ? Object.values(cluster.workers ?? {}).filter((child) => child !== undefined) : [];
-  const childrenGone = children.map((child) => (child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve))));
+  const childrenGone = children.map((child) =>
+    child.isDead() ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve)),
+  );
   for (const child of children) child.process.kill("SIGTERM");
   await Promise.all([closed, stopWorker(), ...childrenGone]);
   process.exit(0);

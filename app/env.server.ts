@@ -6,58 +6,60 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
 
-export const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  SESSION_SECRET: z.string().min(32).optional(),
-  /** 32 bytes, base64: encrypts signers' personal data (the current key: new data is sealed with it). */
-  DATA_KEY: z.string().min(40).optional(),
-  /** Earlier DATA_KEYs, comma-separated, newest first: still read until every row is re-encrypted. */
-  DATA_KEY_PREVIOUS: z.string().optional(),
-  /** The key of the keyed hashes (emails, addresses, signer links). Never rotated: defaults to DATA_KEY. */
-  DATA_HASH_KEY: z.string().min(40).optional(),
-  /** Where the app is reached from outside, for links in emails. An https address means production. */
-  APP_URL: z.url().optional(),
-  /** "0" keeps the demo organisation out of an empty database. Production requires "0". */
-  SEED_DEMO_DATA: z.enum(["0", "1"]).optional(),
-  /** Where `npm run backup` and the scheduled backups write; default: "backups" beside the database. */
-  BACKUP_DIR: z.string().min(1).optional(),
-  /** Hours between scheduled backups in the server's background work; 0 turns them off. */
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
-  /** How many scheduled backups are kept (the newest). */
-  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
-  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    SESSION_SECRET: z.string().min(32).optional(),
+    /** 32 bytes, base64: encrypts signers' personal data (the current key: new data is sealed with it). */
+    DATA_KEY: z.string().min(40).optional(),
+    /** Earlier DATA_KEYs, comma-separated, newest first: still read until every row is re-encrypted. */
+    DATA_KEY_PREVIOUS: z.string().optional(),
+    /** The key of the keyed hashes (emails, addresses, signer links). Never rotated: defaults to DATA_KEY. */
+    DATA_HASH_KEY: z.string().min(40).optional(),
+    /** Where the app is reached from outside, for links in emails. An https address means production. */
+    APP_URL: z.url().optional(),
+    /** "0" keeps the demo organisation out of an empty database. Production requires "0". */
+    SEED_DEMO_DATA: z.enum(["0", "1"]).optional(),
+    /** Where `npm run backup` and the scheduled backups write; default: "backups" beside the database. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** Hours between scheduled backups in the server's background work; 0 turns them off. */
+    BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+    /** How many scheduled backups are kept (the newest). */
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+    LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
 
-  // Petitions: abuse controls (benchmarks raise them) and how long data is kept.
-  SIGN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),
-  SIGN_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
-  UNCONFIRMED_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
-  SIGNER_DATA_RETENTION_DAYS: z.coerce.number().positive().default(183),
-  ADDRESS_HASH_DAYS: z.coerce.number().positive().max(30).default(30),
-  /** Letters with no answer after this many days are listed for a follow-up. */
-  FOLLOW_UP_AFTER_DAYS: z.coerce.number().positive().default(21),
+    // Petitions: abuse controls (benchmarks raise them) and how long data is kept.
+    SIGN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),
+    SIGN_MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
+    UNCONFIRMED_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
+    SIGNER_DATA_RETENTION_DAYS: z.coerce.number().positive().default(183),
+    ADDRESS_HASH_DAYS: z.coerce.number().positive().max(30).default(30),
+    /** Letters with no answer after this many days are listed for a follow-up. */
+    FOLLOW_UP_AFTER_DAYS: z.coerce.number().positive().default(21),
 
-  // Email. Without RESEND_API_KEY every email lands in the dev mailbox at /dev/mailbox.
-  RESEND_API_KEY: z.string().min(1).optional(),
-  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
-  MAIL_FROM: z.string().min(3).default("Solidarity letters <letters@example.org>"),
-  /** Address domain of the per-letter reply-to addresses that Resend's inbound mail receives. */
-  MAIL_REPLY_DOMAIN: z.string().min(3).default("replies.example.org"),
-  MAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
-  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
-  MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
-  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(5),
-  MAIL_POLL_MS: z.coerce.number().int().positive().default(500),
-  /** "0" when the worker runs in its own process (`npm run worker`). */
-  MAIL_WORKER_IN_SERVER: z.enum(["0", "1"]).default("1"),
-}).refine((e) => !e.RESEND_API_KEY || e.APP_URL, {
-  // Without it, links in emails take the address the request came to: anyone could send a request
-  // with another Host header and have real confirmation emails point at their site.
-  message: "Set APP_URL (the site's public https address) when RESEND_API_KEY is set: links in real emails are built from it.",
-  path: ["APP_URL"],
-});
+    // Email. Without RESEND_API_KEY every email lands in the dev mailbox at /dev/mailbox.
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default("Solidarity letters <letters@example.org>"),
+    /** Address domain of the per-letter reply-to addresses that Resend's inbound mail receives. */
+    MAIL_REPLY_DOMAIN: z.string().min(3).default("replies.example.org"),
+    MAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
+    MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+    MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(5),
+    MAIL_POLL_MS: z.coerce.number().int().positive().default(500),
+    /** "0" when the worker runs in its own process (`npm run worker`). */
+    MAIL_WORKER_IN_SERVER: z.enum(["0", "1"]).default("1"),
+  })
+  .refine((e) => !e.RESEND_API_KEY || e.APP_URL, {
+    // Without it, links in emails take the address the request came to: anyone could send a request
+    // with another Host header and have real confirmation emails point at their site.
+    message: "Set APP_URL (the site's public https address) when RESEND_API_KEY is set: links in real emails are built from it.",
+    path: ["APP_URL"],
+  });
 
 export type Env = z.infer<typeof EnvSchema> & {
   SESSION_SECRET: string;
@@ -102,14 +104,19 @@ export function refuseUncaughtStartupProblems() {
   });
 }
 
-const makeKeyHint = "Make one with `openssl rand -base64 32` (or `node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"`)";
+const makeKeyHint =
+  "Make one with `openssl rand -base64 32` (or `node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"`)";
 
 /** 32 bytes or more once base64-decoded. */
 export function isDataKey(value: string): boolean {
   return /^[A-Za-z0-9+/=_-]+$/.test(value) && Buffer.from(value, "base64").length >= 32;
 }
 
-const splitKeys = (value: string | undefined) => (value ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+const splitKeys = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
 
 /** Production is recognised by an https APP_URL: the address supporters' links point at. */
 export function isProductionUrl(appUrl: string | undefined): boolean {
@@ -119,9 +126,16 @@ export function isProductionUrl(appUrl: string | undefined): boolean {
 /** What stops a production install from starting, from the environment alone (the database is checked later). */
 export function productionProblems(value: z.infer<typeof EnvSchema>): string[] {
   const problems: string[] = [];
-  if (!value.SESSION_SECRET) problems.push(`SESSION_SECRET is not set (it signs login sessions). ${makeKeyHint} and set it in the environment.`);
-  if (!value.DATA_KEY) problems.push(`DATA_KEY is not set (it encrypts signers' personal data). ${makeKeyHint}, set it in the environment, and keep a copy away from the backups: without it no signer can be read.`);
-  if (value.SEED_DEMO_DATA !== "0") problems.push("SEED_DEMO_DATA is not \"0\": a public install must never load the demo accounts, whose password is published. Set SEED_DEMO_DATA=0.");
+  if (!value.SESSION_SECRET)
+    problems.push(`SESSION_SECRET is not set (it signs login sessions). ${makeKeyHint} and set it in the environment.`);
+  if (!value.DATA_KEY)
+    problems.push(
+      `DATA_KEY is not set (it encrypts signers' personal data). ${makeKeyHint}, set it in the environment, and keep a copy away from the backups: without it no signer can be read.`,
+    );
+  if (value.SEED_DEMO_DATA !== "0")
+    problems.push(
+      'SEED_DEMO_DATA is not "0": a public install must never load the demo accounts, whose password is published. Set SEED_DEMO_DATA=0.',
+    );
   return problems;
 }
 
@@ -186,12 +200,16 @@ export function readDevSecrets(file: string, databaseFile?: string): DevSecrets 
     raw = fs.readFileSync(file, "utf8");
   } catch (error) {
     if (!(error instanceof Error && "code" in error && error.code === "ENOENT")) {
-      throw new StartupRefusal(`${file} exists but cannot be read (${error instanceof Error ? error.message : String(error)}). It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: give this user read access to it.`);
+      throw new StartupRefusal(
+        `${file} exists but cannot be read (${error instanceof Error ? error.message : String(error)}). It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: give this user read access to it.`,
+      );
     }
   }
   if (raw === null) {
     if (databaseFile && holdsEncryptedData(databaseFile)) {
-      throw new StartupRefusal(`${file} is missing, but the database ${databaseFile} holds signers' data encrypted with the DATA_KEY that file held: a new key could not read it. Put the file back from where you keep a copy (or set DATA_KEY to that key).`);
+      throw new StartupRefusal(
+        `${file} is missing, but the database ${databaseFile} holds signers' data encrypted with the DATA_KEY that file held: a new key could not read it. Put the file back from where you keep a copy (or set DATA_KEY to that key).`,
+      );
     }
     const secrets = { SESSION_SECRET: crypto.randomBytes(32).toString("hex"), DATA_KEY: crypto.randomBytes(32).toString("base64") };
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -202,10 +220,14 @@ export function readDevSecrets(file: string, databaseFile?: string): DevSecrets 
   try {
     parsed = DevSecrets.safeParse(JSON.parse(raw));
   } catch (error) {
-    throw new StartupRefusal(`${file} is damaged: it is not valid JSON (${error instanceof Error ? error.message : String(error)}). It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: put back a copy of the file, or repair it by hand. Only if this install holds nothing worth keeping, delete the file and the database beside it.`);
+    throw new StartupRefusal(
+      `${file} is damaged: it is not valid JSON (${error instanceof Error ? error.message : String(error)}). It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: put back a copy of the file, or repair it by hand. Only if this install holds nothing worth keeping, delete the file and the database beside it.`,
+    );
   }
   if (!parsed.success) {
-    throw new StartupRefusal(`${file} is damaged: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}. It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: put back a copy of the file, or repair it by hand.`);
+    throw new StartupRefusal(
+      `${file} is damaged: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}. It holds the DATA_KEY that encrypts every signer's data, so no new one is made in its place: put back a copy of the file, or repair it by hand.`,
+    );
   }
   return parsed.data;
 }
@@ -223,17 +245,29 @@ export function env(): Env {
   const production = isProductionUrl(value.APP_URL);
   if (production) {
     const problems = productionProblems(value);
-    if (problems.length) throw new StartupRefusal(`APP_URL is an https address (${value.APP_URL}), so this is a production install, and: ${problems.join(" ")}`);
+    if (problems.length)
+      throw new StartupRefusal(
+        `APP_URL is an https address (${value.APP_URL}), so this is a production install, and: ${problems.join(" ")}`,
+      );
   }
   // Secrets not configured are made once and kept beside the database (data/dev-secrets.json).
-  const dev = value.SESSION_SECRET && value.DATA_KEY ? null : readDevSecrets(devSecretsFile(value.DATABASE_URL), value.DATABASE_URL.replace(/^file:/, ""));
+  const dev =
+    value.SESSION_SECRET && value.DATA_KEY
+      ? null
+      : readDevSecrets(devSecretsFile(value.DATABASE_URL), value.DATABASE_URL.replace(/^file:/, ""));
   if (value.DATA_KEY && value.DATA_KEY_PREVIOUS && !value.DATA_HASH_KEY) {
-    throw new StartupRefusal("DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).");
+    throw new StartupRefusal(
+      "DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).",
+    );
   }
   const dataKey = value.DATA_KEY ?? dev?.DATA_KEY ?? "";
   const previousDataKeys = value.DATA_KEY ? splitKeys(value.DATA_KEY_PREVIOUS) : (dev?.DATA_KEY_PREVIOUS ?? []);
   const hashKey = value.DATA_KEY ? (value.DATA_HASH_KEY ?? dataKey) : (dev?.DATA_HASH_KEY ?? dataKey);
-  const keys = [{ name: "DATA_KEY", key: dataKey }, { name: "DATA_HASH_KEY", key: hashKey }, ...previousDataKeys.map((key) => ({ name: "DATA_KEY_PREVIOUS", key }))];
+  const keys = [
+    { name: "DATA_KEY", key: dataKey },
+    { name: "DATA_HASH_KEY", key: hashKey },
+    ...previousDataKeys.map((key) => ({ name: "DATA_KEY_PREVIOUS", key })),
+  ];
   for (const { name, key } of keys) {
     if (!isDataKey(key)) throw new StartupRefusal(`${name} is not a key of 32 bytes in base64. ${makeKeyHint}.`);
   }

@@ -50,7 +50,8 @@ function Document({ children }: { children: ReactNode }) {
         </a>
         {data?.demo ? (
           <p className="demo-banner" role="note">
-            This is a demo install: its accounts and targets are examples and its email stays on this machine. Do not enter real personal data.
+            This is a demo install: its accounts and targets are examples and its email stays on this machine. Do not enter real personal
+            data.
           </p>
         ) : null}
         <header className="site-header">
@@ -90,8 +91,8 @@ function Document({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer wrap">
           <p>
-            Solidarity letters is open-source software for campaigns for people persecuted for peaceful protest. This
-            site loads nothing from other websites.
+            Solidarity letters is open-source software for campaigns for people persecuted for peaceful protest. This site loads nothing
+            from other websites.
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -14,7 +14,12 @@ const reasonFor = (campaignTitle: string) =>
 
 export function AlreadySignedEmail({ campaignTitle, unsubscribeUrl, deleteDataUrl }: AlreadySignedEmailProps) {
   return (
-    <Layout preview={`You have already signed: ${campaignTitle}`} reason={reasonFor(campaignTitle)} unsubscribeUrl={unsubscribeUrl} deleteDataUrl={deleteDataUrl}>
+    <Layout
+      preview={`You have already signed: ${campaignTitle}`}
+      reason={reasonFor(campaignTitle)}
+      unsubscribeUrl={unsubscribeUrl}
+      deleteDataUrl={deleteDataUrl}
+    >
       <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>You have already signed “{campaignTitle}”, thank you: your signature counts once, and it is counted.</Text>
     </Layout>

@@ -20,7 +20,9 @@ export function ConfirmSignatureEmail({ campaignTitle, confirmUrl, unsubscribeUr
       deleteDataUrl={deleteDataUrl}
     >
       <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>Thank you for signing “{campaignTitle}”. Please confirm that it was you: your signature counts only after that.</Text>
+      <Text style={paragraph}>
+        Thank you for signing “{campaignTitle}”. Please confirm that it was you: your signature counts only after that.
+      </Text>
       <Button href={confirmUrl} style={button}>
         Confirm my signature
       </Button>

@@ -16,9 +16,20 @@ export interface ConfirmSupporterLetterEmailProps {
 const reasonFor = (campaignTitle: string) =>
   `You get this email because someone, probably you, asked Solidarity letters to send a letter for the campaign “${campaignTitle}” with this address for the answers. If it was not you, ignore it: nothing is sent, and the letter is deleted within days.`;
 
-export function ConfirmSupporterLetterEmail({ campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps) {
+export function ConfirmSupporterLetterEmail({
+  campaignTitle,
+  targetName,
+  sendUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+}: ConfirmSupporterLetterEmailProps) {
   return (
-    <Layout preview={`Send your letter to ${targetName}?`} reason={reasonFor(campaignTitle)} unsubscribeUrl={unsubscribeUrl} deleteDataUrl={deleteDataUrl}>
+    <Layout
+      preview={`Send your letter to ${targetName}?`}
+      reason={reasonFor(campaignTitle)}
+      unsubscribeUrl={unsubscribeUrl}
+      deleteDataUrl={deleteDataUrl}
+    >
       <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         Your letter to {targetName} is ready. It goes only when you confirm that you wrote it; their answer will come to this address.
@@ -31,7 +42,13 @@ export function ConfirmSupporterLetterEmail({ campaignTitle, targetName, sendUrl
   );
 }
 
-export function confirmSupporterLetterText({ campaignTitle, targetName, sendUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSupporterLetterEmailProps): string {
+export function confirmSupporterLetterText({
+  campaignTitle,
+  targetName,
+  sendUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+}: ConfirmSupporterLetterEmailProps): string {
   return [
     "Hello,",
     "",

@@ -15,13 +15,31 @@ export interface LetterEmailProps {
   caseUrl: string;
 }
 
-const page = { backgroundColor: "#f4f2ee", fontFamily: "Georgia, 'Times New Roman', serif", color: "#1b1b1f", margin: 0, padding: "24px 0" };
+const page = {
+  backgroundColor: "#f4f2ee",
+  fontFamily: "Georgia, 'Times New Roman', serif",
+  color: "#1b1b1f",
+  margin: 0,
+  padding: "24px 0",
+};
 const sheet = { backgroundColor: "#ffffff", maxWidth: "640px", margin: "0 auto", padding: "28px 32px", border: "1px solid #d9d6cf" };
 const small = { fontSize: "13px", lineHeight: "19px", margin: "0", color: "#3a3a44" };
 const para = { fontSize: "15px", lineHeight: "24px", margin: "0 0 14px" };
 
-export function LetterEmail({ senderName, date, recipientName, recipientAddress, body, signatories, caseTitle, caseUrl }: LetterEmailProps) {
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+export function LetterEmail({
+  senderName,
+  date,
+  recipientName,
+  recipientAddress,
+  body,
+  signatories,
+  caseTitle,
+  caseUrl,
+}: LetterEmailProps) {
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <Html lang="en">
       <Head />
@@ -32,11 +50,14 @@ export function LetterEmail({ senderName, date, recipientName, recipientAddress,
           <Text style={{ ...small, textAlign: "right", margin: "0 0 18px" }}>{date}</Text>
           <Section style={{ margin: "0 0 20px" }}>
             <Text style={{ ...small, fontWeight: 700 }}>{recipientName}</Text>
-            {(recipientAddress ?? "").split("\n").filter(Boolean).map((line, i) => (
-              <Text key={i} style={small}>
-                {line}
-              </Text>
-            ))}
+            {(recipientAddress ?? "")
+              .split("\n")
+              .filter(Boolean)
+              .map((line, i) => (
+                <Text key={i} style={small}>
+                  {line}
+                </Text>
+              ))}
           </Section>
           {paragraphs.map((p, i) => (
             <Text key={i} style={{ ...para, whiteSpace: "pre-line" }}>
@@ -54,8 +75,8 @@ export function LetterEmail({ senderName, date, recipientName, recipientAddress,
             Case: {caseTitle} — <Link href={caseUrl}>{caseUrl}</Link>
           </Text>
           <Text style={{ ...small, fontSize: "12px", marginTop: "6px" }}>
-            Sent by {senderName} through Solidarity letters. Replies to this email reach the sender. To receive no further
-            letters from this campaign, reply saying so.
+            Sent by {senderName} through Solidarity letters. Replies to this email reach the sender. To receive no further letters from this
+            campaign, reply saying so.
           </Text>
         </Container>
       </Body>
@@ -64,7 +85,16 @@ export function LetterEmail({ senderName, date, recipientName, recipientAddress,
 }
 
 /** The plain-text part: the same letter, laid out as text. */
-export function letterText({ senderName, date, recipientName, recipientAddress, body, signatories, caseTitle, caseUrl }: LetterEmailProps): string {
+export function letterText({
+  senderName,
+  date,
+  recipientName,
+  recipientAddress,
+  body,
+  signatories,
+  caseTitle,
+  caseUrl,
+}: LetterEmailProps): string {
   return [
     senderName,
     date,

@@ -19,9 +19,7 @@ export function ResetPasswordEmail({ organisationName, resetUrl, validMinutes }:
       <Button href={resetUrl} style={button}>
         Choose a new password
       </Button>
-      <Text style={paragraph}>
-        The link works once, for {validMinutes} minutes. Choosing a new password logs you out everywhere else.
-      </Text>
+      <Text style={paragraph}>The link works once, for {validMinutes} minutes. Choosing a new password logs you out everywhere else.</Text>
     </Layout>
   );
 }

@@ -6,7 +6,9 @@ import { prisma } from "~/db.server";
 import { prepareDatabase } from "./prepare-database";
 
 if (env().production) {
-  throw new StartupRefusal("`npm run db:reset` deletes the database and loads the demo: this is a production install (APP_URL is https), so it does nothing. To go back to a backup, use `npm run restore FILE`.");
+  throw new StartupRefusal(
+    "`npm run db:reset` deletes the database and loads the demo: this is a production install (APP_URL is https), so it does nothing. To go back to a backup, use `npm run restore FILE`.",
+  );
 }
 const file = env().DATABASE_URL.replace(/^file:/, "");
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });

@@ -72,8 +72,7 @@ const officialBase = {
   languages: ["en", "ru"],
   tags: ["kazakhstan"],
 } as const satisfies Partial<TargetData>;
-const noAddress =
-  "No postal address in the reports: add the official one before printing letters. Demo email address on example.org.";
+const noAddress = "No postal address in the reports: add the official one before printing letters. Demo email address on example.org.";
 
 const officials: TargetData[] = [
   {
@@ -177,14 +176,10 @@ export interface DemoTarget {
   externalId: string | null;
 }
 
-/** ${embassies.length} embassies, ${officials.length} officials, ${
-  meps.length
-} MEPs (DROI members and substitutes, DCAS delegation). */
+/** ${embassies.length} embassies, ${officials.length} officials, ${meps.length} MEPs (DROI members and substitutes, DCAS delegation). */
 export const demoTargets: DemoTarget[] = ${literal(targets)};
 `;
 fs.writeFileSync(output, file);
 console.log(
-  `Wrote ${path.relative(process.cwd(), output)}: ${embassies.length} embassies, ${officials.length} officials, ${
-    meps.length
-  } MEPs.`,
+  `Wrote ${path.relative(process.cwd(), output)}: ${embassies.length} embassies, ${officials.length} officials, ${meps.length} MEPs.`,
 );

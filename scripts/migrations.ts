@@ -27,7 +27,18 @@ export function pendingSchemaChange(): string {
     fs.writeFileSync(pulled, pull.stdout.slice(start));
     const out = path.join(dir, "diff.sql");
     const diff = prisma(
-      ["migrate", "diff", "--from-schema-datamodel", pulled, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "--exit-code", "-o", out],
+      [
+        "migrate",
+        "diff",
+        "--from-schema-datamodel",
+        pulled,
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+        "--exit-code",
+        "-o",
+        out,
+      ],
       url,
     );
     if (diff.status === 0) return "";

@@ -20,10 +20,15 @@ export async function demoAccountsIn(db: PrismaClient): Promise<string[]> {
 function migrationsUpToDate(): boolean {
   const file = env().DATABASE_URL.replace(/^file:/, "");
   if (!fs.existsSync(file)) return false;
-  const folders = fs.readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = fs
+    .readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const applied = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as Array<{ name: string }>;
+    const applied = db
+      .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .all() as Array<{ name: string }>;
     const names = new Set(applied.map((m) => m.name));
     return folders.every((folder) => names.has(folder));
   } catch {
@@ -56,7 +61,9 @@ export async function prepareDatabase({ seed = process.env.SEED_DEMO_DATA !== "0
   if (production) {
     const demo = await demoAccountsIn(prisma);
     if (demo.length) {
-      throw new StartupRefusal(`This is a production install (APP_URL is https), but its database holds the demo accounts ${demo.join(", ")}, whose password is published. Delete these accounts (or start from a new database with SEED_DEMO_DATA=0), then start again.`);
+      throw new StartupRefusal(
+        `This is a production install (APP_URL is https), but its database holds the demo accounts ${demo.join(", ")}, whose password is published. Delete these accounts (or start from a new database with SEED_DEMO_DATA=0), then start again.`,
+      );
     }
     return;
   }

@@ -14,7 +14,9 @@ if (!file) {
 try {
   const { keptAside } = restoreDatabase(file, { knownMigrations: knownMigrations() });
   if (keysOpen(databaseFile(), decrypt) === false) {
-    console.warn("Warning: the DATA_KEY (and DATA_KEY_PREVIOUS) configured now cannot read this backup's signers. Set the keys it was made under before starting the app.");
+    console.warn(
+      "Warning: the DATA_KEY (and DATA_KEY_PREVIOUS) configured now cannot read this backup's signers. Set the keys it was made under before starting the app.",
+    );
   }
   console.log(`Restored ${file} into ${databaseFile()}.${keptAside ? ` The database it replaced is kept as ${keptAside}.` : ""}
 Start the app with the same DATA_KEY (and DATA_KEY_PREVIOUS) the backup was made under; pending migrations run on start.`);

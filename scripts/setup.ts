@@ -27,7 +27,9 @@ await exitOnRefusal(async () => {
   }
   const parsed = SetupSchema.safeParse(answers);
   if (!parsed.success) {
-    console.error(`Not set up:\n${z.prettifyError(parsed.error)}\n\nUsage: npm run setup -- --organisation "Name" --email owner@example.org --name "Owner's name"`);
+    console.error(
+      `Not set up:\n${z.prettifyError(parsed.error)}\n\nUsage: npm run setup -- --organisation "Name" --email owner@example.org --name "Owner's name"`,
+    );
     process.exit(2);
   }
   await prepareDatabase({ seed: false });
@@ -38,7 +40,9 @@ await exitOnRefusal(async () => {
   }
   const base = config.APP_URL ?? `http://localhost:${config.PORT}`;
   console.log(`Made “${parsed.data.organisation}” with ${parsed.data.email} as its owner.`);
-  console.log(`\nThe owner chooses a password here (the link works once, until ${result.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC):\n\n  ${base}/reset-password/${result.token}\n`);
+  console.log(
+    `\nThe owner chooses a password here (the link works once, until ${result.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC):\n\n  ${base}/reset-password/${result.token}\n`,
+  );
   console.log("Give the link to the owner yourself (it is not emailed). Then they log in and invite everyone else.");
   process.exit(0);
 });

@@ -41,7 +41,11 @@ describe("background loops report their failures", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const failure = nextFailure();
     stops.push(startMaintenance(3600_000));
-    expect(await failure).toMatchObject({ loop: "maintenance", doing: "purging signer data", error: expect.objectContaining({ message: "database is locked" }) });
+    expect(await failure).toMatchObject({
+      loop: "maintenance",
+      doing: "purging signer data",
+      error: expect.objectContaining({ message: "database is locked" }),
+    });
     await vi.waitFor(async () => expect(await prisma.session.count({ where: { id: "expired-session" } })).toBe(0));
     expectLogged(/^\[maintenance\] failed while purging signer data/);
   });
@@ -61,7 +65,17 @@ describe("background loops report their failures", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     vi.spyOn(console, "log").mockImplementation(() => undefined);
     const failure = nextFailure();
-    stops.push(startMailWorker({ transport: devMailboxTransport, requestsPerSecond: 1000, batchSize: 10, maxAttempts: 3, leaseMs: 10_000, retryBaseMs: 10, pollMs: 10 }));
+    stops.push(
+      startMailWorker({
+        transport: devMailboxTransport,
+        requestsPerSecond: 1000,
+        batchSize: 10,
+        maxAttempts: 3,
+        leaseMs: 10_000,
+        retryBaseMs: 10,
+        pollMs: 10,
+      }),
+    );
     expect(await failure).toMatchObject({ loop: "mail worker", error: expect.objectContaining({ message: "database is locked" }) });
     await vi.waitFor(() => expect(findFirst.mock.calls.length).toBeGreaterThan(1));
     expectLogged(/^\[mail worker\] failed while claiming, sending or recording a batch/);

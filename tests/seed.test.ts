@@ -11,7 +11,10 @@ describe("demo data", () => {
     await seedDemo(prisma);
     expect(await isDatabaseEmpty(prisma)).toBe(false);
 
-    const cases = await prisma.case.findMany({ where: { status: "active" }, include: { people: true, events: true, demands: true, sources: true } });
+    const cases = await prisma.case.findMany({
+      where: { status: "active" },
+      include: { people: true, events: true, demands: true, sources: true },
+    });
     expect(cases.length).toBeGreaterThanOrEqual(5);
     for (const c of cases) {
       expect(c.people.length, c.slug).toBeGreaterThan(0);
@@ -30,7 +33,9 @@ describe("demo data", () => {
     expect(await prisma.statusChange.count({ where: { sourceId: null } })).toBe(0);
 
     // The current status is the newest in each person's history.
-    for (const person of await prisma.person.findMany({ include: { statusChanges: { orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1 } } })) {
+    for (const person of await prisma.person.findMany({
+      include: { statusChanges: { orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1 } },
+    })) {
       expect(person.status, person.name).toBe(person.statusChanges[0]?.status);
     }
 

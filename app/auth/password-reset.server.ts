@@ -54,7 +54,12 @@ export async function requestPasswordReset(email: string, resetUrl: (token: stri
 export async function openPasswordReset(token: string) {
   const reset = await prisma.passwordReset.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true, name: true, organisation: { select: { name: true } } } } },
+    select: {
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { email: true, name: true, organisation: { select: { name: true } } } },
+    },
   });
   if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return null;
   return { purpose: reset.purpose, email: reset.user.email, name: reset.user.name, organisationName: reset.user.organisation.name };
@@ -68,7 +73,10 @@ export async function resetPassword(token: string, password: string): Promise<st
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, userId: true, usedAt: true, expiresAt: true } });
+    const reset = await tx.passwordReset.findUnique({
+      where: { tokenHash: tokenHash(token) },
+      select: { id: true, userId: true, usedAt: true, expiresAt: true },
+    });
     if (!reset || reset.usedAt || reset.expiresAt <= now) return null;
     const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
     if (count !== 1) return null;

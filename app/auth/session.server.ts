@@ -110,7 +110,13 @@ export async function endOtherSessions(userId: string, request: Request) {
 let challenge: ReturnType<typeof createCookie> | undefined;
 /** Between the password and the second factor: the challenge's token, for five minutes, no session. */
 function challengeCookie() {
-  challenge ??= createCookie("__login_challenge", { httpOnly: true, sameSite: "lax", path: "/login", secrets: [env().SESSION_SECRET], maxAge: 5 * 60 });
+  challenge ??= createCookie("__login_challenge", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/login",
+    secrets: [env().SESSION_SECRET],
+    maxAge: 5 * 60,
+  });
   return challenge;
 }
 

@@ -21,7 +21,13 @@ const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-
 export async function twoFactorState(userId: string) {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, totpEnabledAt: true, totpSecretEnc: true, organisation: { select: { requireTwoFactor: true } }, recoveryCodes: { where: { usedAt: null }, select: { id: true } } },
+    select: {
+      email: true,
+      totpEnabledAt: true,
+      totpSecretEnc: true,
+      organisation: { select: { requireTwoFactor: true } },
+      recoveryCodes: { where: { usedAt: null }, select: { id: true } },
+    },
   });
   return {
     enabled: user.totpEnabledAt !== null,
@@ -49,7 +55,12 @@ export async function enrolmentPicture(email: string, secret: string): Promise<s
 async function acceptCode(userId: string, secret: string, lastStep: number | null, code: string): Promise<boolean> {
   const token = code.replace(/\s/g, "");
   if (!/^\d{6}$/.test(token)) return false;
-  const result = await verify({ secret, token, epochTolerance: TOLERANCE_SECONDS, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
+  const result = await verify({
+    secret,
+    token,
+    epochTolerance: TOLERANCE_SECONDS,
+    ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+  });
   if (!result.valid) return false;
   const step = "timeStep" in result && typeof result.timeStep === "number" ? result.timeStep : null;
   if (step === null) return false;
@@ -79,7 +90,10 @@ async function replaceRecoveryCodes(userId: string): Promise<string[]> {
 
 /** The first code from the app switches two-factor on; the recovery codes are returned to be shown once. */
 export async function confirmEnrolment(userId: string, code: string): Promise<string[] | null> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (user.totpEnabledAt || !user.totpSecretEnc) return null;
   if (!(await acceptCode(userId, decrypt(user.totpSecretEnc), user.totpLastStep, code))) return null;
   await prisma.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } });
@@ -87,8 +101,15 @@ export async function confirmEnrolment(userId: string, code: string): Promise<st
 }
 
 /** Switching off needs the password and a code (or a recovery code). */
-export async function disableTwoFactor(userId: string, password: string, code: string): Promise<"off" | "wrong-password" | "wrong-code" | "required"> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, organisation: { select: { requireTwoFactor: true } } } });
+export async function disableTwoFactor(
+  userId: string,
+  password: string,
+  code: string,
+): Promise<"off" | "wrong-password" | "wrong-code" | "required"> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, organisation: { select: { requireTwoFactor: true } } },
+  });
   if (user.organisation.requireTwoFactor) return "required";
   if (!(await verifyPassword(user.passwordHash, password))) return "wrong-password";
   if (!(await checkSecondFactor(userId, code))) return "wrong-code";
@@ -107,12 +128,18 @@ export async function regenerateRecoveryCodes(userId: string, code: string): Pro
 
 /** A code from the app, or an unused recovery code (then used up). */
 export async function checkSecondFactor(userId: string, code: string): Promise<boolean> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user.totpEnabledAt || !user.totpSecretEnc) return false;
   if (await acceptCode(userId, decrypt(user.totpSecretEnc), user.totpLastStep, code)) return true;
   const normalised = normaliseRecoveryCode(code);
   if (normalised.length !== 12) return false;
-  const { count } = await prisma.recoveryCode.updateMany({ where: { userId, codeHash: tokenHash(normalised), usedAt: null }, data: { usedAt: new Date() } });
+  const { count } = await prisma.recoveryCode.updateMany({
+    where: { userId, codeHash: tokenHash(normalised), usedAt: null },
+    data: { usedAt: new Date() },
+  });
   return count === 1;
 }
 
@@ -130,24 +157,33 @@ export async function startChallenge(userId: string, redirectTo: string): Promis
   return token;
 }
 
-export type ChallengeOutcome = { ok: true; userId: string; redirectTo: string } | { ok: false; reason: "expired" | "wrong-code"; attemptsLeft: number };
+export type ChallengeOutcome =
+  { ok: true; userId: string; redirectTo: string } | { ok: false; reason: "expired" | "wrong-code"; attemptsLeft: number };
 
 /** The second step: the right code ends the challenge and lets the log-in through; five wrong ones end it too. */
 export async function answerChallenge(token: string, code: string): Promise<ChallengeOutcome> {
   const challenge = await prisma.loginChallenge.findUnique({ where: { tokenHash: tokenHash(token) } });
-  if (!challenge || challenge.expiresAt <= new Date() || challenge.attempts >= CHALLENGE_ATTEMPTS) return { ok: false, reason: "expired", attemptsLeft: 0 };
+  if (!challenge || challenge.expiresAt <= new Date() || challenge.attempts >= CHALLENGE_ATTEMPTS)
+    return { ok: false, reason: "expired", attemptsLeft: 0 };
   if (await checkSecondFactor(challenge.userId, code)) {
     await prisma.loginChallenge.deleteMany({ where: { id: challenge.id } });
     return { ok: true, userId: challenge.userId, redirectTo: challenge.redirectTo };
   }
-  const updated = await prisma.loginChallenge.update({ where: { id: challenge.id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
+  const updated = await prisma.loginChallenge.update({
+    where: { id: challenge.id },
+    data: { attempts: { increment: 1 } },
+    select: { attempts: true },
+  });
   const attemptsLeft = Math.max(0, CHALLENGE_ATTEMPTS - updated.attempts);
   if (attemptsLeft === 0) await prisma.loginChallenge.deleteMany({ where: { id: challenge.id } });
   return { ok: false, reason: attemptsLeft === 0 ? "expired" : "wrong-code", attemptsLeft };
 }
 
 export async function challengeIsOpen(token: string): Promise<boolean> {
-  const challenge = await prisma.loginChallenge.findUnique({ where: { tokenHash: tokenHash(token) }, select: { expiresAt: true, attempts: true } });
+  const challenge = await prisma.loginChallenge.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: { expiresAt: true, attempts: true },
+  });
   return !!challenge && challenge.expiresAt > new Date() && challenge.attempts < CHALLENGE_ATTEMPTS;
 }
 

@@ -57,7 +57,14 @@ export const CampaignSchema = z
       .trim()
       .default("")
       .transform((v) => (v === "" ? null : Number(v)))
-      .pipe(z.number({ error: "Give a whole number." }).int("Give a whole number.").positive("Give a number above zero.").max(100_000_000, "That is more than anyone can sign.").nullable()),
+      .pipe(
+        z
+          .number({ error: "Give a whole number." })
+          .int("Give a whole number.")
+          .positive("Give a number above zero.")
+          .max(100_000_000, "That is more than anyone can sign.")
+          .nullable(),
+      ),
   })
   .refine((v) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn, { path: ["endsOn"], message: "The end comes before the start." });
 export type CampaignInput = z.infer<typeof CampaignSchema>;

@@ -8,7 +8,14 @@ export function listCampaigns(organisationId: string, { liveOnly = false } = {})
   return prisma.campaign.findMany({
     where: { organisationId, ...(liveOnly ? { status: "live" } : {}) },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, title: true, slug: true, status: true, case: { select: { title: true } }, _count: { select: { letters: true, templates: true } } },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      case: { select: { title: true } },
+      _count: { select: { letters: true, templates: true } },
+    },
   });
 }
 
@@ -61,7 +68,8 @@ export function caseBelongsTo(organisationId: string, caseId: string) {
   return prisma.case.count({ where: { id: caseId, organisationId } }).then((n) => n === 1);
 }
 
-export const DRAFT_CASE_MESSAGE = "This case is still a draft: publish the case (status active) before the campaign goes live, or keep the campaign a draft.";
+export const DRAFT_CASE_MESSAGE =
+  "This case is still a draft: publish the case (status active) before the campaign goes live, or keep the campaign a draft.";
 
 /**
  * A live campaign shows its case's people and demands to everyone: a case still in draft must not
@@ -132,7 +140,11 @@ export async function setTargetPicked(campaignId: string, organisationId: string
   const target = await prisma.target.findFirst({ where: { id: targetId, organisationId }, select: { id: true } });
   if (!target) return false;
   if (picked) {
-    await prisma.campaignTarget.upsert({ where: { campaignId_targetId: { campaignId, targetId } }, create: { campaignId, targetId }, update: {} });
+    await prisma.campaignTarget.upsert({
+      where: { campaignId_targetId: { campaignId, targetId } },
+      create: { campaignId, targetId },
+      update: {},
+    });
   } else {
     await prisma.campaignTarget.deleteMany({ where: { campaignId, targetId } });
   }

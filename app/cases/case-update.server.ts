@@ -13,7 +13,12 @@ import { reportBackgroundError } from "~/background.server";
 const FAN_OUT_CHUNK = 500;
 
 export function caseUpdates(caseId: string) {
-  return prisma.caseUpdate.findMany({ where: { caseId }, orderBy: { publishedAt: "desc" }, take: 20, select: { id: true, title: true, body: true, publishedAt: true } });
+  return prisma.caseUpdate.findMany({
+    where: { caseId },
+    orderBy: { publishedAt: "desc" },
+    take: 20,
+    select: { id: true, title: true, body: true, publishedAt: true },
+  });
 }
 
 /**
@@ -59,7 +64,14 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
   const update = await prisma.caseUpdate.findFirst({
     where: { emailSigners: true, emailedAt: null },
     orderBy: { publishedAt: "asc" },
-    select: { id: true, title: true, body: true, linkBase: true, fanOutCursor: true, case: { select: { id: true, title: true, slug: true, organisationId: true } } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      linkBase: true,
+      fanOutCursor: true,
+      case: { select: { id: true, title: true, slug: true, organisationId: true } },
+    },
   });
   if (!update) return null;
   const signers = await prisma.signature.findMany({
@@ -76,9 +88,19 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
     select: { id: true, emailHash: true, emailEnc: true },
   });
   const hashes = signers.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
-  const suppressed = new Set((await prisma.suppressedSupporter.findMany({ where: { emailHash: { in: hashes } }, select: { emailHash: true } })).map((s) => s.emailHash));
+  const suppressed = new Set(
+    (await prisma.suppressedSupporter.findMany({ where: { emailHash: { in: hashes } }, select: { emailHash: true } })).map(
+      (s) => s.emailHash,
+    ),
+  );
   const appUrl = update.linkBase ?? env().APP_URL ?? "";
-  const emails: Array<{ signatureId: string; emailHash: string; to: string; links: ReturnType<typeof signerLinks>; content: { html: string; text: string } }> = [];
+  const emails: Array<{
+    signatureId: string;
+    emailHash: string;
+    to: string;
+    links: ReturnType<typeof signerLinks>;
+    content: { html: string; text: string };
+  }> = [];
   for (const s of signers) {
     if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
     const links = signerLinks(appUrl, signerLinkToken(s.id));
@@ -89,7 +111,13 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
       caseUrl: `${appUrl}/cases/${update.case.slug}`,
       ...links,
     };
-    emails.push({ signatureId: s.id, emailHash: s.emailHash, to: decrypt(s.emailEnc), links, content: await renderEmail(CaseUpdateEmail(props), { text: caseUpdateText(props) }) });
+    emails.push({
+      signatureId: s.id,
+      emailHash: s.emailHash,
+      to: decrypt(s.emailEnc),
+      links,
+      content: await renderEmail(CaseUpdateEmail(props), { text: caseUpdateText(props) }),
+    });
   }
   const done = signers.length < chunk;
   const queued = await prisma.$transaction(async (tx) => {
@@ -112,7 +140,11 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
     }
     await tx.caseUpdate.update({
       where: { id: update.id },
-      data: { fanOutCursor: signers.at(-1)?.id ?? update.fanOutCursor, emailedCount: { increment: created }, ...(done ? { emailedAt: new Date() } : {}) },
+      data: {
+        fanOutCursor: signers.at(-1)?.id ?? update.fanOutCursor,
+        emailedCount: { increment: created },
+        ...(done ? { emailedAt: new Date() } : {}),
+      },
     });
     return created;
   });
@@ -131,7 +163,9 @@ export function startCaseUpdateFanOut(pollMs = 2000) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
-    await fanOutCaseUpdates().catch((error: unknown) => reportBackgroundError("case updates", "queuing a case update's emails to subscribers", error));
+    await fanOutCaseUpdates().catch((error: unknown) =>
+      reportBackgroundError("case updates", "queuing a case update's emails to subscribers", error),
+    );
     if (!stopped) timer = setTimeout(() => void tick(), pollMs);
   };
   void tick();

@@ -78,11 +78,7 @@ export const SourceSchema = z.object({
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .default(null)
-    .pipe(
-      z
-        .url({ protocol: /^https?$/, error: "Give a full web address starting with https:// (or leave it empty)." })
-        .nullable(),
-    ),
+    .pipe(z.url({ protocol: /^https?$/, error: "Give a full web address starting with https:// (or leave it empty)." }).nullable()),
   reference: optionalText("Reference", 300),
   publishedOn: optionalPartialDate,
 });

@@ -92,7 +92,15 @@ export function DailyChart({
   const center = (day: string) => (x(day) ?? 0) + x.bandwidth() / 2;
   return (
     // The y labels sit left of the plot, in the margin the stylesheet gives it (overflow stays visible).
-    <svg className="chart chart-daily" width="100%" height={height} overflow="visible" role="img" aria-labelledby={`${id}-title ${id}-desc`} fontSize="12">
+    <svg
+      className="chart chart-daily"
+      width="100%"
+      height={height}
+      overflow="visible"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      fontSize="12"
+    >
       <ChartTitle id={id} title={title} description={description} />
       {yTicks.map((t) => (
         <g key={t} className="tick">
@@ -101,16 +109,33 @@ export function DailyChart({
       ))}
       {asArea ? (
         // One unit per day across, stretched to the width; only the geometry stretches, not the text.
-        <svg x="0" y="0" width="100%" height={height} viewBox={`0 0 ${points.length} ${height}`} preserveAspectRatio="none" aria-hidden="true">
+        <svg
+          x="0"
+          y="0"
+          width="100%"
+          height={height}
+          viewBox={`0 0 ${points.length} ${height}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
           <path
             className="area"
-            d={area<DailyPoint>().x((_, i) => i + 0.5).y0(bottom).y1((p) => y(p.value))(points) ?? ""}
+            d={
+              area<DailyPoint>()
+                .x((_, i) => i + 0.5)
+                .y0(bottom)
+                .y1((p) => y(p.value))(points) ?? ""
+            }
             fill={color}
             fillOpacity={0.25}
           />
           <path
             className="line"
-            d={line<DailyPoint>().x((_, i) => i + 0.5).y((p) => y(p.value))(points) ?? ""}
+            d={
+              line<DailyPoint>()
+                .x((_, i) => i + 0.5)
+                .y((p) => y(p.value))(points) ?? ""
+            }
             fill="none"
             stroke={color}
             strokeWidth={2}
@@ -119,7 +144,15 @@ export function DailyChart({
         </svg>
       ) : (
         points.map((p) => (
-          <rect key={p.day} className="bar" x={`${x(p.day) ?? 0}%`} width={`${x.bandwidth()}%`} y={y(p.value)} height={bottom - y(p.value)} fill={color}>
+          <rect
+            key={p.day}
+            className="bar"
+            x={`${x(p.day) ?? 0}%`}
+            width={`${x.bandwidth()}%`}
+            y={y(p.value)}
+            height={bottom - y(p.value)}
+            fill={color}
+          >
             <title>{`${formatPartialDate(p.day)}: ${formatCount(p.value)} ${unit}`}</title>
           </rect>
         ))
@@ -270,7 +303,9 @@ export function TimelineStrip({ id, title, description, marks }: { id: string; t
   const earlier = valid.filter((m) => time(m) < start);
   const shown = valid.filter((m) => time(m) >= start);
   const end = Math.max(start + dayMs, ...shown.map(time));
-  const x = scaleUtc().domain([new Date(start), new Date(end)]).range([earlier.length ? 8 : 2, 98]);
+  const x = scaleUtc()
+    .domain([new Date(start), new Date(end)])
+    .range([earlier.length ? 8 : 2, 98]);
   const ticks = x.ticks(5);
   const years = (end - start) / (365 * dayMs);
   const tickLabel = (d: Date) => {
@@ -308,7 +343,16 @@ export function TimelineStrip({ id, title, description, marks }: { id: string; t
         </g>
       ) : null}
       {shown.map((m, i) => (
-        <circle key={i} className={`mark mark-${m.lane}`} cx={`${x(startOf(m.date))}%`} cy={lanes[m.lane]} r="5" fill={color(m.lane)} fillOpacity={0.75} stroke="#fff">
+        <circle
+          key={i}
+          className={`mark mark-${m.lane}`}
+          cx={`${x(startOf(m.date))}%`}
+          cy={lanes[m.lane]}
+          r="5"
+          fill={color(m.lane)}
+          fillOpacity={0.75}
+          stroke="#fff"
+        >
           <title>{`${formatPartialDate(m.date)}: ${m.label}`}</title>
         </circle>
       ))}

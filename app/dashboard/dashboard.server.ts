@@ -234,7 +234,12 @@ async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
     }),
   ]);
   return [
-    ...updates.map((u) => ({ side: "campaign" as const, type: "case-update" as const, date: u.publishedAt.toISOString().slice(0, 10), title: u.title })),
+    ...updates.map((u) => ({
+      side: "campaign" as const,
+      type: "case-update" as const,
+      date: u.publishedAt.toISOString().slice(0, 10),
+      title: u.title,
+    })),
     ...changes.map((c) => ({
       side: "people" as const,
       type: "status-change" as const,
@@ -340,7 +345,15 @@ export async function requireSectionViewer(request: Request, sectionIdParam: str
 export const SECTION_ANSWERS_SHOWN = 200;
 
 /** A section's letters per campaign, their delivery, and the answers they got (newest first). */
-export async function sectionDashboard({ organisationId, sectionId, organiser }: { organisationId: string; sectionId: string; organiser: boolean }) {
+export async function sectionDashboard({
+  organisationId,
+  sectionId,
+  organiser,
+}: {
+  organisationId: string;
+  sectionId: string;
+  organiser: boolean;
+}) {
   const letters = await letterFacts({ organisationId, sectionId });
   const byCampaign = groupBy(letters, (l) => l.campaignId);
   // Section members do not see draft campaigns, even when an organiser wrote for them there.
@@ -389,7 +402,11 @@ export type SectionDashboard = Awaited<ReturnType<typeof sectionDashboard>>;
 // CSV exports ------------------------------------------------------------------------------------
 
 /** Pages of rows written as they come: ten thousand letters never sit in memory together. */
-function pagedCsv<Row extends { id: string }>(header: string[], page: (after: string | null) => Promise<Row[]>, toCells: (rows: Row[]) => Promise<string[][]>) {
+function pagedCsv<Row extends { id: string }>(
+  header: string[],
+  page: (after: string | null) => Promise<Row[]>,
+  toCells: (rows: Row[]) => Promise<string[][]>,
+) {
   const encoder = new TextEncoder();
   let after: string | null = null;
   let started = false;
@@ -411,7 +428,18 @@ function pagedCsv<Row extends { id: string }>(header: string[], page: (after: st
   });
 }
 
-const letterCsvHeader = ["target", "target_kind", "target_country", "sender", "subject", "status", "delivery", "delivery_status", "sent_at", "follow_ups"];
+const letterCsvHeader = [
+  "target",
+  "target_kind",
+  "target_country",
+  "sender",
+  "subject",
+  "status",
+  "delivery",
+  "delivery_status",
+  "sent_at",
+  "follow_ups",
+];
 
 /** Every letter of a campaign with its delivery: one row each, in pages of `pageSize`. */
 export function lettersCsvStream({ organisationId, campaignId }: { organisationId: string; campaignId: string }, pageSize = 1000) {
@@ -435,7 +463,9 @@ export function lettersCsvStream({ organisationId, campaignId }: { organisationI
       }),
     async (letters) => {
       const emailIds = letters.flatMap((l) => (l.outboxEmailId ? [l.outboxEmailId] : []));
-      const emails = emailIds.length ? await prisma.outboxEmail.findMany({ where: { id: { in: emailIds } }, select: { id: true, status: true } }) : [];
+      const emails = emailIds.length
+        ? await prisma.outboxEmail.findMany({ where: { id: { in: emailIds } }, select: { id: true, status: true } })
+        : [];
       const statusOf = new Map(emails.map((e) => [e.id, e.status]));
       return letters.map((l) => {
         const emailStatus = l.outboxEmailId ? (statusOf.get(l.outboxEmailId) ?? null) : null;

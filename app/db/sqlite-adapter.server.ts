@@ -39,8 +39,7 @@ function sqliteCode(error: unknown): unknown {
   return undefined;
 }
 
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50) * (0.5 + Math.random())));
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50) * (0.5 + Math.random())));
 
 /** Runs `work` again after a short asynchronous pause while another connection holds the lock. */
 export async function retryWhileBusy<T>(work: () => T | Promise<T>, giveUpMs = BUSY_GIVE_UP_MS): Promise<T> {

@@ -21,7 +21,10 @@ export const templateVariables: ReadonlyArray<{ name: string; description: strin
   { name: "charge.text", description: "“Article 405 of the Criminal Code (…what it punishes…)”" },
   { name: "people_names", description: "All names, joined: “A, B and C”" },
   { name: "demands", description: "Demands: {% for demand in demands %}- {{ demand }}{% endfor %}" },
-  { name: "recent_events", description: "Latest events: {% for event in recent_events %}{{ event.date }}: {{ event.description }}{% endfor %}" },
+  {
+    name: "recent_events",
+    description: "Latest events: {% for event in recent_events %}{{ event.date }}: {{ event.description }}{% endfor %}",
+  },
   { name: "target.name", description: "Recipient's name" },
   { name: "target.position", description: "Recipient's position" },
   { name: "target.salutation", description: "“Your Excellency”, “Dear Ms …”: set per target" },
@@ -117,11 +120,21 @@ export interface Sender {
 export async function loadSender(organisationId: string, sectionId: string | null): Promise<Sender | null> {
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
   if (sectionId === null) {
-    return { sectionId: null, name: organisation.name, city: "", country: null, organisation: organisation.name, signatories: [organisation.name] };
+    return {
+      sectionId: null,
+      name: organisation.name,
+      city: "",
+      country: null,
+      organisation: organisation.name,
+      signatories: [organisation.name],
+    };
   }
   const section = await prisma.section.findFirst({ where: { id: sectionId, organisationId } });
   if (!section) return null;
-  const signatories = (section.signatories ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+  const signatories = (section.signatories ?? "")
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     sectionId: section.id,
     name: section.name,

@@ -8,12 +8,7 @@ import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { decodeList } from "~/lists";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
-import {
-  letterContext,
-  loadCaseVariables,
-  loadSender,
-  type Sender,
-} from "~/letters/letter-context.server";
+import { letterContext, loadCaseVariables, loadSender, type Sender } from "~/letters/letter-context.server";
 import { parseTemplate, renderTemplate, formatProblem, type ParsedTemplate } from "~/letters/template.server";
 import type { PrintableLetter } from "~/letters/pdf.server";
 import { countryName, formatPartialDate, todayIso } from "~/ui/format";
@@ -53,9 +48,7 @@ export function chooseTemplate<T extends TemplateRow>(templates: T[], target: { 
   );
 }
 
-export type GenerateResult =
-  | { ok: true; created: number; skipped: number; withoutTemplate: number }
-  | { ok: false; message: string };
+export type GenerateResult = { ok: true; created: number; skipped: number; withoutTemplate: number } | { ok: false; message: string };
 
 /** One letter per target of the sender that has none yet; existing letters are left as they are. */
 export async function generateLetters({
@@ -122,7 +115,11 @@ export async function generateLetters({
       recipientAddress: [target.body, target.postalAddress].filter(Boolean).join("\n") || null,
       senderName: sender.sectionId ? `${sender.name}, ${sender.organisation}` : sender.organisation,
       signatories: sender.signatories.join("\n"),
-      replyToken: crypto.randomBytes(12).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "x"),
+      replyToken: crypto
+        .randomBytes(12)
+        .toString("base64url")
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "x"),
     });
   }
   // Chunk by chunk, each one statement (its own short transaction), so the write lock is never held
@@ -136,9 +133,26 @@ export async function generateLetters({
 
 const INSERT_CHUNK = 200;
 const letterColumns = [
-  "id", "organisationId", "campaignId", "templateId", "targetId", "sectionId", "senderKey", "language", "subject", "body",
-  "recipientName", "recipientEmail", "recipientAddress", "senderName", "signatories", "replyToken", "status", "sendCount",
-  "createdAt", "updatedAt",
+  "id",
+  "organisationId",
+  "campaignId",
+  "templateId",
+  "targetId",
+  "sectionId",
+  "senderKey",
+  "language",
+  "subject",
+  "body",
+  "recipientName",
+  "recipientEmail",
+  "recipientAddress",
+  "senderName",
+  "signatories",
+  "replyToken",
+  "status",
+  "sendCount",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 interface NewLetter {
@@ -167,10 +181,29 @@ async function insertLetters(rows: NewLetter[]): Promise<number> {
   if (rows.length === 0) return 0;
   const now = new Date();
   const values = rows.map(
-    (r) => Prisma.sql`(${Prisma.join([
-      createId(), r.organisationId, r.campaignId, r.templateId, r.targetId, r.sectionId, r.senderKey, r.language, r.subject, r.body,
-      r.recipientName, r.recipientEmail, r.recipientAddress, r.senderName, r.signatories, r.replyToken, "draft", 0, now, now,
-    ])})`,
+    (r) =>
+      Prisma.sql`(${Prisma.join([
+        createId(),
+        r.organisationId,
+        r.campaignId,
+        r.templateId,
+        r.targetId,
+        r.sectionId,
+        r.senderKey,
+        r.language,
+        r.subject,
+        r.body,
+        r.recipientName,
+        r.recipientEmail,
+        r.recipientAddress,
+        r.senderName,
+        r.signatories,
+        r.replyToken,
+        "draft",
+        0,
+        now,
+        now,
+      ])})`,
   );
   return prisma.$executeRaw`INSERT INTO "Letter" (${Prisma.raw(letterColumns.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}
     ON CONFLICT ("campaignId", "targetId", "senderKey") DO NOTHING`;
@@ -181,7 +214,15 @@ function createId(): string {
 }
 
 /** A section member sees only their section's letters; an organiser sees the sender they chose. */
-export function lettersForSender({ campaignId, organisationId, sectionId }: { campaignId: string; organisationId: string; sectionId: string | null }) {
+export function lettersForSender({
+  campaignId,
+  organisationId,
+  sectionId,
+}: {
+  campaignId: string;
+  organisationId: string;
+  sectionId: string | null;
+}) {
   return prisma.letter.findMany({
     where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId) },
     orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
@@ -200,15 +241,30 @@ export function lettersForSender({ campaignId, organisationId, sectionId }: { ca
 }
 
 /** The letter, if the user may see it: organisers see their organisation's, section members their section's. */
-export function getLetterFor({ letterId, organisationId, sectionId }: { letterId: string; organisationId: string; sectionId: string | null | undefined }) {
+export function getLetterFor({
+  letterId,
+  organisationId,
+  sectionId,
+}: {
+  letterId: string;
+  organisationId: string;
+  sectionId: string | null | undefined;
+}) {
   return prisma.letter.findFirst({
     where: { id: letterId, organisationId, ...(sectionId !== undefined ? { sectionId } : {}) },
-    include: { campaign: { select: { id: true, title: true, case: { select: { title: true, slug: true } } } }, target: true, section: true },
+    include: {
+      campaign: { select: { id: true, title: true, case: { select: { title: true, slug: true } } } },
+      target: true,
+      section: true,
+    },
   });
 }
 
 export async function deliveryOf(outboxEmailIds: string[]) {
-  const emails = await prisma.outboxEmail.findMany({ where: { id: { in: outboxEmailIds } }, select: { id: true, status: true, lastError: true } });
+  const emails = await prisma.outboxEmail.findMany({
+    where: { id: { in: outboxEmailIds } },
+    select: { id: true, status: true, lastError: true },
+  });
   return new Map(emails.map((e) => [e.id, e]));
 }
 
@@ -229,7 +285,15 @@ export async function editLetter(letterId: string, data: { subject: string; body
   return count === 1;
 }
 
-export async function approveAll({ campaignId, organisationId, sectionId }: { campaignId: string; organisationId: string; sectionId: string | null }) {
+export async function approveAll({
+  campaignId,
+  organisationId,
+  sectionId,
+}: {
+  campaignId: string;
+  organisationId: string;
+  sectionId: string | null;
+}) {
   const { count } = await prisma.letter.updateMany({
     where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId), status: "draft" },
     data: { status: "approved", approvedAt: new Date() },
@@ -238,13 +302,22 @@ export async function approveAll({ campaignId, organisationId, sectionId }: { ca
 }
 
 export async function approveLetter(letterId: string) {
-  const { count } = await prisma.letter.updateMany({ where: { id: letterId, status: "draft" }, data: { status: "approved", approvedAt: new Date() } });
+  const { count } = await prisma.letter.updateMany({
+    where: { id: letterId, status: "draft" },
+    data: { status: "approved", approvedAt: new Date() },
+  });
   return count === 1;
 }
 
 type LetterToSend = NonNullable<Awaited<ReturnType<typeof loadLettersToSend>>>[number];
 
-function loadLettersToSend(where: { id?: string; campaignId?: string; organisationId: string; senderKey?: string; status: string | { in: string[] } }) {
+function loadLettersToSend(where: {
+  id?: string;
+  campaignId?: string;
+  organisationId: string;
+  senderKey?: string;
+  status: string | { in: string[] };
+}) {
   return prisma.letter.findMany({
     where,
     include: { campaign: { select: { title: true, case: { select: { title: true, slug: true } } } }, target: { select: { email: true } } },
@@ -345,7 +418,10 @@ export async function printableLetters({
       ...(letterIds ? { id: { in: letterIds } } : {}),
     },
     orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
-    include: { campaign: { select: { case: { select: { title: true, slug: true } } } }, section: { select: { city: true, country: true } } },
+    include: {
+      campaign: { select: { case: { select: { title: true, slug: true } } } },
+      section: { select: { city: true, country: true } },
+    },
   });
   return letters.map((l) => ({
     senderName: l.senderName,

@@ -197,11 +197,9 @@ function Marks() {
 
 function LetterPage({ letter }: { letter: PrintableLetter }) {
   const senderLines = letter.senderAddressLines.flatMap((line) => lines(line));
-  const recipientLines = [
-    ...lines(letter.recipientName),
-    ...lines(letter.recipientBody),
-    ...lines(letter.recipientAddress),
-  ].map((line) => breakLongWords(line, MAX_CHARS.recipient));
+  const recipientLines = [...lines(letter.recipientName), ...lines(letter.recipientBody), ...lines(letter.recipientAddress)].map((line) =>
+    breakLongWords(line, MAX_CHARS.recipient),
+  );
   const paragraphs = splitParagraphs(letter.body).map((p) => breakLongWords(p, MAX_CHARS.body));
   const signatories = letter.signatories.flatMap((name) => lines(name));
   // A short closing is kept on one page with its signatures; a long list of names may break, and

@@ -50,7 +50,10 @@ export interface TemplateProblem {
 const limitMessages: [RegExp, string][] = [
   [/parse length limit exceeded/, "This template is too long to be checked: keep it under 50,000 characters."],
   [/render limit exceeded/, "This template takes too long to fill in: a loop probably runs over too many items. Loop over fewer."],
-  [/memory alloc limit exceeded/, "This template builds too much text or too long a list (a loop over a huge range?). Loop over fewer items."],
+  [
+    /memory alloc limit exceeded/,
+    "This template builds too much text or too long a list (a loop over a huge range?). Loop over fewer items.",
+  ],
 ];
 
 function describe(error: unknown): TemplateProblem {

@@ -13,12 +13,24 @@ export const devMailboxTransport: Transport = {
 };
 
 export function listDevMailbox({ organisationId, take = 100 }: { organisationId: string; take?: number }) {
-  return prisma.outboxEmail.findMany({
-    where: { providerId: { startsWith: "dev-" }, organisationId },
-    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, toAddress: true, fromAddress: true, replyTo: true, subject: true, kind: true, sentAt: true, status: true, encrypted: true },
-  }).then((rows) => rows.map(readable));
+  return prisma.outboxEmail
+    .findMany({
+      where: { providerId: { startsWith: "dev-" }, organisationId },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take,
+      select: {
+        id: true,
+        toAddress: true,
+        fromAddress: true,
+        replyTo: true,
+        subject: true,
+        kind: true,
+        sentAt: true,
+        status: true,
+        encrypted: true,
+      },
+    })
+    .then((rows) => rows.map(readable));
 }
 
 export async function getDevMailboxEmail({ id, organisationId }: { id: string; organisationId: string }) {

@@ -63,7 +63,11 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = ne
         "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
     ).run(...values);
-    preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(`${email.id}-q`, email.id, at);
+    preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(
+      `${email.id}-q`,
+      email.id,
+      at,
+    );
   };
 }
 
@@ -73,9 +77,7 @@ export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, strin
 }
 
 /** The readable fields of an outbox row, decrypted when the row is sensitive. */
-export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(
-  row: T,
-): T {
+export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(row: T): T {
   if (!row.encrypted) return row;
   const open = (value: unknown) => (typeof value === "string" && isEncrypted(value) ? decrypt(value) : value);
   const copy: Record<string, unknown> = { ...row };
@@ -137,28 +139,46 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<{ id: s
 
 export function suppressionReason(s: { reason: string; detail: string | null; createdAt: Date }): string {
   const why =
-    s.reason === "hard_bounce" ? "its mail server refused an earlier email (hard bounce)" : s.reason === "complaint" ? "its owner marked an earlier email as spam" : "its owner asked us to stop";
+    s.reason === "hard_bounce"
+      ? "its mail server refused an earlier email (hard bounce)"
+      : s.reason === "complaint"
+        ? "its owner marked an earlier email as spam"
+        : "its owner asked us to stop";
   return `Not sent: this address is suppressed because ${why} on ${s.createdAt.toISOString().slice(0, 10)}.${s.detail ? ` ${s.detail}` : ""}`;
 }
 
 /** The organiser's view of their organisation's outbox: counts, problems and why, recent mail. */
 export async function outboxOverview(organisationId: string) {
   const counts = await prisma.outboxEmail.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } });
-  const problems = await prisma.outboxEmail.findMany({
-    where: { organisationId, status: { in: ["failed", "bounced", "complained", "suppressed", "delivery_delayed"] } },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { id: true, toAddress: true, subject: true, status: true, lastError: true, attempts: true, createdAt: true, encrypted: true },
-  }).then((rows) => rows.map(readable));
+  const problems = await prisma.outboxEmail
+    .findMany({
+      where: { organisationId, status: { in: ["failed", "bounced", "complained", "suppressed", "delivery_delayed"] } },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: { id: true, toAddress: true, subject: true, status: true, lastError: true, attempts: true, createdAt: true, encrypted: true },
+    })
+    .then((rows) => rows.map(readable));
   // Only the suppressed addresses this organisation has written to: others are not its business.
   const addresses = [...new Set(problems.map((p) => p.toAddress))];
   const suppressed = await prisma.suppressedAddress.findMany({ where: { address: { in: addresses } }, orderBy: { createdAt: "desc" } });
-  const recent = await prisma.outboxEmail.findMany({
-    where: { organisationId },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true, encrypted: true },
-  }).then((rows) => rows.map(readable));
+  const recent = await prisma.outboxEmail
+    .findMany({
+      where: { organisationId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        toAddress: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        createdAt: true,
+        sentAt: true,
+        nextAttemptAt: true,
+        encrypted: true,
+      },
+    })
+    .then((rows) => rows.map(readable));
   return { counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])), problems, suppressed, recent };
 }
 
@@ -168,7 +188,16 @@ export async function retryFailedEmail(organisationId: string, emailId: string):
     const { count } = await tx.outboxEmail.updateMany({
       where: { id: emailId, organisationId, status: "failed" },
       // A new batch of its own: the old batch's idempotency key belongs to the old payload.
-      data: { status: "queued", attempts: 0, nextAttemptAt: new Date(), lastError: null, batchKey: null, leaseOwner: null, leaseExpiresAt: null, failedAt: null },
+      data: {
+        status: "queued",
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        batchKey: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        failedAt: null,
+      },
     });
     if (count === 1) await tx.emailEvent.create({ data: { emailId, type: "retry-requested" } });
     return count === 1;

@@ -6,8 +6,7 @@ import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 
-const doctype =
-  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const doctype = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 export async function renderEmail(element: ReactElement, { text }: { text?: string } = {}): Promise<{ html: string; text: string }> {
   const html = doctype + renderToStaticMarkup(element);

@@ -67,7 +67,8 @@ function isHardBounce(event: DeliveryEvent) {
 export async function applyDeliveryEvent(webhookId: string, body: unknown): Promise<WebhookOutcome> {
   const type = z.object({ type: z.string() }).safeParse(body);
   if (!type.success) return { status: 400, message: "An event needs a type." };
-  if (!(handledTypes as string[]).includes(type.data.type)) return { status: 200, message: `Event type ${type.data.type.slice(0, 64)} is not used here.` };
+  if (!(handledTypes as string[]).includes(type.data.type))
+    return { status: 200, message: `Event type ${type.data.type.slice(0, 64)} is not used here.` };
   const parsed = DeliveryEvent.safeParse(body);
   if (!parsed.success) return { status: 400, message: "This delivery event is malformed (email id or date)." };
   const event = parsed.data;
@@ -98,7 +99,9 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
         data: {
           status: next,
           ...(next === "delivered" ? { deliveredAt: occurredAt } : {}),
-          ...(next === "failed" || next === "bounced" || next === "complained" ? { lastError: detail ?? event.type, failedAt: occurredAt } : {}),
+          ...(next === "failed" || next === "bounced" || next === "complained"
+            ? { lastError: detail ?? event.type, failedAt: occurredAt }
+            : {}),
         },
       });
     }
@@ -106,7 +109,11 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
       const address = readable(email).toAddress;
       if (email.encrypted) {
         // A supporter's address is never stored in clear, not even on the suppression list.
-        await tx.suppressedSupporter.upsert({ where: { emailHash: emailHash(address) }, create: { emailHash: emailHash(address) }, update: {} });
+        await tx.suppressedSupporter.upsert({
+          where: { emailHash: emailHash(address) },
+          create: { emailHash: emailHash(address) },
+          update: {},
+        });
       } else {
         await tx.suppressedAddress.upsert({
           where: { address },

@@ -13,7 +13,12 @@ export function databaseFile(): string {
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
 
 /** Copies the live database into `dir` as <prefix>-<time>.db. Readers and writers carry on meanwhile. */
-export async function backupDatabase({ dir = env().backupDir, prefix = "backup", now = new Date(), source = databaseFile() } = {}): Promise<string> {
+export async function backupDatabase({
+  dir = env().backupDir,
+  prefix = "backup",
+  now = new Date(),
+  source = databaseFile(),
+} = {}): Promise<string> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, `${prefix}-${stamp(now)}.db`);
   const partial = `${target}.partial`;
@@ -35,7 +40,11 @@ export async function backupDatabase({ dir = env().backupDir, prefix = "backup",
 /** Deletes all but the `keep` newest backups made with this prefix. */
 export function pruneBackups(dir: string, keep: number, prefix = "scheduled"): string[] {
   if (!fs.existsSync(dir)) return [];
-  const ours = fs.readdirSync(dir).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".db")).sort().reverse();
+  const ours = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".db"))
+    .sort()
+    .reverse();
   const removed = ours.slice(keep);
   for (const name of removed) fs.rmSync(path.join(dir, name));
   return removed;
@@ -43,7 +52,10 @@ export function pruneBackups(dir: string, keep: number, prefix = "scheduled"): s
 
 function newestBackupTime(dir: string, prefix: string): number {
   if (!fs.existsSync(dir)) return 0;
-  const times = fs.readdirSync(dir).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".db")).map((name) => fs.statSync(path.join(dir, name)).mtimeMs);
+  const times = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".db"))
+    .map((name) => fs.statSync(path.join(dir, name)).mtimeMs);
   return Math.max(0, ...times);
 }
 
@@ -90,7 +102,8 @@ export function backupProblem(file: string, knownMigrations: string[]): string |
     if (missing.length) return `${file} is not a database of Solidarity letters (no ${missing.join(", ")} table).`;
     const applied = db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`).pluck().all();
     const unknown = applied.filter((name) => typeof name !== "string" || !knownMigrations.includes(name));
-    if (unknown.length) return `${file} comes from a newer version of the app (migrations ${unknown.join(", ")} are unknown here): upgrade the app first.`;
+    if (unknown.length)
+      return `${file} comes from a newer version of the app (migrations ${unknown.join(", ")} are unknown here): upgrade the app first.`;
     return null;
   } catch (error) {
     return `${file} cannot be read as a database (${error instanceof Error ? error.message : String(error)}).`;
@@ -149,7 +162,10 @@ export function keysOpen(file: string, decrypt: (value: string) => string): bool
  * Puts a backup in the database's place: the current database (if any) is kept aside as
  * <name>.before-restore-<time>, then the copy is renamed in. Returns where the old one went.
  */
-export function restoreDatabase(file: string, { database = databaseFile(), knownMigrations, now = new Date() }: { database?: string; knownMigrations: string[]; now?: Date }): { keptAside: string | null } {
+export function restoreDatabase(
+  file: string,
+  { database = databaseFile(), knownMigrations, now = new Date() }: { database?: string; knownMigrations: string[]; now?: Date },
+): { keptAside: string | null } {
   const pid = servingPid(database);
   if (pid) throw new Error(`The app is serving this database (process ${pid}). Stop it first, then restore.`);
   const problem = backupProblem(file, knownMigrations);
@@ -175,5 +191,8 @@ export function restoreDatabase(file: string, { database = databaseFile(), known
 
 /** The migrations this version of the app knows (prisma/migrations). */
 export function knownMigrations(dir = path.resolve("prisma/migrations")): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 }

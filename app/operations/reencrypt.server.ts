@@ -45,7 +45,12 @@ export async function reencryptChunk(
     // The old value guards each write: a row changed (or erased) meanwhile is left as it now is.
     await prisma.$transaction(async (tx) => {
       for (const u of updates) {
-        await tx.$executeRawUnsafe(`UPDATE "${spec.table}" SET "${u.column}" = ? WHERE "id" = ? AND "${u.column}" = ?`, u.after, u.id, u.before);
+        await tx.$executeRawUnsafe(
+          `UPDATE "${spec.table}" SET "${u.column}" = ? WHERE "id" = ? AND "${u.column}" = ?`,
+          u.after,
+          u.id,
+          u.before,
+        );
       }
     });
   }
@@ -81,7 +86,8 @@ export async function countNeedingReencryption(): Promise<number> {
         `SELECT "id", ${columns} FROM "${spec.table}" WHERE "id" > ? ${spec.where ? `AND ${spec.where}` : ""} ORDER BY "id" LIMIT 1000`,
         afterId,
       );
-      for (const row of rows) for (const column of spec.columns) if (typeof row[column] === "string" && needsReencryption(row[column])) count++;
+      for (const row of rows)
+        for (const column of spec.columns) if (typeof row[column] === "string" && needsReencryption(row[column])) count++;
       const last = rows.at(-1);
       if (!last) break;
       afterId = last.id;
@@ -101,8 +107,12 @@ export function startReencryption(intervalMs = 3600_000) {
     try {
       const { changed, unreadable } = await reencryptAll({ pauseMs: 50, stopped: () => stop });
       if (stop) return;
-      if (unreadable) console.warn(`[keys] ${unreadable} values could not be read with DATA_KEY or DATA_KEY_PREVIOUS; they stay as they are.`);
-      else console.log(`[keys] ${changed} values re-encrypted; every row is sealed with the current DATA_KEY: DATA_KEY_PREVIOUS can be removed.`);
+      if (unreadable)
+        console.warn(`[keys] ${unreadable} values could not be read with DATA_KEY or DATA_KEY_PREVIOUS; they stay as they are.`);
+      else
+        console.log(
+          `[keys] ${changed} values re-encrypted; every row is sealed with the current DATA_KEY: DATA_KEY_PREVIOUS can be removed.`,
+        );
     } catch (error) {
       console.warn(`[keys] re-encryption paused: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -35,7 +35,10 @@ export async function createOrganisationWithOwner(input: SetupInput): Promise<Se
   const expiresAt = new Date(Date.now() + SETUP_HOURS * 3600_000);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      return { ok: false as const, message: `${input.email} already has an account on this install: one address, one account. Use another address for this owner.` };
+      return {
+        ok: false as const,
+        message: `${input.email} already has an account on this install: one address, one account. Use another address for this owner.`,
+      };
     }
     const base = slugOf(input.organisation);
     let slug = base;

@@ -17,9 +17,7 @@ function signLimiter() {
   return limiter;
 }
 
-export type AbuseVerdict =
-  | { ok: true; stamp: string }
-  | { ok: false; status: number; message: string; retryAfterSeconds?: number };
+export type AbuseVerdict = { ok: true; stamp: string } | { ok: false; status: number; message: string; retryAfterSeconds?: number };
 
 export const STAMP_USED_MESSAGE = "This form was already sent once. Reload the page to send it again.";
 
@@ -42,8 +40,14 @@ export async function checkPublicForm(formData: FormData, clientAddress: string 
   try {
     await signLimiter().consume(addressHash(clientAddress) ?? "unknown");
   } catch (rejection) {
-    const ms = typeof rejection === "object" && rejection !== null && "msBeforeNext" in rejection ? Number(rejection.msBeforeNext) : 3600_000;
-    return { ok: false, status: 429, message: "Too many signatures from your connection. Please try again later.", retryAfterSeconds: Math.ceil(ms / 1000) };
+    const ms =
+      typeof rejection === "object" && rejection !== null && "msBeforeNext" in rejection ? Number(rejection.msBeforeNext) : 3600_000;
+    return {
+      ok: false,
+      status: 429,
+      message: "Too many signatures from your connection. Please try again later.",
+      retryAfterSeconds: Math.ceil(ms / 1000),
+    };
   }
   return { ok: true, stamp };
 }

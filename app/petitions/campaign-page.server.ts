@@ -30,13 +30,14 @@ export async function campaignPage(slug: string) {
     const { caseId, ...fields } = campaign;
     // A draft case is not public, whatever its campaign says (older data may pair them).
     const about = preparedStatement(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ? AND "status" != 'draft'`).get(caseId) as
-      | { slug: string; title: string; summary: string }
-      | undefined;
+      { slug: string; title: string; summary: string } | undefined;
     if (!about) return null;
     const people = preparedStatement(
       `SELECT "id", "name", "status", "heldAt", "description" FROM "Person" WHERE "caseId" = ? ORDER BY "position" ASC, "createdAt" ASC`,
     ).all(caseId) as Array<{ id: string; name: string; status: string; heldAt: string | null; description: string }>;
-    const demands = preparedStatement(`SELECT "id", "text" FROM "Demand" WHERE "caseId" = ? ORDER BY "position" ASC, "id" ASC`).all(caseId) as Array<{ id: string; text: string }>;
+    const demands = preparedStatement(`SELECT "id", "text" FROM "Demand" WHERE "caseId" = ? ORDER BY "position" ASC, "id" ASC`).all(
+      caseId,
+    ) as Array<{ id: string; text: string }>;
     const updates = preparedStatement(
       `SELECT "id", "title", "body", "publishedAt" FROM "CaseUpdate" WHERE "caseId" = ? ORDER BY "publishedAt" DESC LIMIT 5`,
     ).all(caseId) as Array<{ id: string; title: string; body: string; publishedAt: string }>;

@@ -42,7 +42,12 @@ export async function eraseSupporterRecords(
     data: { ...personalDataRemoved, erasedAt: now },
   });
   const letters = await tx.supporterLetter.deleteMany({ where: { id: { in: supporterLetterIds } } });
-  return { pendingSignaturesDeleted: pending.count, signaturesAnonymised: anonymised.count, supporterLettersDeleted: letters.count, emailsDeleted: emails.count };
+  return {
+    pendingSignaturesDeleted: pending.count,
+    signaturesAnonymised: anonymised.count,
+    supporterLettersDeleted: letters.count,
+    emailsDeleted: emails.count,
+  };
 }
 
 /**
@@ -51,7 +56,11 @@ export async function eraseSupporterRecords(
  */
 export async function eraseEverythingOf(
   tx: Prisma.TransactionClient,
-  { emailHash, signatureIds = [], supporterLetterIds = [] }: { emailHash: string | null; signatureIds?: string[]; supporterLetterIds?: string[] },
+  {
+    emailHash,
+    signatureIds = [],
+    supporterLetterIds = [],
+  }: { emailHash: string | null; signatureIds?: string[]; supporterLetterIds?: string[] },
 ): Promise<Erased> {
   const [signatures, letters] = emailHash
     ? await Promise.all([

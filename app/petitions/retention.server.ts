@@ -22,14 +22,28 @@ export async function purgeSignerData(now = new Date()) {
   // Chunk by chunk, each its own short transaction: a closed campaign of a million signers must not
   // hold the write lock for seconds while other campaigns sign (docs/decisions/001-write-model.md).
   const totals = { unconfirmedDeleted: 0, addressHashesRemoved: 0, signersErased: 0, supporterLettersDeleted: 0 };
-  const closedCampaigns = (await prisma.campaign.findMany({ where: { status: "closed", closedAt: { lt: closedBefore } }, select: { id: true } })).map((c) => c.id);
+  const closedCampaigns = (
+    await prisma.campaign.findMany({ where: { status: "closed", closedAt: { lt: closedBefore } }, select: { id: true } })
+  ).map((c) => c.id);
   for (;;) {
     const done = await prisma.$transaction(async (tx) => {
-      const stale = await tx.signature.findMany({ where: { status: "pending", createdAt: { lt: unconfirmedBefore } }, select: { id: true }, take: PURGE_CHUNK });
-      const closedSigners = await tx.signature.findMany({ where: { campaignId: { in: closedCampaigns }, erasedAt: null }, select: { id: true }, take: PURGE_CHUNK });
+      const stale = await tx.signature.findMany({
+        where: { status: "pending", createdAt: { lt: unconfirmedBefore } },
+        select: { id: true },
+        take: PURGE_CHUNK,
+      });
+      const closedSigners = await tx.signature.findMany({
+        where: { campaignId: { in: closedCampaigns }, erasedAt: null },
+        select: { id: true },
+        take: PURGE_CHUNK,
+      });
       // Supporters' letters, sent or not, go after the unconfirmed-signature days, with every email
       // to or from their writer (the letter that went out carried their name and address).
-      const oldLetters = await tx.supporterLetter.findMany({ where: { createdAt: { lt: unconfirmedBefore } }, select: { id: true }, take: PURGE_CHUNK });
+      const oldLetters = await tx.supporterLetter.findMany({
+        where: { createdAt: { lt: unconfirmedBefore } },
+        select: { id: true },
+        take: PURGE_CHUNK,
+      });
       if (stale.length + closedSigners.length + oldLetters.length === 0) return true;
       const erased = await eraseSupporterRecords(tx, {
         signatureIds: [...stale, ...closedSigners].map((s) => s.id),
@@ -48,7 +62,11 @@ export async function purgeSignerData(now = new Date()) {
     if (done) break;
   }
   for (;;) {
-    const old = await prisma.signature.findMany({ where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } }, select: { id: true }, take: PURGE_CHUNK * 10 });
+    const old = await prisma.signature.findMany({
+      where: { addressHash: { not: null }, createdAt: { lt: addressesBefore } },
+      select: { id: true },
+      take: PURGE_CHUNK * 10,
+    });
     if (old.length === 0) break;
     const { count } = await prisma.signature.updateMany({ where: { id: { in: old.map((s) => s.id) } }, data: { addressHash: null } });
     totals.addressHashesRemoved += count;
@@ -70,7 +88,8 @@ export function startMaintenance(intervalMs = 3600_000) {
     ["deleting old target uploads", () => deleteOldTargetImports()],
     ["deleting expired form stamps", () => writeTransaction(() => purgeUsedStamps())],
   ];
-  const run = () => Promise.all(jobs.map(([doing, job]) => job().catch((error: unknown) => reportBackgroundError("maintenance", doing, error))));
+  const run = () =>
+    Promise.all(jobs.map(([doing, job]) => job().catch((error: unknown) => reportBackgroundError("maintenance", doing, error))));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

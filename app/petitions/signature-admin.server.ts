@@ -20,7 +20,12 @@ export interface SignatureFilters {
 
 const FiltersSchema = z.object({
   status: z.enum(["", "pending", "confirmed"]).catch(""),
-  country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/).catch(""),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/)
+    .catch(""),
   email: z.string().trim().max(254).catch(""),
   shown: z.enum(["", "yes", "no"]).catch(""),
 });
@@ -59,14 +64,35 @@ export async function listSignatures(campaignId: string, filters: SignatureFilte
 
 export async function signatureTotals(campaignId: string) {
   const [campaign, pending, byCountry] = await Promise.all([
-    prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { signatureCount: true, signatureGoal: true, supporterLettersSent: true, supporterLettersMailto: true } }),
+    prisma.campaign.findUniqueOrThrow({
+      where: { id: campaignId },
+      select: { signatureCount: true, signatureGoal: true, supporterLettersSent: true, supporterLettersMailto: true },
+    }),
     prisma.signature.count({ where: { campaignId, status: "pending" } }),
-    prisma.signature.groupBy({ by: ["country"], where: { campaignId, status: "confirmed" }, _count: { _all: true }, orderBy: { _count: { country: "desc" } }, take: 10 }),
+    prisma.signature.groupBy({
+      by: ["country"],
+      where: { campaignId, status: "confirmed" },
+      _count: { _all: true },
+      orderBy: { _count: { country: "desc" } },
+      take: 10,
+    }),
   ]);
   return { ...campaign, pending, byCountry: byCountry.map((c) => ({ country: c.country, count: c._count._all })) };
 }
 
-const header = ["name", "email", "country", "city", "organisation", "comment", "show_name", "wants_updates", "status", "signed_at", "confirmed_at"];
+const header = [
+  "name",
+  "email",
+  "country",
+  "city",
+  "organisation",
+  "comment",
+  "show_name",
+  "wants_updates",
+  "status",
+  "signed_at",
+  "confirmed_at",
+];
 
 function csvRow(s: SignatureRow): string[] {
   return [

@@ -35,7 +35,10 @@ export async function campaignForSigning(slug: string) {
     preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
        AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`).get(slug),
   );
-  return (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ?? null;
+  return (
+    (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ??
+    null
+  );
 }
 
 type ConfirmationSlot = "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
@@ -61,9 +64,7 @@ async function confirmationEmail(campaignTitle: string, appUrl: string, values: 
  * The page says the same to everyone who signs ("check your inbox"), whatever the address's state:
  * `emailed` (for tests and the log, never for the page) is what went to the address's owner.
  */
-export type SignResult =
-  | { kind: "check-email"; emailed: "confirmation" | "already-signed" | "nothing" }
-  | { kind: "stamp-used" };
+export type SignResult = { kind: "check-email"; emailed: "confirmation" | "already-signed" | "nothing" } | { kind: "stamp-used" };
 
 /**
  * Records a signature (pending until confirmed) and queues its confirmation email, together, and
@@ -112,7 +113,9 @@ export async function sign({
   const links = signerLinks(appUrl, token);
   const alreadySigned = existing?.status === "confirmed";
   const email = alreadySigned
-    ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), { text: alreadySignedText({ campaignTitle: campaign.title, ...links }) })
+    ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), {
+        text: alreadySignedText({ campaignTitle: campaign.title, ...links }),
+      })
     : await confirmationEmail(campaign.title, appUrl, links);
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
   const at = sqliteDate(now);
@@ -197,7 +200,10 @@ export function signatureByToken(token: string) {
 /** Confirming twice is harmless: only the move from pending to confirmed counts. */
 export async function confirmSignature(token: string): Promise<"confirmed" | "already-confirmed" | "not-found"> {
   return prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, campaignId: true, erasedAt: true } });
+    const signature = await tx.signature.findUnique({
+      where: { tokenHash: tokenHash(token) },
+      select: { id: true, campaignId: true, erasedAt: true },
+    });
     if (!signature || signature.erasedAt) return "not-found";
     const { count } = await tx.signature.updateMany({
       where: { id: signature.id, status: "pending" },

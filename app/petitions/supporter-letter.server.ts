@@ -88,7 +88,14 @@ export async function draftSupporterLetters({
     const s = renderTemplate(subject.template, context);
     const b = renderTemplate(body.template, context);
     if (!s.ok || !b.ok) continue;
-    drafts.push({ targetId: target.id, targetName: target.name, targetKind: target.kind, email: target.email, subject: s.text.trim(), body: b.text.trim() });
+    drafts.push({
+      targetId: target.id,
+      targetName: target.name,
+      targetKind: target.kind,
+      email: target.email,
+      subject: s.text.trim(),
+      body: b.text.trim(),
+    });
   }
   return drafts;
 }
@@ -211,7 +218,10 @@ export async function supporterLetterByToken(token: string) {
  * them, and the campaign counts it. Its personal data leaves the row (the outbox keeps the
  * encrypted email until it is purged). Pressing the button twice sends it once.
  */
-export async function sendConfirmedSupporterLetter(token: string, appUrl: string): Promise<"sent" | "already-sent" | "not-found" | "no-email"> {
+export async function sendConfirmedSupporterLetter(
+  token: string,
+  appUrl: string,
+): Promise<"sent" | "already-sent" | "not-found" | "no-email"> {
   const letter = await prisma.supporterLetter.findUnique({
     where: { tokenHash: tokenHash(token) },
     include: {

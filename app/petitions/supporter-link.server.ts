@@ -12,7 +12,12 @@ export type SupporterLink =
 export async function supporterLink(token: string): Promise<SupporterLink | null> {
   const signature = await signatureByToken(token);
   if (signature) {
-    return { kind: "signature", stopped: signature.unsubscribedAt !== null, erased: signature.erasedAt !== null, campaignTitle: signature.campaign.title };
+    return {
+      kind: "signature",
+      stopped: signature.unsubscribedAt !== null,
+      erased: signature.erasedAt !== null,
+      campaignTitle: signature.campaign.title,
+    };
   }
   const letter = await prisma.supporterLetter.findUnique({
     where: { tokenHash: tokenHash(token) },
@@ -31,7 +36,9 @@ export async function unsubscribe(token: string): Promise<boolean> {
   const hash = tokenHash(token);
   return prisma.$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letter = signature
+      ? null
+      : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
     const owner = signature ?? letter;
     if (!owner) return false;
     const now = new Date();
@@ -43,7 +50,12 @@ export async function unsubscribe(token: string): Promise<boolean> {
     }
     // Mail to the supporter still waiting in the outbox is not sent; a letter they confirmed still goes.
     await tx.outboxEmail.updateMany({
-      where: { subjectType: signature ? "signature" : "supporter-letter", subjectId: owner.id, status: "queued", kind: { not: "supporter-letter" } },
+      where: {
+        subjectType: signature ? "signature" : "supporter-letter",
+        subjectId: owner.id,
+        status: "queued",
+        kind: { not: "supporter-letter" },
+      },
       data: { status: "suppressed", lastError: "The supporter asked for no more email." },
     });
     return true;
@@ -58,10 +70,16 @@ export async function eraseSupporterData(token: string): Promise<boolean> {
   const hash = tokenHash(token);
   return prisma.$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const letter = signature ? null : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letter = signature
+      ? null
+      : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
     const owner = signature ?? letter;
     if (!owner) return false;
-    await eraseEverythingOf(tx, { emailHash: owner.emailHash, signatureIds: signature ? [signature.id] : [], supporterLetterIds: letter ? [letter.id] : [] });
+    await eraseEverythingOf(tx, {
+      emailHash: owner.emailHash,
+      signatureIds: signature ? [signature.id] : [],
+      supporterLetterIds: letter ? [letter.id] : [],
+    });
     return true;
   });
 }

@@ -10,7 +10,17 @@ import { LetterEmail, letterText } from "../../emails/letter";
 
 const day = 24 * 3600 * 1000;
 
-export function lettersAwaitingAnswer({ campaignId, organisationId, sectionId, now = new Date() }: { campaignId: string; organisationId: string; sectionId: string | null; now?: Date }) {
+export function lettersAwaitingAnswer({
+  campaignId,
+  organisationId,
+  sectionId,
+  now = new Date(),
+}: {
+  campaignId: string;
+  organisationId: string;
+  sectionId: string | null;
+  now?: Date;
+}) {
   const before = new Date(now.getTime() - env().FOLLOW_UP_AFTER_DAYS * day);
   return prisma.letter.findMany({
     where: {
@@ -44,7 +54,15 @@ export function followUpBody(letter: { body: string; sentAt: Date | null; subjec
   ].join("\n");
 }
 
-export async function sendFollowUp({ letterId, organisationId, appUrl }: { letterId: string; organisationId: string; appUrl: string }): Promise<boolean> {
+export async function sendFollowUp({
+  letterId,
+  organisationId,
+  appUrl,
+}: {
+  letterId: string;
+  organisationId: string;
+  appUrl: string;
+}): Promise<boolean> {
   const letter = await prisma.letter.findFirst({
     where: { id: letterId, organisationId, status: "sent" },
     include: { campaign: { select: { case: { select: { title: true, slug: true } } } } },

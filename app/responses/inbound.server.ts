@@ -36,7 +36,11 @@ export function replyTokenIn(addresses: string[]): string | null {
 
 function textOf(message: { text?: string | null; html?: string | null }): string {
   if (message.text) return message.text;
-  return (message.html ?? "").replace(/<style[\s\S]*?<\/style>/gi, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return (message.html ?? "")
+    .replace(/<style[\s\S]*?<\/style>/gi, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export async function applyInboundEmail(webhookId: string, body: unknown): Promise<{ status: number; message: string }> {
@@ -44,7 +48,8 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
   if (!parsed.success) return { status: 400, message: "This inbound email event is malformed (email id or date)." };
   const event = parsed.data;
   // Already applied answers 2xx: Resend would otherwise retry it for a day and then disable us.
-  if (await prisma.webhookReceipt.findUnique({ where: { id: webhookId } })) return { status: 200, message: "This event was already applied." };
+  if (await prisma.webhookReceipt.findUnique({ where: { id: webhookId } }))
+    return { status: 200, message: "This event was already applied." };
   if (await prisma.response.findUnique({ where: { inboundEmailId: event.data.email_id }, select: { id: true } })) {
     await prisma.webhookReceipt.create({ data: { id: webhookId } });
     return { status: 200, message: "This email is already recorded." };
@@ -57,7 +62,9 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
   const message = fetched.data;
 
   const token = replyTokenIn([...event.data.to, ...(message.to ?? [])]);
-  const letter = token ? await prisma.letter.findUnique({ where: { replyToken: token }, select: { id: true, organisationId: true } }) : null;
+  const letter = token
+    ? await prisma.letter.findUnique({ where: { replyToken: token }, select: { id: true, organisationId: true } })
+    : null;
   // No letter: the reply is the organisation's whose reply domain it was sent to, else nobody's yet.
   const routedTo = letter ? letter.organisationId : await organisationForAddresses([...event.data.to, ...(message.to ?? [])]);
   const receivedAt = new Date(event.created_at);
@@ -81,9 +88,15 @@ export async function applyInboundEmail(webhookId: string, body: unknown): Promi
     ]);
   } catch (error) {
     // The same email delivered twice at once: the other delivery recorded it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: 200, message: "Already recorded." };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { status: 200, message: "Already recorded." };
     throw error;
   }
   if (letter) return { status: 200, message: "Recorded as an answer to the letter." };
-  return { status: 200, message: routedTo ? "No letter matches: the reply is in its organisation's inbox." : "No letter matches: the reply waits for an operator to route it." };
+  return {
+    status: 200,
+    message: routedTo
+      ? "No letter matches: the reply is in its organisation's inbox."
+      : "No letter matches: the reply waits for an operator to route it.",
+  };
 }

@@ -26,13 +26,25 @@ export const LogResponseSchema = z.object({
   channel: z.enum(responseChannels, { error: "Choose how the answer came." }),
   kind: z.enum(responseKinds, { error: "Choose what kind of answer it was." }),
   receivedOn: z.iso.date({ error: "Write the date as YYYY-MM-DD." }),
-  fromName: singleLine().trim().max(200, "At most 200 characters.").transform((v) => (v === "" ? null : v)).default(""),
+  fromName: singleLine()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .transform((v) => (v === "" ? null : v))
+    .default(""),
   summary: multiLine().trim().min(3, "Say in a few words what they answered.").max(2000, "At most 2,000 characters."),
-  body: multiLine().trim().max(50000, "At most 50,000 characters.").transform((v) => (v === "" ? null : v)).default(""),
+  body: multiLine()
+    .trim()
+    .max(50000, "At most 50,000 characters.")
+    .transform((v) => (v === "" ? null : v))
+    .default(""),
 });
 export type LogResponseInput = z.infer<typeof LogResponseSchema>;
 
 export const ClassifySchema = z.object({
   kind: z.enum(responseKinds, { error: "Choose what kind of answer it was." }),
-  summary: multiLine().trim().max(2000).transform((v) => (v === "" ? null : v)).default(""),
+  summary: multiLine()
+    .trim()
+    .max(2000)
+    .transform((v) => (v === "" ? null : v))
+    .default(""),
 });

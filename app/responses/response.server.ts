@@ -52,7 +52,15 @@ export function inbox(organisationId: string) {
 }
 
 /** An organiser files an unmatched reply under one of their organisation's letters. */
-export async function assignResponse({ responseId, letterId, organisationId }: { responseId: string; letterId: string; organisationId: string }) {
+export async function assignResponse({
+  responseId,
+  letterId,
+  organisationId,
+}: {
+  responseId: string;
+  letterId: string;
+  organisationId: string;
+}) {
   const letter = await prisma.letter.findFirst({ where: { id: letterId, organisationId }, select: { id: true } });
   if (!letter) return false;
   const { count } = await prisma.response.updateMany({
@@ -63,12 +71,35 @@ export async function assignResponse({ responseId, letterId, organisationId }: {
 }
 
 /** Sets what kind of answer it was; only for an answer to the given letter (checked by the caller). */
-export async function classifyResponse({ responseId, letterId, organisationId, kind, summary }: { responseId: string; letterId: string; organisationId: string; kind: ResponseKind; summary: string | null }) {
-  const { count } = await prisma.response.updateMany({ where: { id: responseId, letterId, organisationId }, data: { kind, ...(summary ? { summary } : {}) } });
+export async function classifyResponse({
+  responseId,
+  letterId,
+  organisationId,
+  kind,
+  summary,
+}: {
+  responseId: string;
+  letterId: string;
+  organisationId: string;
+  kind: ResponseKind;
+  summary: string | null;
+}) {
+  const { count } = await prisma.response.updateMany({
+    where: { id: responseId, letterId, organisationId },
+    data: { kind, ...(summary ? { summary } : {}) },
+  });
   return count === 1;
 }
 
-export function responseFile({ responseId, organisationId, sectionId }: { responseId: string; organisationId: string; sectionId?: string | null }) {
+export function responseFile({
+  responseId,
+  organisationId,
+  sectionId,
+}: {
+  responseId: string;
+  organisationId: string;
+  sectionId?: string | null;
+}) {
   return prisma.response.findFirst({
     where: { id: responseId, organisationId, ...(sectionId !== undefined ? { letter: { sectionId } } : {}) },
     select: { fileName: true, fileType: true, fileData: true },
@@ -87,7 +118,9 @@ export function assignableLetters(organisationId: string) {
 
 /** The organisation whose configured reply domain one of the addresses is at, if any. */
 export async function organisationForAddresses(addresses: string[]): Promise<string | null> {
-  const domains = [...new Set(addresses.map((a) => a.toLowerCase().match(/@([a-z0-9.-]+)>?\s*$/)?.[1]).filter((d): d is string => Boolean(d)))];
+  const domains = [
+    ...new Set(addresses.map((a) => a.toLowerCase().match(/@([a-z0-9.-]+)>?\s*$/)?.[1]).filter((d): d is string => Boolean(d))),
+  ];
   if (domains.length === 0) return null;
   const found = await prisma.organisation.findFirst({ where: { replyDomain: { in: domains } }, select: { id: true } });
   return found?.id ?? null;
@@ -107,12 +140,18 @@ export function unroutedReplies() {
 export async function routeReply(responseId: string, organisationSlug: string): Promise<boolean> {
   const organisation = await prisma.organisation.findUnique({ where: { slug: organisationSlug }, select: { id: true } });
   if (!organisation) return false;
-  const { count } = await prisma.response.updateMany({ where: { id: responseId, letterId: null, organisationId: null }, data: { organisationId: organisation.id } });
+  const { count } = await prisma.response.updateMany({
+    where: { id: responseId, letterId: null, organisationId: null },
+    data: { organisationId: organisation.id },
+  });
   return count === 1;
 }
 
 /** Operator: the domain whose unmatched replies go to an organisation (null: none). */
 export async function setReplyDomain(organisationSlug: string, domain: string | null): Promise<boolean> {
-  const { count } = await prisma.organisation.updateMany({ where: { slug: organisationSlug }, data: { replyDomain: domain ? domain.trim().toLowerCase() : null } });
+  const { count } = await prisma.organisation.updateMany({
+    where: { slug: organisationSlug },
+    data: { replyDomain: domain ? domain.trim().toLowerCase() : null },
+  });
   return count === 1;
 }

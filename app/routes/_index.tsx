@@ -19,8 +19,7 @@ export default function Index() {
     <>
       <h1>People at risk for peaceful protest</h1>
       <p className="lead">
-        Each case below tells who is at risk, what happened, the charges and what we ask for, with the source of every
-        fact.
+        Each case below tells who is at risk, what happened, the charges and what we ask for, with the source of every fact.
       </p>
       {cases.length === 0 ? <p>No active cases at the moment.</p> : null}
       <ul className="case-list">

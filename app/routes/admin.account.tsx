@@ -36,7 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json<Result>({ failure: parsed.failure, changed: false }, { status: 400 });
   const outcome = await changePassword({ userId: user.id, current: parsed.data.current, next: parsed.data.password, request });
   if (outcome === "wrong-password") {
-    return json<Result>({ failure: failure(formData, { current: ["That is not your current password."] }), changed: false }, { status: 400 });
+    return json<Result>(
+      { failure: failure(formData, { current: ["That is not your current password."] }), changed: false },
+      { status: 400 },
+    );
   }
   return json<Result>({ failure: null, changed: true });
 }
@@ -51,15 +54,35 @@ export default function Account() {
         {name}, {email}.
       </p>
       <h2>Password</h2>
-      {result?.changed ? (
-        <p role="status">Your password is changed. You were logged out everywhere else.</p>
-      ) : null}
+      {result?.changed ? <p role="status">Your password is changed. You were logged out everywhere else.</p> : null}
       <Form method="post" className="stack" noValidate>
         <FormError failure={result?.failure} />
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <TextField name="current" label="Current password" type="password" autoComplete="current-password" required failure={result?.failure} />
-        <TextField name="password" label="New password" type="password" hint={passwordHint} autoComplete="new-password" required failure={result?.failure} />
-        <TextField name="confirm" label="The new password again" type="password" autoComplete="new-password" required failure={result?.failure} />
+        <TextField
+          name="current"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          failure={result?.failure}
+        />
+        <TextField
+          name="password"
+          label="New password"
+          type="password"
+          hint={passwordHint}
+          autoComplete="new-password"
+          required
+          failure={result?.failure}
+        />
+        <TextField
+          name="confirm"
+          label="The new password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          failure={result?.failure}
+        />
         <div>
           <button type="submit">Change my password</button>
         </div>

@@ -5,7 +5,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
-import { confirmEnrolment, disableTwoFactor, enrolmentPicture, regenerateRecoveryCodes, startEnrolment, twoFactorState } from "~/auth/two-factor.server";
+import {
+  confirmEnrolment,
+  disableTwoFactor,
+  enrolmentPicture,
+  regenerateRecoveryCodes,
+  startEnrolment,
+  twoFactorState,
+} from "~/auth/two-factor.server";
 import { intentOr400 } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
@@ -20,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: state.enabled,
     required: state.required,
     recoveryCodesLeft: state.recoveryCodesLeft,
-    pending: state.pendingSecret ? { secret: state.pendingSecret, picture: await enrolmentPicture(state.email, state.pendingSecret) } : null,
+    pending: state.pendingSecret
+      ? { secret: state.pendingSecret, picture: await enrolmentPicture(state.email, state.pendingSecret) }
+      : null,
   };
 }
 
@@ -43,7 +52,16 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(Code, formData);
       if (!parsed.success) return answer({ intent, failure: parsed.failure }, 400);
       const codes = await confirmEnrolment(user.id, parsed.data.code);
-      if (!codes) return answer({ intent, failure: failure(formData, { code: ["That code is not right. Check the time on your phone, and type the code the app shows now."] }) }, 400);
+      if (!codes)
+        return answer(
+          {
+            intent,
+            failure: failure(formData, {
+              code: ["That code is not right. Check the time on your phone, and type the code the app shows now."],
+            }),
+          },
+          400,
+        );
       return answer({ intent, recoveryCodes: codes, message: "Two-factor sign-in is on." });
     }
     case "regenerate": {
@@ -57,8 +75,13 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(Disable, formData);
       if (!parsed.success) return answer({ intent, failure: parsed.failure }, 400);
       const outcome = await disableTwoFactor(user.id, parsed.data.password, parsed.data.code);
-      if (outcome === "required") return answer({ intent, failure: failure(formData, {}, "Your organisation requires two-factor sign-in: it cannot be switched off.") }, 400);
-      if (outcome === "wrong-password") return answer({ intent, failure: failure(formData, { password: ["That is not your password."] }) }, 400);
+      if (outcome === "required")
+        return answer(
+          { intent, failure: failure(formData, {}, "Your organisation requires two-factor sign-in: it cannot be switched off.") },
+          400,
+        );
+      if (outcome === "wrong-password")
+        return answer({ intent, failure: failure(formData, { password: ["That is not your password."] }) }, 400);
       if (outcome === "wrong-code") return answer({ intent, failure: failure(formData, { code: ["That code is not right."] }) }, 400);
       return answer({ intent, message: "Two-factor sign-in is off." });
     }
@@ -100,8 +123,8 @@ export default function TwoFactor() {
       {enabled ? (
         <>
           <p>
-            Two-factor sign-in is <strong>on</strong>: after your password you type a code from your authenticator app.{" "}
-            {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? "" : "s"} left.
+            Two-factor sign-in is <strong>on</strong>: after your password you type a code from your authenticator app. {recoveryCodesLeft}{" "}
+            recovery code{recoveryCodesLeft === 1 ? "" : "s"} left.
           </p>
           <h2>New recovery codes</h2>
           <Form method="post" className="stack" noValidate>
@@ -118,8 +141,21 @@ export default function TwoFactor() {
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="disable" />
                 <FormError failure={failureFor("disable")} />
-                <TextField name="password" label="Your password" type="password" autoComplete="current-password" required failure={failureFor("disable")} />
-                <TextField name="code" label="A code from your app, or a recovery code" autoComplete="one-time-code" required failure={failureFor("disable")} />
+                <TextField
+                  name="password"
+                  label="Your password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  failure={failureFor("disable")}
+                />
+                <TextField
+                  name="code"
+                  label="A code from your app, or a recovery code"
+                  autoComplete="one-time-code"
+                  required
+                  failure={failureFor("disable")}
+                />
                 <div>
                   <button type="submit">Switch two-factor sign-in off</button>
                 </div>
@@ -134,7 +170,12 @@ export default function TwoFactor() {
             account by scanning this code, or by typing the key below it.
           </p>
           {/* The QR code is an SVG drawn on this server from the key: nothing is loaded from elsewhere. */}
-          <div className="qr-code" role="img" aria-label="QR code of your two-factor key" dangerouslySetInnerHTML={{ __html: pending.picture }} />
+          <div
+            className="qr-code"
+            role="img"
+            aria-label="QR code of your two-factor key"
+            dangerouslySetInnerHTML={{ __html: pending.picture }}
+          />
           <p>
             Key: <code className="totp-secret">{pending.secret}</code>
           </p>

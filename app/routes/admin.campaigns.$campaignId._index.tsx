@@ -5,7 +5,16 @@ import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-
 import { z } from "zod";
 import { listCasesForOrganisation } from "~/cases/case.server";
 import { CampaignSchema, parseTargetKinds, targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
-import { caseBelongsTo, countCampaignTargets, liveOnDraftCase, deleteTemplate, isCampaignSlugTaken, listCampaignTargets, setTargetPicked, updateCampaign } from "~/campaigns/campaign.server";
+import {
+  caseBelongsTo,
+  countCampaignTargets,
+  liveOnDraftCase,
+  deleteTemplate,
+  isCampaignSlugTaken,
+  listCampaignTargets,
+  setTargetPicked,
+  updateCampaign,
+} from "~/campaigns/campaign.server";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { CampaignFields } from "~/campaigns/components/campaign-fields";
 import { ErrorMessage } from "~/ui/error-message";
@@ -37,10 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "update": {
       const parsed = parseForm(CampaignSchema, formData);
       if (!parsed.success) return fail(parsed.failure);
-      if (!(await caseBelongsTo(user.organisationId, parsed.data.caseId))) return fail(failure(formData, { caseId: ["Choose one of your cases."] }));
+      if (!(await caseBelongsTo(user.organisationId, parsed.data.caseId)))
+        return fail(failure(formData, { caseId: ["Choose one of your cases."] }));
       const draftCase = await liveOnDraftCase(parsed.data.status, parsed.data.caseId);
       if (draftCase) return fail(failure(formData, { status: [draftCase] }));
-      if (await isCampaignSlugTaken(parsed.data.slug, campaign.id)) return fail(failure(formData, { slug: ["Another campaign already uses this address."] }));
+      if (await isCampaignSlugTaken(parsed.data.slug, campaign.id))
+        return fail(failure(formData, { slug: ["Another campaign already uses this address."] }));
       await updateCampaign(user.organisationId, campaign.id, parsed.data, parseTargetKinds(formData));
       return json({ intent, failure: null, message: "The campaign is saved." });
     }
@@ -91,7 +102,10 @@ export default function CampaignPage() {
             {t.targetKind ? targetKindLabels[t.targetKind as TargetKind] : "any kind of target"}{" "}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="delete-template" />
-              <input type="hidden" name="templateId" value={t.id} />· <button type="submit" className="link-button">Delete</button>
+              <input type="hidden" name="templateId" value={t.id} />·{" "}
+              <button type="submit" className="link-button">
+                Delete
+              </button>
             </Form>
           </li>
         ))}

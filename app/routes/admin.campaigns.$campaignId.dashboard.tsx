@@ -3,7 +3,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
-import { DailyChart, deliveryColors, formatCount, formatPercent, HorizontalBarChart, Legend, seriesColors, TimelineStrip, type StripMark } from "~/dashboard/charts";
+import {
+  DailyChart,
+  deliveryColors,
+  formatCount,
+  formatPercent,
+  HorizontalBarChart,
+  Legend,
+  seriesColors,
+  TimelineStrip,
+  type StripMark,
+} from "~/dashboard/charts";
 import { campaignDashboard, type TimelineEntry } from "~/dashboard/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import { targetKindLabel } from "~/targets/target.schema";
@@ -87,7 +97,11 @@ export default function CampaignDashboard() {
         <div className="dash-total">
           <dt>Signatures</dt>
           <dd>
-            {campaign.hasPetition ? <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label="confirmed" /> : <span className="dash-sub">No petition on this campaign</span>}
+            {campaign.hasPetition ? (
+              <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label="confirmed" />
+            ) : (
+              <span className="dash-sub">No petition on this campaign</span>
+            )}
           </dd>
         </div>
         <div className="dash-total">
@@ -95,7 +109,8 @@ export default function CampaignDashboard() {
           <dd>
             <strong className="dash-number">{formatCount(totals.supporterLettersSent + totals.supporterLettersMailto)}</strong>
             <span className="dash-sub">
-              {formatCount(totals.supporterLettersSent)} sent through us, {formatCount(totals.supporterLettersMailto)} opened in their mail program
+              {formatCount(totals.supporterLettersSent)} sent through us, {formatCount(totals.supporterLettersMailto)} opened in their mail
+              program
             </span>
           </dd>
         </div>
@@ -111,7 +126,8 @@ export default function CampaignDashboard() {
           <dd>
             <strong className="dash-number">{formatCount(totals.answers)}</strong>
             <span className="dash-sub">
-              to {plural(totals.answered, "letter", "letters")}: {formatPercent(totals.responseRate)} of the letters sent; median {days(totals.medianDaysToAnswer)} to a first answer
+              to {plural(totals.answered, "letter", "letters")}: {formatPercent(totals.responseRate)} of the letters sent; median{" "}
+              {days(totals.medianDaysToAnswer)} to a first answer
             </span>
           </dd>
         </div>
@@ -177,7 +193,9 @@ export default function CampaignDashboard() {
           <HorizontalBarChart
             id="chart-kinds"
             title="Letters sent and answered, by kind of target"
-            description={byKind.map((k) => `${targetKindLabel(k.kind, true)}: ${k.sent} sent, ${k.answered} answered`).join("; ") || "No letters yet."}
+            description={
+              byKind.map((k) => `${targetKindLabel(k.kind, true)}: ${k.sent} sent, ${k.answered} answered`).join("; ") || "No letters yet."
+            }
             series={sentAndAnswered}
             rows={byKind.map((k) => ({ label: targetKindLabel(k.kind, true), values: [k.sent, k.answered] }))}
           />
@@ -186,7 +204,14 @@ export default function CampaignDashboard() {
           <HorizontalBarChart
             id="chart-rates"
             title="Response rate by kind of target"
-            description={byKind.map((k) => `${targetKindLabel(k.kind, true)}: ${formatPercent(k.responseRate)} answered, median ${days(k.medianDaysToAnswer)} to a first answer`).join("; ") || "No letters yet."}
+            description={
+              byKind
+                .map(
+                  (k) =>
+                    `${targetKindLabel(k.kind, true)}: ${formatPercent(k.responseRate)} answered, median ${days(k.medianDaysToAnswer)} to a first answer`,
+                )
+                .join("; ") || "No letters yet."
+            }
             series={[{ label: "answered", color: seriesColors.answered }]}
             rows={byKind.map((k) => ({
               label: `${targetKindLabel(k.kind, true)} · median ${days(k.medianDaysToAnswer)}`,
@@ -195,7 +220,9 @@ export default function CampaignDashboard() {
             }))}
             max={1}
           />
-          <figcaption className="muted">Share of the letters sent that got an answer, and the median time from sending to the first answer.</figcaption>
+          <figcaption className="muted">
+            Share of the letters sent that got an answer, and the median time from sending to the first answer.
+          </figcaption>
         </figure>
       </div>
       <div className="table-scroll">
@@ -203,12 +230,24 @@ export default function CampaignDashboard() {
           <thead>
             <tr>
               <th scope="col">Kind of target</th>
-              <th scope="col" className="num">Letters</th>
-              <th scope="col" className="num">Sent</th>
-              <th scope="col" className="num">Answered</th>
-              <th scope="col" className="num">Answers</th>
-              <th scope="col" className="num">Response rate</th>
-              <th scope="col" className="num">Median time to answer</th>
+              <th scope="col" className="num">
+                Letters
+              </th>
+              <th scope="col" className="num">
+                Sent
+              </th>
+              <th scope="col" className="num">
+                Answered
+              </th>
+              <th scope="col" className="num">
+                Answers
+              </th>
+              <th scope="col" className="num">
+                Response rate
+              </th>
+              <th scope="col" className="num">
+                Median time to answer
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -234,8 +273,14 @@ export default function CampaignDashboard() {
           <Legend series={sentAndAnswered} />
           <HorizontalBarChart
             id="chart-countries"
-            title={byCountry.length > topCountries.length ? `Letters sent and answered in the ${topCountries.length} countries with the most letters` : "Letters sent and answered, by country"}
-            description={topCountries.map((c) => `${c.country ? countryName(c.country) : "No country"}: ${c.sent} sent, ${c.answered} answered`).join("; ")}
+            title={
+              byCountry.length > topCountries.length
+                ? `Letters sent and answered in the ${topCountries.length} countries with the most letters`
+                : "Letters sent and answered, by country"
+            }
+            description={topCountries
+              .map((c) => `${c.country ? countryName(c.country) : "No country"}: ${c.sent} sent, ${c.answered} answered`)
+              .join("; ")}
             series={sentAndAnswered}
             rows={topCountries.map((c) => ({ label: c.country ? countryName(c.country) : "No country", values: [c.sent, c.answered] }))}
           />
@@ -248,11 +293,21 @@ export default function CampaignDashboard() {
             <thead>
               <tr>
                 <th scope="col">Country of the target</th>
-                <th scope="col" className="num">Letters</th>
-                <th scope="col" className="num">Sent</th>
-                <th scope="col" className="num">Answered</th>
-                <th scope="col" className="num">Answers</th>
-                <th scope="col" className="num">Response rate</th>
+                <th scope="col" className="num">
+                  Letters
+                </th>
+                <th scope="col" className="num">
+                  Sent
+                </th>
+                <th scope="col" className="num">
+                  Answered
+                </th>
+                <th scope="col" className="num">
+                  Answers
+                </th>
+                <th scope="col" className="num">
+                  Response rate
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -16,7 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { user, campaign, sectionId } = await requireLetterWriter(request, params.campaignId, url.searchParams.get("sender"));
   const letters = await lettersAwaitingAnswer({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
-  return { campaign: { id: campaign.id, title: campaign.title }, sender: sectionId ?? "organisation", letters, days: env().FOLLOW_UP_AFTER_DAYS };
+  return {
+    campaign: { id: campaign.id, title: campaign.title },
+    sender: sectionId ?? "organisation",
+    letters,
+    days: env().FOLLOW_UP_AFTER_DAYS,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,9 +30,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const letterId = fieldOr400(IdSchema, formData.get("letterId"));
   // Only a letter of this sender, still waiting: the list is the check.
   const waiting = await lettersAwaitingAnswer({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
-  if (!waiting.some((l) => l.id === letterId)) return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });
+  if (!waiting.some((l) => l.id === letterId))
+    return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });
   const ok = await sendFollowUp({ letterId, organisationId: user.organisationId, appUrl: appUrl(request) });
-  return json({ ok, message: ok ? "The follow-up is queued." : "This letter has no email address: print a follow-up instead." }, { status: ok ? 200 : 409 });
+  return json(
+    { ok, message: ok ? "The follow-up is queued." : "This letter has no email address: print a follow-up instead." },
+    { status: ok ? 200 : 409 },
+  );
 }
 
 export default function FollowUps() {
@@ -53,8 +62,10 @@ export default function FollowUps() {
             {l.followUpCount ? ` · ${l.followUpCount} follow-up(s) already` : ""}
             <Form method="post" className="inline-form">
               <input type="hidden" name="sender" value={sender} />
-              <input type="hidden" name="letterId" value={l.id} />{" "}
-              · <button type="submit" className="link-button">Send a follow-up</button>
+              <input type="hidden" name="letterId" value={l.id} /> ·{" "}
+              <button type="submit" className="link-button">
+                Send a follow-up
+              </button>
             </Form>
           </li>
         ))}

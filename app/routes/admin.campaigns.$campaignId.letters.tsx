@@ -26,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letters = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
   const delivery = await deliveryOf(letters.flatMap((l) => (l.outboxEmailId ? [l.outboxEmailId] : [])));
   const sections = organiser
-    ? await prisma.section.findMany({ where: { organisationId: user.organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    ? await prisma.section.findMany({
+        where: { organisationId: user.organisationId },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      })
     : [];
   return {
     campaign: { id: campaign.id, title: campaign.title, status: campaign.status, templates: campaign.templates.length },
@@ -62,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ ok: true, message: `${count} letter${count === 1 ? "" : "s"} approved.` });
     }
     case "send-approved": {
-      if (campaign.status !== "live") return json({ ok: false, message: "Letters are sent only while the campaign is live." }, { status: 409 });
+      if (campaign.status !== "live")
+        return json({ ok: false, message: "Letters are sent only while the campaign is live." }, { status: 409 });
       const { sent, withoutEmail } = await sendApproved({ ...scope, appUrl: appUrl(request) });
       return json({
         ok: true,
@@ -82,7 +87,11 @@ export default function Letters() {
   return (
     <>
       <p>
-        {organiser ? <Link to={`/admin/campaigns/${campaign.id}`}>← {campaign.title}</Link> : <Link to="/admin/campaigns">← Campaigns</Link>}
+        {organiser ? (
+          <Link to={`/admin/campaigns/${campaign.id}`}>← {campaign.title}</Link>
+        ) : (
+          <Link to="/admin/campaigns">← Campaigns</Link>
+        )}
       </p>
       <h1>Letters: {campaign.title}</h1>
       <p>
@@ -169,7 +178,9 @@ export default function Letters() {
                   </span>
                 </td>
                 <td>{l.subject}</td>
-                <td>{l.status === "sent" && l.sentAt ? `Sent ${formatDateTime(l.sentAt)}` : l.status === "approved" ? "Approved" : "Draft"}</td>
+                <td>
+                  {l.status === "sent" && l.sentAt ? `Sent ${formatDateTime(l.sentAt)}` : l.status === "approved" ? "Approved" : "Draft"}
+                </td>
                 <td>
                   {l.delivery ?? "—"}
                   {l.deliveryProblem ? <span className="muted"> ({l.deliveryProblem})</span> : null}

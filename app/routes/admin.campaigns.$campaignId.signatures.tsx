@@ -30,14 +30,11 @@ export default function Signatures() {
       <h1>Signatures</h1>
       <ProgressBar value={totals.signatureCount} goal={totals.signatureGoal} label="confirmed signatures" />
       <p className="muted">
-        {totals.pending.toLocaleString("en")} waiting for confirmation · supporters' own letters: {totals.supporterLettersSent} sent through us,{" "}
-        {totals.supporterLettersMailto} opened in their mail program
+        {totals.pending.toLocaleString("en")} waiting for confirmation · supporters' own letters: {totals.supporterLettersSent} sent through
+        us, {totals.supporterLettersMailto} opened in their mail program
       </p>
       {totals.byCountry.length ? (
-        <p>
-          Most signatures from:{" "}
-          {totals.byCountry.map((c) => `${countryName(c.country)} (${c.count.toLocaleString("en")})`).join(", ")}
-        </p>
+        <p>Most signatures from: {totals.byCountry.map((c) => `${countryName(c.country)} (${c.count.toLocaleString("en")})`).join(", ")}</p>
       ) : null}
       <p className="actions">
         <a className="button secondary" href={`/admin/campaigns/${campaign.id}/signatures.csv${query ? `?${query}` : ""}`}>

@@ -41,7 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
   return {
     campaign: { id: campaign.id, title: campaign.title },
-    template: template ?? { id: "new", name: "Letter", language: "en", targetKind: null, subject: defaultTemplateSubject, body: defaultTemplateBody },
+    template: template ?? {
+      id: "new",
+      name: "Letter",
+      language: "en",
+      targetKind: null,
+      subject: defaultTemplateSubject,
+      body: defaultTemplateBody,
+    },
     isNew,
     variables: templateVariables,
     targets: targets.map((t) => ({ id: t.id, label: `${t.name} (${t.kind}${t.country ? `, ${t.country}` : ""})` })),

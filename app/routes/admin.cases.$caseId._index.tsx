@@ -133,17 +133,7 @@ function DeleteButton({ kind, id, label }: { kind: string; id: string; label: st
   );
 }
 
-function AddForm({
-  intent,
-  title,
-  children,
-  open,
-}: {
-  intent: string;
-  title: string;
-  children: React.ReactNode;
-  open: boolean;
-}) {
+function AddForm({ intent, title, children, open }: { intent: string; title: string; children: React.ReactNode; open: boolean }) {
   const busy = useNavigation().formData?.get("intent") === intent;
   return (
     <details className="card" open={open}>
@@ -169,9 +159,7 @@ export default function EditCase() {
   return (
     <>
       <h1>{c.title}</h1>
-      <p>
-        {c.status === "draft" ? "Draft: not public yet." : <Link to={`/cases/${c.slug}`}>See the public page</Link>}
-      </p>
+      <p>{c.status === "draft" ? "Draft: not public yet." : <Link to={`/cases/${c.slug}`}>See the public page</Link>}</p>
       {result && "message" in result ? (
         <p className="notice" role="status">
           {result.message}
@@ -233,7 +221,10 @@ export default function EditCase() {
           label="The status change it reports"
           placeholder="None"
           options={c.people.flatMap((p) =>
-            p.statusChanges.map((sc) => ({ value: sc.id, label: `${p.name}: ${personStatusLabel(sc.status)} (${formatPartialDate(sc.occurredOn)})` })),
+            p.statusChanges.map((sc) => ({
+              value: sc.id,
+              label: `${p.name}: ${personStatusLabel(sc.status)} (${formatPartialDate(sc.occurredOn)})`,
+            })),
           )}
           failure={failureFor("publish-update")}
         />

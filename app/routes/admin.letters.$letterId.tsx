@@ -40,18 +40,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return json({ intent, failure: parsed.failure, message: null, confirm: false }, { status: 400 });
       const ok = await editLetter(letter.id, parsed.data);
       return json(
-        { intent, failure: null, message: ok ? "Saved. The letter is a draft again: approve it when it reads right." : "A sent letter cannot be edited.", confirm: false },
+        {
+          intent,
+          failure: null,
+          message: ok ? "Saved. The letter is a draft again: approve it when it reads right." : "A sent letter cannot be edited.",
+          confirm: false,
+        },
         { status: ok ? 200 : 409 },
       );
     }
     case "approve": {
       const ok = await approveLetter(letter.id);
-      return json({ intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false }, { status: ok ? 200 : 409 });
+      return json(
+        { intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false },
+        { status: ok ? 200 : 409 },
+      );
     }
     case "classify": {
       const form = formOr400(ClassifySchema.extend({ responseId: IdSchema }), formData);
       const ok = await classifyResponse({ ...form, letterId: letter.id, organisationId: user.organisationId });
-      return json({ intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false }, { status: ok ? 200 : 404 });
+      return json(
+        { intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false },
+        { status: ok ? 200 : 404 },
+      );
     }
     case "send-again": {
       if (formData.get("confirm") !== "yes") {
@@ -59,7 +70,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ intent, failure: null, message: null, confirm: true });
       }
       const ok = await sendAgain({ letterId: letter.id, organisationId: user.organisationId, appUrl: appUrl(request) });
-      return json({ intent, failure: null, message: ok ? "The letter is queued to be sent again." : "This letter cannot be sent again.", confirm: false }, { status: ok ? 200 : 409 });
+      return json(
+        {
+          intent,
+          failure: null,
+          message: ok ? "The letter is queued to be sent again." : "This letter cannot be sent again.",
+          confirm: false,
+        },
+        { status: ok ? 200 : 409 },
+      );
     }
   }
 }
@@ -97,7 +116,11 @@ export default function LetterPage() {
         <dd>{replyTo}</dd>
         <dt>Status</dt>
         <dd>
-          {letter.status === "sent" ? `Sent${letter.sendCount > 1 ? ` ${letter.sendCount} times` : ""}` : letter.status === "approved" ? "Approved" : "Draft"}
+          {letter.status === "sent"
+            ? `Sent${letter.sendCount > 1 ? ` ${letter.sendCount} times` : ""}`
+            : letter.status === "approved"
+              ? "Approved"
+              : "Draft"}
         </dd>
       </dl>
       <p className="actions">

@@ -1,7 +1,13 @@
 // Logging an answer that came by post, phone or meeting: channel, date, who, what kind, summary,
 // full text, and a scanned file.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireLetter } from "~/letters/letter-access.server";
 import { LogResponseSchema, responseChannelLabels, responseChannels, responseKindLabels, responseKinds } from "~/responses/response.schema";
@@ -26,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json(failure(new FormData(), { file: ["The file is larger than 5 MB: scan it at a lower resolution."] }), { status: 413 });
     }
     // Not a multipart form (a crafted request, or a body cut short).
-    if (error instanceof TypeError) return json(failure(new FormData(), {}, "This form was sent incomplete. Reload the page and try again."), { status: 400 });
+    if (error instanceof TypeError)
+      return json(failure(new FormData(), {}, "This form was sent incomplete. Reload the page and try again."), { status: 400 });
     throw error;
   }
   const parsed = parseForm(LogResponseSchema, formData);
@@ -34,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const upload = formData.get("file");
   const file =
     upload instanceof File && upload.size > 0
-      ? { name: upload.name.slice(0, 200), type: upload.type || "application/octet-stream", bytes: new Uint8Array(await upload.arrayBuffer()) }
+      ? {
+          name: upload.name.slice(0, 200),
+          type: upload.type || "application/octet-stream",
+          bytes: new Uint8Array(await upload.arrayBuffer()),
+        }
       : null;
   await logResponse({ letterId: letter.id, organisationId: user.organisationId, createdById: user.id, data: parsed.data, file });
   return redirect(`/admin/letters/${letter.id}?answer=logged`);
@@ -61,7 +72,12 @@ export default function LogResponse() {
           defaultValue="post"
         />
         <TextField name="receivedOn" label="Received on" hint="YYYY-MM-DD" required failure={failureData} defaultValue={todayIso()} />
-        <TextField name="fromName" label="Who answered" hint="Name and position, e.g. “First Secretary, Embassy of Kazakhstan”." failure={failureData} />
+        <TextField
+          name="fromName"
+          label="Who answered"
+          hint="Name and position, e.g. “First Secretary, Embassy of Kazakhstan”."
+          failure={failureData}
+        />
         <SelectField
           name="kind"
           label="Kind of answer"
@@ -70,7 +86,14 @@ export default function LogResponse() {
           failure={failureData}
           defaultValue="acknowledgement"
         />
-        <TextAreaField name="summary" label="Summary" hint="What they said, in a sentence or two." required rows={3} failure={failureData} />
+        <TextAreaField
+          name="summary"
+          label="Summary"
+          hint="What they said, in a sentence or two."
+          required
+          rows={3}
+          failure={failureData}
+        />
         <TextAreaField name="body" label="Full text" rows={8} failure={failureData} />
         <div className="field">
           <label htmlFor="response-file">

@@ -71,7 +71,11 @@ export async function action({ request }: ActionFunctionArgs) {
       if (user.role !== "owner") throw new Response("Only the owner decides this.", { status: 403 });
       const required = formData.get("requireTwoFactor") === "on";
       await setTwoFactorRequired(user.organisationId, required);
-      return done(required ? "Everyone now signs in with two factors; members without them set them up at their next page." : "Two-factor sign-in is now each member's choice.");
+      return done(
+        required
+          ? "Everyone now signs in with two factors; members without them set them up at their next page."
+          : "Two-factor sign-in is now each member's choice.",
+      );
     }
     case "remove-member": {
       const id = fieldOr400(IdSchema, formData.get("id"));
@@ -149,8 +153,8 @@ export default function OrganisationPage() {
         <Form method="post" className="card stack">
           <input type="hidden" name="intent" value="two-factor-rule" />
           <label>
-            <input type="checkbox" name="requireTwoFactor" defaultChecked={organisation.requireTwoFactor} /> Everyone signs in with two factors
-            (a code from a phone app after the password)
+            <input type="checkbox" name="requireTwoFactor" defaultChecked={organisation.requireTwoFactor} /> Everyone signs in with two
+            factors (a code from a phone app after the password)
           </label>
           <p className="hint">
             {organisation.users.filter((u) => u.totpEnabledAt).length} of {organisation.users.length} members have set it up. Members
@@ -169,8 +173,10 @@ export default function OrganisationPage() {
             {u.id !== me.id && u.role !== "owner" ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="remove-member" />
-                <input type="hidden" name="id" value={u.id} />{" "}
-                · <button type="submit" className="link-button">Remove</button>
+                <input type="hidden" name="id" value={u.id} /> ·{" "}
+                <button type="submit" className="link-button">
+                  Remove
+                </button>
               </Form>
             ) : null}
           </li>
@@ -185,8 +191,10 @@ export default function OrganisationPage() {
             {i.section ? ` · ${i.section.name}` : ""} · until {formatDateTime(i.expiresAt)}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="revoke-invitation" />
-              <input type="hidden" name="id" value={i.id} />{" "}
-              · <button type="submit" className="link-button">Withdraw</button>
+              <input type="hidden" name="id" value={i.id} /> ·{" "}
+              <button type="submit" className="link-button">
+                Withdraw
+              </button>
             </Form>
           </li>
         ))}

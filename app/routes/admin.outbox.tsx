@@ -96,8 +96,8 @@ export default function Outbox() {
           <ul>
             {suppressed.map((s) => (
               <li key={s.address}>
-                {s.address}: {s.reason === "hard_bounce" ? "hard bounce" : s.reason === "complaint" ? "marked as spam" : "asked us to stop"} on{" "}
-                {formatDateTime(s.createdAt)}
+                {s.address}: {s.reason === "hard_bounce" ? "hard bounce" : s.reason === "complaint" ? "marked as spam" : "asked us to stop"}{" "}
+                on {formatDateTime(s.createdAt)}
                 {s.detail ? ` (${s.detail})` : ""}
               </li>
             ))}

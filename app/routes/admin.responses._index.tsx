@@ -19,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const form = z.object({ responseId: z.string().min(1), letterId: z.string().min(1, "Choose a letter.") }).safeParse(Object.fromEntries(await request.formData()));
+  const form = z
+    .object({ responseId: z.string().min(1), letterId: z.string().min(1, "Choose a letter.") })
+    .safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return json({ ok: false, message: "Choose the letter this reply answers." }, { status: 400 });
   const ok = await assignResponse({ ...form.data, organisationId: user.organisationId });
   return json({ ok, message: ok ? "Filed under the letter." : "This reply or letter is not yours." }, { status: ok ? 200 : 404 });
@@ -32,8 +34,8 @@ export default function Inbox() {
     <>
       <h1>Inbox</h1>
       <p className="muted">
-        Email replies that no letter's reply-to address matched and that were routed to your organisation (sent to your reply domain,
-        or routed by the operator). File each under the letter it answers. Replies routed to nobody are seen by no organisation.
+        Email replies that no letter's reply-to address matched and that were routed to your organisation (sent to your reply domain, or
+        routed by the operator). File each under the letter it answers. Replies routed to nobody are seen by no organisation.
       </p>
       {result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">

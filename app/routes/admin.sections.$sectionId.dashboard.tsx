@@ -37,12 +37,16 @@ export default function SectionDashboard() {
         {campaigns.map((c) => (
           <section key={c.id} className="dash-figure" aria-labelledby={`campaign-${c.id}`}>
             <h3 id={`campaign-${c.id}`}>
-              {c.status === "live" || organiser ? <Link to={`/admin/campaigns/${c.id}/letters${organiser ? `?sender=${section.id}` : ""}`}>{c.title}</Link> : c.title}
+              {c.status === "live" || organiser ? (
+                <Link to={`/admin/campaigns/${c.id}/letters${organiser ? `?sender=${section.id}` : ""}`}>{c.title}</Link>
+              ) : (
+                c.title
+              )}
               {c.status !== "live" ? <span className="muted"> ({c.status})</span> : null}
             </h3>
             <p>
-              {formatCount(c.letters)} letters, {formatCount(c.sent)} sent, {formatCount(c.answered)} answered ({formatPercent(c.responseRate)})
-              {c.answers !== c.answered ? `, ${formatCount(c.answers)} answers in all` : ""}.
+              {formatCount(c.letters)} letters, {formatCount(c.sent)} sent, {formatCount(c.answered)} answered (
+              {formatPercent(c.responseRate)}){c.answers !== c.answered ? `, ${formatCount(c.answers)} answers in all` : ""}.
             </p>
             <HorizontalBarChart
               id={`chart-delivery-${c.id}`}
@@ -69,7 +73,17 @@ export default function SectionDashboard() {
             {answers.map((a) => (
               <li key={a.id}>
                 <p>
-                  <strong>{a.target ? a.letterId ? <Link to={`/admin/letters/${a.letterId}`}>{a.target.name}</Link> : a.target.name : (a.fromName ?? "Unknown sender")}</strong>
+                  <strong>
+                    {a.target ? (
+                      a.letterId ? (
+                        <Link to={`/admin/letters/${a.letterId}`}>{a.target.name}</Link>
+                      ) : (
+                        a.target.name
+                      )
+                    ) : (
+                      (a.fromName ?? "Unknown sender")
+                    )}
+                  </strong>
                   {a.target ? (
                     <span className="muted">
                       {" "}
@@ -79,8 +93,8 @@ export default function SectionDashboard() {
                   ) : null}
                 </p>
                 <p>
-                  <span className="badge badge-neutral">{label(responseKindLabels, a.kind)}</span> {label(responseChannelLabels, a.channel)}, received{" "}
-                  <time dateTime={a.receivedAt}>{formatDateTime(a.receivedAt)}</time>
+                  <span className="badge badge-neutral">{label(responseKindLabels, a.kind)}</span> {label(responseChannelLabels, a.channel)}
+                  , received <time dateTime={a.receivedAt}>{formatDateTime(a.receivedAt)}</time>
                   {a.fromName && a.fromName !== a.target?.name ? <span className="muted"> · from {a.fromName}</span> : null}
                 </p>
                 <p>{a.summary ?? <span className="muted">(no summary yet)</span>}</p>

@@ -77,8 +77,8 @@ export default function EditTarget() {
       ) : null}
       {target.emailSuppression ? (
         <p className="form-error" role="alert">
-          {target.email}: {suppressionLabels[target.emailSuppression] ?? "email bounced"}. Letters to this address are not sent;
-          check the address, or print the letters.
+          {target.email}: {suppressionLabels[target.emailSuppression] ?? "email bounced"}. Letters to this address are not sent; check the
+          address, or print the letters.
         </p>
       ) : null}
 
@@ -96,9 +96,7 @@ export default function EditTarget() {
         <Form method="post">
           {target.active ? (
             <>
-              <p>
-                An inactive target stays in the directory and in the letters already written, but campaigns no longer offer it.
-              </p>
+              <p>An inactive target stays in the directory and in the letters already written, but campaigns no longer offer it.</p>
               <input type="hidden" name="intent" value="deactivate" />
               <button type="submit" className="danger">
                 Deactivate {target.name}

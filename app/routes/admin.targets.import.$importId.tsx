@@ -5,14 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless, requireOrganiser } from "~/auth/permissions.server";
-import {
-  dryRun,
-  importTable,
-  openTargetImport,
-  reportForPage,
-  type OpenedImport,
-  type PageReport,
-} from "~/targets/import.server";
+import { dryRun, importTable, openTargetImport, reportForPage, type OpenedImport, type PageReport } from "~/targets/import.server";
 import { mappedValues, mappingInputName, mappingOptions, parseMapping } from "~/targets/target-file";
 import type { Mapping } from "~/targets/presets";
 import { targetFieldLabels, targetFields, type TargetField } from "~/targets/target.schema";
@@ -78,10 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = intentOr400(formData, Intent);
   const parsed = parseMapping(formData, opened.table, opened.preset);
   if (!parsed.success) {
-    return json(
-      { intent, mapping: null, mappingErrors: parsed.fieldErrors, report: null, preview: null, message: null },
-      { status: 400 },
-    );
+    return json({ intent, mapping: null, mappingErrors: parsed.fieldErrors, report: null, preview: null, message: null }, { status: 400 });
   }
   const { mapping } = parsed;
   const scope = { organisationId: user.organisationId, table: opened.table, mapping, preset: opened.preset };
@@ -218,8 +208,7 @@ export default function ImportStep() {
                   ))}
                 </select>
                 <p className="hint" id={`${id}-hint`}>
-                  First row gives:{" "}
-                  {sample === undefined ? "nothing (not mapped)" : sample.trim() === "" ? "nothing (empty)" : sample}
+                  First row gives: {sample === undefined ? "nothing (not mapped)" : sample.trim() === "" ? "nothing (empty)" : sample}
                 </p>
                 <ErrorList id={`${id}-error`} errors={errors} />
               </div>
@@ -238,10 +227,10 @@ export default function ImportStep() {
         <h2 id="report-heading">2. Dry run</h2>
         <p>
           {plural(report.rows, "row")}: {report.validRows} can be imported
-          {report.warningRows ? ` (${report.warningRows} with warnings)` : ""}, {report.errorRows} with errors. Importing now
-          would create {plural(report.willCreate, "target")}, update {report.willUpdate} and leave {report.unchanged} unchanged.
-          Targets already in the directory are recognised by their external id, else by kind and email, else by kind, name and
-          country, and updated rather than duplicated.
+          {report.warningRows ? ` (${report.warningRows} with warnings)` : ""}, {report.errorRows} with errors. Importing now would create{" "}
+          {plural(report.willCreate, "target")}, update {report.willUpdate} and leave {report.unchanged} unchanged. Targets already in the
+          directory are recognised by their external id, else by kind and email, else by kind, name and country, and updated rather than
+          duplicated.
         </p>
         {report.errorCount ? (
           <>
@@ -278,13 +267,7 @@ export default function ImportStep() {
       </section>
 
       <div className="actions">
-        <button
-          type="submit"
-          form="target-mapping"
-          name="intent"
-          value="import"
-          disabled={busy || hasErrors || report.validRows === 0}
-        >
+        <button type="submit" form="target-mapping" name="intent" value="import" disabled={busy || hasErrors || report.validRows === 0}>
           Import
         </button>
         {hasErrors && report.validRows > 0 ? (

@@ -40,10 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (message: string, status = 400) => json({ error: message }, { status });
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
       return fail(`The file is larger than ${megabytes} MB: split it into smaller files.`, 413);
@@ -82,9 +79,8 @@ export default function ImportTargets() {
       </p>
       <h1>Import targets</h1>
       <p>
-        Upload a CSV file (comma or semicolon separated, with headers on the first line) or a JSON array of objects. Next you see
-        how its columns map onto our fields and a dry run: what each row would give, and what is wrong with it. Nothing is saved
-        until you import.
+        Upload a CSV file (comma or semicolon separated, with headers on the first line) or a JSON array of objects. Next you see how its
+        columns map onto our fields and a dry run: what each row would give, and what is wrong with it. Nothing is saved until you import.
       </p>
       <p>These files are recognised by their headers, and their columns are mapped for you:</p>
       <ul>

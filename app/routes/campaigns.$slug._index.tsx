@@ -32,7 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // One answer for every address, whatever its state: what differs goes to the address by email.
 const messages = {
-  "check-email": "Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link in it.",
+  "check-email":
+    "Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link in it.",
 } as const;
 
 export const headers = retryAfterHeaders;

@@ -12,7 +12,13 @@ import { appUrl } from "~/env.server";
 import { checkPublicForm, refundSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { PersonName } from "~/petitions/signature.schema";
-import { allowedTarget, campaignForWriting, countSupporterLetter, draftSupporterLetters, requestSupporterLetter } from "~/petitions/supporter-letter.server";
+import {
+  allowedTarget,
+  campaignForWriting,
+  countSupporterLetter,
+  draftSupporterLetters,
+  requestSupporterLetter,
+} from "~/petitions/supporter-letter.server";
 import { formStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
@@ -25,8 +31,16 @@ export const meta: MetaFunction = () => [{ title: "Write your own letter: Solida
 
 const Who = z.object({
   name: PersonName,
-  city: singleLine().trim().max(120).transform((v) => (v === "" ? null : v)).default(""),
-  country: z.string({ error: "Choose your country." }).trim().toUpperCase().refine((c) => countryCodes.has(c), "Choose your country."),
+  city: singleLine()
+    .trim()
+    .max(120)
+    .transform((v) => (v === "" ? null : v))
+    .default(""),
+  country: z
+    .string({ error: "Choose your country." })
+    .trim()
+    .toUpperCase()
+    .refine((c) => countryCodes.has(c), "Choose your country."),
 });
 type Who = z.infer<typeof Who>;
 
@@ -61,11 +75,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const who = Who.safeParse(Object.fromEntries(["name", "city", "country"].map((k) => [k, formData.get(k) ?? undefined])));
   if (!who.success) {
-    const result: WriteResult = { who: null, whoFailure: failure(formData, z.flattenError(who.error).fieldErrors), drafts: [], letter: null };
+    const result: WriteResult = {
+      who: null,
+      whoFailure: failure(formData, z.flattenError(who.error).fieldErrors),
+      drafts: [],
+      letter: null,
+    };
     return json(result, { status: 400 });
   }
   const drafts = await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) });
-  const answer = (letter: WriteResult["letter"], status = 200) => json<WriteResult>({ who: who.data, whoFailure: null, drafts, letter }, { status });
+  const answer = (letter: WriteResult["letter"], status = 200) =>
+    json<WriteResult>({ who: who.data, whoFailure: null, drafts, letter }, { status });
   if (formData.get("intent") === "draft" || !formData.has("intent")) return answer(null);
 
   const targetId = String(formData.get("targetId") ?? "").slice(0, 100);
@@ -76,7 +96,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!target) throw new Response("This target is not one of this campaign's for your country.", { status: 404 });
 
   if (input.intent === "mailto") {
-    if (!target.email) return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, 400);
+    if (!target.email)
+      return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, 400);
     await countSupporterLetter(campaign.id, "mailto");
     const query = new URLSearchParams({ subject: input.subject, body: input.body }).toString().replace(/\+/g, "%20");
     return redirect(`mailto:${target.email}?${query}`);
@@ -84,7 +105,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const email = z.email().safeParse(input.email);
   if (!email.success) {
-    return answer({ targetId: target.id, failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }), sent: false }, 400);
+    return answer(
+      {
+        targetId: target.id,
+        failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }),
+        sent: false,
+      },
+      400,
+    );
   }
   const verdict = await checkPublicForm(formData, context.clientAddress);
   if (!verdict.ok) return answer({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, verdict.status);
@@ -108,7 +136,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (outcome === "no-email") {
     await refundSubmission(context.clientAddress);
-    return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false }, 400);
+    return answer(
+      { targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false },
+      400,
+    );
   }
   // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
   return answer({ targetId: target.id, failure: null, sent: true });
@@ -160,8 +191,8 @@ export default function WriteLetter() {
                 <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
                 {mine?.sent ? (
                   <p className="notice" role="status">
-                    Check your inbox: we sent you an email. Its link lets you read your letter once more and send it; until then nothing goes.
-                    Replies will come to your email address.
+                    Check your inbox: we sent you an email. Its link lets you read your letter once more and send it; until then nothing
+                    goes. Replies will come to your email address.
                   </p>
                 ) : null}
                 {d.email ? null : <p className="muted">No email address is known for this target: copy the letter and send it by post.</p>}

@@ -92,8 +92,8 @@ export default function CasePage() {
               <ul>
                 {p.statusChanges.map((s) => (
                   <li key={s.id}>
-                    <time dateTime={s.occurredOn}>{formatPartialDate(s.occurredOn)}</time>: <StatusBadge status={s.status} />{" "}
-                    {s.note} <SourceRef source={s.source} numbers={numbers} />
+                    <time dateTime={s.occurredOn}>{formatPartialDate(s.occurredOn)}</time>: <StatusBadge status={s.status} /> {s.note}{" "}
+                    <SourceRef source={s.source} numbers={numbers} />
                   </li>
                 ))}
               </ul>

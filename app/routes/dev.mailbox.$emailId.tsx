@@ -55,12 +55,7 @@ export default function DevMailboxEmail() {
         ) : null}
       </dl>
       <h3>As HTML</h3>
-      <iframe
-        title={`HTML of ${email.subject}`}
-        src={`/dev/mailbox/${email.id}/html`}
-        sandbox=""
-        className="email-frame"
-      />
+      <iframe title={`HTML of ${email.subject}`} src={`/dev/mailbox/${email.id}/html`} sandbox="" className="email-frame" />
       <h3>As text</h3>
       <pre className="email-text">{email.text}</pre>
     </article>

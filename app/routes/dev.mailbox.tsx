@@ -18,8 +18,8 @@ export default function DevMailbox() {
     <>
       <h1>Dev mailbox</h1>
       <p className="muted">
-        No email provider is configured (RESEND_API_KEY), so every email the app sends lands here instead. Nothing leaves this
-        machine. You see your organisation's mail.
+        No email provider is configured (RESEND_API_KEY), so every email the app sends lands here instead. Nothing leaves this machine. You
+        see your organisation's mail.
       </p>
       <Outlet />
       <h2>All emails ({emails.length})</h2>

@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await limit().consume(context.clientAddress ?? "unknown");
   } catch {
-    return json({ sent: false as const, failure: failure(formData, {}, "Too many requests from here. Try again in an hour.") }, { status: 429, headers: { "Retry-After": "3600" } });
+    return json(
+      { sent: false as const, failure: failure(formData, {}, "Too many requests from here. Try again in an hour.") },
+      { status: 429, headers: { "Retry-After": "3600" } },
+    );
   }
   const base = appUrl(request);
   await requestPasswordReset(parsed.data.email, (token) => `${base}/reset-password/${token}`);

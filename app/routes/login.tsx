@@ -17,7 +17,6 @@ const LoginSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) return redirect("/admin");
   return null;
@@ -66,14 +65,7 @@ export default function Login() {
         <FormError failure={failureData} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField name="email" label="Email" type="email" autoComplete="username" required failure={failureData} />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          failure={failureData}
-        />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" required failure={failureData} />
         <div>
           <button type="submit" disabled={busy}>
             {busy ? "Logging in…" : "Log in"}

@@ -13,7 +13,9 @@ import { FormError, TextField } from "~/ui/forms";
 
 export const meta: MetaFunction = () => [{ title: "Your code: Solidarity letters" }];
 
-const CodeSchema = z.object({ code: z.string({ error: "Give the code." }).trim().min(6, "Give the 6-digit code from your app, or a recovery code.").max(40) });
+const CodeSchema = z.object({
+  code: z.string({ error: "Give the code." }).trim().min(6, "Give the 6-digit code from your app, or a recovery code.").max(40),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = await challengeTokenFrom(request);

@@ -16,7 +16,8 @@ import { FormError, TextField } from "~/ui/forms";
 export const meta: MetaFunction = () => [{ title: "Choose a password: Solidarity letters" }, { name: "robots", content: "noindex" }];
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
-const LINK_SPENT = "This link is not valid any more: it was used or has expired. Ask for a new one from “Forgot your password?” on the log-in page.";
+const LINK_SPENT =
+  "This link is not valid any more: it was used or has expired. Ask for a new one from “Forgot your password?” on the log-in page.";
 
 const ResetSchema = z
   .object({ password: NewPassword, confirm: z.string().max(400) })
@@ -47,13 +48,30 @@ export default function ResetPassword() {
       <h1>{purpose === "setup" ? `Welcome to ${organisationName}` : "Choose a new password"}</h1>
       <p>
         For the account {email} at {organisationName}.
-        {purpose === "setup" ? " You are its owner: once you have a password, log in and invite the others." : " Every other session of this account ends."}
+        {purpose === "setup"
+          ? " You are its owner: once you have a password, log in and invite the others."
+          : " Every other session of this account ends."}
       </p>
       <Form method="post" className="stack" noValidate>
         <FormError failure={failureData} />
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <TextField name="password" label="New password" type="password" hint={passwordHint} autoComplete="new-password" required failure={failureData} />
-        <TextField name="confirm" label="The same password again" type="password" autoComplete="new-password" required failure={failureData} />
+        <TextField
+          name="password"
+          label="New password"
+          type="password"
+          hint={passwordHint}
+          autoComplete="new-password"
+          required
+          failure={failureData}
+        />
+        <TextField
+          name="confirm"
+          label="The same password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          failure={failureData}
+        />
         <div>
           <button type="submit">Set my password</button>
         </div>

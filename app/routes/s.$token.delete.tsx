@@ -28,12 +28,14 @@ export async function action({ params }: ActionFunctionArgs) {
 
 const wording = {
   signature: {
-    deleted: "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
+    deleted:
+      "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
     explain: (campaignTitle: string) =>
       `This deletes your name, email address, city, organisation and comment from the petition “${campaignTitle}”, and from every other petition or letter you gave this email address for, with every email we keep to or from you. If you had confirmed your signature, it stays in the count, without your name.`,
   },
   letter: {
-    deleted: "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
+    deleted:
+      "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
     explain: (campaignTitle: string) =>
       `This deletes your letter for the campaign “${campaignTitle}”, with your name and email address, every other signature or letter you gave this email address for, and every email we keep to or from you. If you had not confirmed it, it is never sent.`,
   },

@@ -21,7 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await sendConfirmedSupporterLetter(paramOr404(TokenSchema, params.token, LINK_NOT_VALID), appUrl(request));
-  if (outcome === "not-found") throw new Response("This letter is not here any more: it was deleted, or it waited too long.", { status: 404 });
+  if (outcome === "not-found")
+    throw new Response("This letter is not here any more: it was deleted, or it waited too long.", { status: 404 });
   return json({ outcome });
 }
 
@@ -47,8 +48,10 @@ export default function SendLetter() {
       <>
         <h1>Your letter is on its way</h1>
         <p role="status">
-          {result?.outcome === "sent" ? `Your letter to ${letter.targetName} is sent.` : `Your letter to ${letter.targetName} was already sent; it goes once.`} Their answer will
-          come to your email address.
+          {result?.outcome === "sent"
+            ? `Your letter to ${letter.targetName} is sent.`
+            : `Your letter to ${letter.targetName} was already sent; it goes once.`}{" "}
+          Their answer will come to your email address.
         </p>
         {back}
       </>

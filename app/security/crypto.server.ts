@@ -13,8 +13,7 @@ interface DataKey {
   encryption: Buffer;
 }
 let keys:
-  | { current: DataKey; previous: DataKey[]; emailHash: Buffer; addressHash: Buffer; formStamp: Buffer; signerLink: Buffer }
-  | undefined;
+  { current: DataKey; previous: DataKey[]; emailHash: Buffer; addressHash: Buffer; formStamp: Buffer; signerLink: Buffer } | undefined;
 
 const derive = (master: Buffer, purpose: string) => Buffer.from(crypto.hkdfSync("sha256", master, Buffer.alloc(0), purpose, 32));
 
@@ -112,7 +111,10 @@ const dotsFolded = new Set(["gmail.com", "googlemail.com"]);
  * Fastmail and most others deliver a+x@ to a@), and dots removed where Gmail ignores them.
  */
 export function normaliseEmail(email: string): string {
-  const [rawLocal = "", rawDomain = ""] = email.trim().toLowerCase().split(/@(?=[^@]*$)/);
+  const [rawLocal = "", rawDomain = ""] = email
+    .trim()
+    .toLowerCase()
+    .split(/@(?=[^@]*$)/);
   const domain = rawDomain === "googlemail.com" ? "gmail.com" : rawDomain;
   let local = rawLocal.split("+")[0] ?? rawLocal;
   if (dotsFolded.has(domain)) local = local.replace(/\./g, "");

@@ -19,7 +19,11 @@ export function paramOr404<S extends z.ZodType>(schema: S, value: unknown, messa
 }
 
 /** A form field that only a crafted request gets wrong (hidden ids, choices): 400 when it is. */
-export function fieldOr400<S extends z.ZodType>(schema: S, value: unknown, message = "This form was sent incomplete or changed. Reload the page and try again."): z.output<S> {
+export function fieldOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  message = "This form was sent incomplete or changed. Reload the page and try again.",
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Response(message, { status: 400 });
   return parsed.data;
@@ -37,5 +41,9 @@ export function intentOr400<const T extends readonly [string, ...string[]]>(form
 export function intentOr400<S extends z.ZodType>(formData: FormData, schema: S): z.output<S>;
 export function intentOr400(formData: FormData, intents: readonly [string, ...string[]] | z.ZodType): unknown {
   const schema = intents instanceof z.ZodType ? intents : z.enum(intents);
-  return fieldOr400(schema, formData.get("intent"), "This page does not know what this form asked it to do. Reload the page and try again.");
+  return fieldOr400(
+    schema,
+    formData.get("intent"),
+    "This page does not know what this form asked it to do. Reload the page and try again.",
+  );
 }

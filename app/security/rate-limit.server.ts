@@ -4,7 +4,13 @@
 // over the cluster's own IPC channel). If the primary does not answer in time, the child falls back
 // to its own count rather than refusing everyone. One process alone keeps the counts in memory.
 import cluster from "node:cluster";
-import { RateLimiterCluster, RateLimiterClusterMaster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterCluster,
+  RateLimiterClusterMaster,
+  RateLimiterMemory,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 
 export interface LimitOptions {
   /** Unique per limit: "sign", "login-email", ... */

@@ -22,9 +22,17 @@ try {
 
 type Parsed = { ok: true; rows: string[][] } | { ok: false; error: string };
 
-export function parseCsvOffThread(content: string, options: ReturnType<typeof csvOptions>, timeoutMs = CSV_PARSE_TIMEOUT_MS): Promise<Parsed> {
+export function parseCsvOffThread(
+  content: string,
+  options: ReturnType<typeof csvOptions>,
+  timeoutMs = CSV_PARSE_TIMEOUT_MS,
+): Promise<Parsed> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { content, options }, resourceLimits: { maxOldGenerationSizeMb: CSV_PARSE_HEAP_MB } });
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { content, options },
+      resourceLimits: { maxOldGenerationSizeMb: CSV_PARSE_HEAP_MB },
+    });
     let settled = false;
     const finish = (result: Parsed) => {
       if (settled) return;
@@ -34,13 +42,19 @@ export function parseCsvOffThread(content: string, options: ReturnType<typeof cs
       resolve(result);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, error: `The file took too long to read (over ${timeoutMs / 1000} s). Save it again as “CSV UTF-8” from your spreadsheet, or split it.` }),
+      () =>
+        finish({
+          ok: false,
+          error: `The file took too long to read (over ${timeoutMs / 1000} s). Save it again as “CSV UTF-8” from your spreadsheet, or split it.`,
+        }),
       timeoutMs,
     );
     worker.once("message", (message: { ok: true; rows: string[][] } | { ok: false; error: string }) =>
       finish(message.ok ? message : { ok: false, error: csvError(new Error(message.error)) }),
     );
     worker.once("error", (error) => finish({ ok: false, error: csvError(error) }));
-    worker.once("exit", () => finish({ ok: false, error: "The file could not be read: it needs more memory than a target file may take." }));
+    worker.once("exit", () =>
+      finish({ ok: false, error: "The file could not be read: it needs more memory than a target file may take." }),
+    );
   });
 }

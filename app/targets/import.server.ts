@@ -65,12 +65,7 @@ export interface ImportPlan {
 }
 
 /** Which rows create a target, which update one (externalId, then kind + email, then kind + name + country). */
-async function planImport(
-  db: Db,
-  organisationId: string,
-  rows: readonly TargetRow[],
-  fields: readonly TargetField[],
-): Promise<ImportPlan> {
+async function planImport(db: Db, organisationId: string, rows: readonly TargetRow[], fields: readonly TargetField[]): Promise<ImportPlan> {
   const existing = await db.target.findMany({ where: { organisationId } });
   const byExternalId = new Map<string, Target>();
   const byEmail = new Map<string, Target[]>();
@@ -191,8 +186,7 @@ export async function importTable({
         await tx.target.createMany({ data: plan.create.map((row) => newTarget(row, organisationId)) });
       }
       for (const { id, data } of plan.update) await tx.target.update({ where: { id }, data });
-      if (importId)
-        await tx.targetImport.updateMany({ where: { id: importId, organisationId }, data: { importedAt: new Date() } });
+      if (importId) await tx.targetImport.updateMany({ where: { id: importId, organisationId }, data: { importedAt: new Date() } });
       return { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged, skipped };
     },
     // Thousands of rows on a slow disk take longer than Prisma's default 5 seconds.
@@ -216,14 +210,19 @@ export async function saveTargetImport({
   fileName: string;
   table: SourceTable;
 }) {
-  return prisma.targetImport.create({ data: { organisationId, createdById: userId, fileName, content: tableForStorage(table) }, select: { id: true } });
+  return prisma.targetImport.create({
+    data: { organisationId, createdById: userId, fileName, content: tableForStorage(table) },
+    select: { id: true },
+  });
 }
 
 const KEEP_UPLOADS_DAYS = 7;
 
 /** Uploaded files are kept a week for their mapping and dry run, then deleted (maintenance, hourly). */
 export async function deleteOldTargetImports(now = new Date()) {
-  const { count } = await prisma.targetImport.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_UPLOADS_DAYS * 24 * 3600 * 1000) } } });
+  const { count } = await prisma.targetImport.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - KEEP_UPLOADS_DAYS * 24 * 3600 * 1000) } },
+  });
   return count;
 }
 
@@ -263,7 +262,7 @@ export type OpenedImport = NonNullable<Awaited<ReturnType<typeof openTargetImpor
 export function rowRanges(rows: readonly number[]): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
     parts.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);

@@ -95,14 +95,20 @@ export function csvOptions(delimiter: string) {
 /** The checks made before a CSV file is parsed: its number of lines and its header's width. */
 function csvPrecheck(content: string): { ok: true; delimiter: string } | { ok: false; error: string } {
   if (countLines(content, MAX_IMPORT_LINES) > MAX_IMPORT_LINES) {
-    return { ok: false, error: `The file has more than ${MAX_IMPORT_LINES.toLocaleString("en")} lines; split it into files of at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows.` };
+    return {
+      ok: false,
+      error: `The file has more than ${MAX_IMPORT_LINES.toLocaleString("en")} lines; split it into files of at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows.`,
+    };
   }
   const delimiter = detectDelimiter(content);
   try {
     // The header line alone first: a file far too wide is refused before its rows are parsed.
     const [header] = parseCsv(content, { ...csvOptions(delimiter), to_line: 1 }) as string[][];
     if ((header?.length ?? 0) > MAX_IMPORT_COLUMNS) {
-      return { ok: false, error: `The file has ${header?.length.toLocaleString("en")} columns; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the columns you do not need.` };
+      return {
+        ok: false,
+        error: `The file has ${header?.length.toLocaleString("en")} columns; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the columns you do not need.`,
+      };
     }
   } catch (error) {
     return { ok: false, error: csvError(error) };
@@ -178,7 +184,10 @@ function readJson(content: string): ReadResult {
   const headerSet = new Set<string>();
   for (const entries of items) for (const [key] of entries) headerSet.add(key);
   if (headerSet.size > MAX_IMPORT_COLUMNS) {
-    return { ok: false, error: `The file has ${headerSet.size.toLocaleString("en")} different keys; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the ones you do not need.` };
+    return {
+      ok: false,
+      error: `The file has ${headerSet.size.toLocaleString("en")} different keys; a target file has at most ${MAX_IMPORT_COLUMNS}. Remove the ones you do not need.`,
+    };
   }
   const headers = [...headerSet];
   const records: SourceTable["records"] = [];
@@ -186,7 +195,11 @@ function readJson(content: string): ReadResult {
     const values = newRecord();
     for (const [key, raw] of entries) {
       const cell = JsonCell.safeParse(raw);
-      if (!cell.success) return { ok: false, error: `A JSON file must be an array of objects whose values are text, numbers, yes/no or lists (item ${index + 1}, “${key.slice(0, 40)}”).` };
+      if (!cell.success)
+        return {
+          ok: false,
+          error: `A JSON file must be an array of objects whose values are text, numbers, yes/no or lists (item ${index + 1}, “${key.slice(0, 40)}”).`,
+        };
       values[key] = cellText(cell.data);
     }
     records.push({ row: index + 1, values });
@@ -271,7 +284,10 @@ export function readTargetFile(content: string): ReadResult {
  */
 export async function readTargetFileWith(
   content: string,
-  parseRows: (content: string, options: ReturnType<typeof csvOptions>) => Promise<{ ok: true; rows: string[][] } | { ok: false; error: string }>,
+  parseRows: (
+    content: string,
+    options: ReturnType<typeof csvOptions>,
+  ) => Promise<{ ok: true; rows: string[][] } | { ok: false; error: string }>,
 ): Promise<ReadResult> {
   const text = content.replace(/^\uFEFF/, "");
   if (!text.trim()) return { ok: false, error: "The file is empty." };
@@ -336,10 +352,8 @@ export function parseMapping(
     if (!choice) fieldErrors[mappingInputName(field)] = ["Choose one of the columns of the file."];
     return choice?.value ?? "";
   });
-  if (mapping.name === "")
-    fieldErrors[mappingInputName("name")] = ["Every target needs a name: choose the column that holds it."];
-  if (mapping.kind === "")
-    fieldErrors[mappingInputName("kind")] = ["Choose the column with the kind, or one kind for every row."];
+  if (mapping.name === "") fieldErrors[mappingInputName("name")] = ["Every target needs a name: choose the column that holds it."];
+  if (mapping.kind === "") fieldErrors[mappingInputName("kind")] = ["Choose the column with the kind, or one kind for every row."];
   return Object.keys(fieldErrors).length ? { success: false, fieldErrors } : { success: true, mapping };
 }
 
@@ -353,11 +367,7 @@ function valueOf(choice: MappingChoice, record: SourceRecord, preset: Preset | n
 }
 
 /** The field values one record gives under a mapping, before any check: for the mapping step's preview. */
-export function mappedValues(
-  record: SourceRecord,
-  mapping: Mapping,
-  preset: Preset | null,
-): Record<TargetField, string | undefined> {
+export function mappedValues(record: SourceRecord, mapping: Mapping, preset: Preset | null): Record<TargetField, string | undefined> {
   return perField((field) => valueOf(mapping[field], record, preset));
 }
 

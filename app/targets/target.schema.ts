@@ -166,8 +166,7 @@ const tagList = multiLine()
   .transform((v) => splitList(v.toLowerCase().replace(/[^\S\n]+/g, " "), /[,;|\n]+/))
   .superRefine((tags, ctx) => {
     for (const tag of tags) {
-      if (tag.length > 40)
-        ctx.addIssue({ code: "custom", message: `The tag “${tag.slice(0, 40)}…” is longer than 40 characters.` });
+      if (tag.length > 40) ctx.addIssue({ code: "custom", message: `The tag “${tag.slice(0, 40)}…” is longer than 40 characters.` });
     }
   });
 
@@ -208,10 +207,7 @@ export const TargetSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(targetKinds, { error: "Choose a kind: embassy, mep, official or other." })),
-  name: singleLine({ error: "Name is required." })
-    .trim()
-    .min(1, "Name is required.")
-    .max(200, "Name can be at most 200 characters."),
+  name: singleLine({ error: "Name is required." }).trim().min(1, "Name is required.").max(200, "Name can be at most 200 characters."),
   position: optionalText("Position", 300),
   body: optionalText("Body", 300),
   country: optionalCountry,

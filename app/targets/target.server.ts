@@ -5,7 +5,6 @@ import { decodeList, encodeList } from "~/lists";
 import type { Prisma } from "~/generated/prisma.server/client";
 import type { TargetFilters, TargetInput, TargetKind } from "~/targets/target.schema";
 
-
 export const TARGETS_PER_PAGE = 50;
 
 export function targetFiltersWhere(organisationId: string, filters: Omit<TargetFilters, "page">): Prisma.TargetWhereInput {
@@ -50,7 +49,7 @@ export async function listTargets({ organisationId, filters }: { organisationId:
     ...r,
     jurisdictions: decodeList(r.jurisdictions),
     tags: decodeList(r.tags),
-    emailSuppression: r.email ? suppressed.get(r.email.toLowerCase()) ?? null : null,
+    emailSuppression: r.email ? (suppressed.get(r.email.toLowerCase()) ?? null) : null,
   }));
   return { targets, total, page, pages };
 }
@@ -93,7 +92,7 @@ export async function getTarget({ targetId, organisationId }: { targetId: string
     jurisdictions: decodeList(row.jurisdictions),
     languages: decodeList(row.languages),
     tags: decodeList(row.tags),
-    emailSuppression: row.email ? suppressed.get(row.email.toLowerCase()) ?? null : null,
+    emailSuppression: row.email ? (suppressed.get(row.email.toLowerCase()) ?? null) : null,
   };
 }
 export type TargetDetail = NonNullable<Awaited<ReturnType<typeof getTarget>>>;

@@ -14,14 +14,19 @@ const defaults: Record<number, { title: string; text: string }> = {
  */
 function messageOf(data: unknown): string | null {
   const text =
-    typeof data === "string" ? data : typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
+    typeof data === "string"
+      ? data
+      : typeof data === "object" && data !== null && "message" in data && typeof data.message === "string"
+        ? data.message
+        : "";
   if (!text.trim() || text.startsWith("Error: ")) return null;
   return text.slice(0, 500);
 }
 
 /** Title and sentence for an error: the code's own message when it gave one, else one for its status. */
 export function describeError(error: unknown): { title: string; text: string } {
-  if (!isRouteErrorResponse(error)) return { title: "Something went wrong", text: "The page could not be shown. Please try again in a moment." };
+  if (!isRouteErrorResponse(error))
+    return { title: "Something went wrong", text: "The page could not be shown. Please try again in a moment." };
   const known = defaults[error.status];
   return { title: known?.title ?? `Error ${error.status}`, text: messageOf(error.data) ?? known?.text ?? "Something went wrong." };
 }

@@ -95,9 +95,7 @@ export function TextAreaField(props: FieldProps & { rows?: number }) {
   );
 }
 
-export function SelectField(
-  props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string },
-) {
+export function SelectField(props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   const { id, errors, value, describedBy } = useFieldState(props);
   return (
     <div className="field">

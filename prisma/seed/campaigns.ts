@@ -68,8 +68,20 @@ export const demoCampaigns: DemoCampaign[] = [
       "We call on the authorities of Kazakhstan to release everyone held in pre-trial detention or under house arrest for their alleged support of the Democratic Choice of Kazakhstan, to drop the charges under Article 405 of the Criminal Code, and to investigate the ill-treatment of detainees. Peaceful opposition is not a crime.",
     signatureGoal: 5000,
     templates: [
-      { name: "Letter to officials and embassies", language: "en", targetKind: null, subject: "Release the people prosecuted under Article 405 in Kazakhstan", body: officialLetter },
-      { name: "Letter to MEPs", language: "en", targetKind: "mep", subject: "Please act for the Article 405 prisoners in Kazakhstan", body: mepLetter },
+      {
+        name: "Letter to officials and embassies",
+        language: "en",
+        targetKind: null,
+        subject: "Release the people prosecuted under Article 405 in Kazakhstan",
+        body: officialLetter,
+      },
+      {
+        name: "Letter to MEPs",
+        language: "en",
+        targetKind: "mep",
+        subject: "Please act for the Article 405 prisoners in Kazakhstan",
+        body: mepLetter,
+      },
     ],
   },
 ];

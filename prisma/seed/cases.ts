@@ -857,7 +857,8 @@ export const demoCases: SeedCase[] = [
       },
       {
         occurredOn: "2018-05-10",
-        description: "Blogger Murat Tungishbayev, accused by the Kazakh authorities of supporting the DCK, was arrested in Bishkek, Kyrgyzstan.",
+        description:
+          "Blogger Murat Tungishbayev, accused by the Kazakh authorities of supporting the DCK, was arrested in Bishkek, Kyrgyzstan.",
         source: "odf-2018",
       },
       {

@@ -79,7 +79,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["en", "ru"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
-    notes: "Named as president in seeds/001_0018abe17a8e756f.txt (2019) and seeds/002_d8f28fee8d092074.txt (2022). No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
+    notes:
+      "Named as president in seeds/001_0018abe17a8e756f.txt (2019) and seeds/002_d8f28fee8d092074.txt (2022). No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
     externalId: "demo:kz-president",
   },
   {
@@ -97,7 +98,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["en", "ru"],
     salutation: "Dear Prosecutor General",
     tags: ["kazakhstan"],
-    notes: "The reports name the General Prosecutor's Office (seeds/002_d8f28fee8d092074.txt) but not its head. No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
+    notes:
+      "The reports name the General Prosecutor's Office (seeds/002_d8f28fee8d092074.txt) but not its head. No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
     externalId: "demo:kz-prosecutor-general",
   },
   {
@@ -115,7 +117,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["en", "ru"],
     salutation: "Dear Ms Azimova",
     tags: ["kazakhstan"],
-    notes: "Named as Kazakhstan's human rights commissioner in seeds/002_d8f28fee8d092074.txt (December 2022). No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
+    notes:
+      "Named as Kazakhstan's human rights commissioner in seeds/002_d8f28fee8d092074.txt (December 2022). No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
     externalId: "demo:kz-human-rights-commissioner",
   },
   {
@@ -133,7 +136,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["en", "ru"],
     salutation: "Dear Minister",
     tags: ["kazakhstan"],
-    notes: "seeds/001_0018abe17a8e756f.txt (2019) names Yerlan Turgumbayev as Interior Minister; the later reports name no minister, so the title stands without a name. No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
+    notes:
+      "seeds/001_0018abe17a8e756f.txt (2019) names Yerlan Turgumbayev as Interior Minister; the later reports name no minister, so the title stands without a name. No postal address in the reports: add the official one before printing letters. Demo email address on example.org.",
     externalId: "demo:kz-interior-minister",
   },
   {
@@ -187,7 +191,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["it"],
     salutation: "Dear Marco Tarquinio",
     tags: ["deve", "droi", "libe", "afet", "d-cl", "d-al", "s&d"],
-    notes: "Committees: DEVE (member), DROI (member), LIBE (substitute), AFET (substitute). Delegations: D-CL, D-AL. National party: Partito Democratico.",
+    notes:
+      "Committees: DEVE (member), DROI (member), LIBE (substitute), AFET (substitute). Delegations: D-CL, D-AL. National party: Partito Democratico.",
     externalId: "mep:257160",
   },
   {
@@ -295,7 +300,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["sv"],
     salutation: "Dear Alice Teodorescu Måwe",
     tags: ["libe", "sede", "afet", "droi", "d-il", "dlat", "epp"],
-    notes: "Committees: LIBE (member), SEDE (member), AFET (substitute), DROI (substitute). Delegations: D-IL, DLAT. National party: Kristdemokraterna.",
+    notes:
+      "Committees: LIBE (member), SEDE (member), AFET (substitute), DROI (substitute). Delegations: D-IL, DLAT. National party: Kristdemokraterna.",
     externalId: "mep:257089",
   },
   {
@@ -313,7 +319,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["pt"],
     salutation: "Dear Sebastião Bugalho",
     tags: ["afet", "afco", "imco", "droi", "d-uk", "epp"],
-    notes: "Committees: AFET (member), AFCO (substitute), IMCO (substitute), DROI (substitute). Delegations: D-UK. National party: Independent.",
+    notes:
+      "Committees: AFET (member), AFCO (substitute), IMCO (substitute), DROI (substitute). Delegations: D-UK. National party: Independent.",
     externalId: "mep:257081",
   },
   {
@@ -349,7 +356,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["pl"],
     salutation: "Dear Mariusz Kamiński",
     tags: ["libe", "deve", "droi", "d-md", "depa", "ecr"],
-    notes: "Committees: LIBE (member), DEVE (substitute), DROI (substitute). Delegations: D-MD, DEPA. National party: Prawo i Sprawiedliwość.",
+    notes:
+      "Committees: LIBE (member), DEVE (substitute), DROI (substitute). Delegations: D-MD, DEPA. National party: Prawo i Sprawiedliwość.",
     externalId: "mep:257056",
   },
   {
@@ -367,7 +375,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["pl"],
     salutation: "Dear Małgorzata Gosiewska",
     tags: ["deve", "droi", "afet", "dsca", "depa", "d-by", "ecr"],
-    notes: "Committees: DEVE (member), DROI (member), AFET (substitute). Delegations: DSCA, DEPA, D-BY. National party: Prawo i Sprawiedliwość.",
+    notes:
+      "Committees: DEVE (member), DROI (member), AFET (substitute). Delegations: DSCA, DEPA, D-BY. National party: Prawo i Sprawiedliwość.",
     externalId: "mep:257055",
   },
   {
@@ -439,7 +448,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["es"],
     salutation: "Dear Isabel Serra Sánchez",
     tags: ["deve", "droi", "libe", "peti", "dcam", "dlat", "gue/ngl"],
-    notes: "Committees: DEVE (member), DROI (member), LIBE (substitute), PETI (substitute). Delegations: DCAM, DLAT. National party: PODEMOS.",
+    notes:
+      "Committees: DEVE (member), DROI (member), LIBE (substitute), PETI (substitute). Delegations: DCAM, DLAT. National party: PODEMOS.",
     externalId: "mep:257009",
   },
   {
@@ -457,7 +467,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["sk"],
     salutation: "Dear Ľuboš Blaha",
     tags: ["afet", "droi", "empl", "dand", "d-ru", "dlat", "non-attached"],
-    notes: "Committees: AFET (member), DROI (member), EMPL (substitute). Delegations: DAND, D-RU, DLAT. National party: SMER-Sociálna demokracia.",
+    notes:
+      "Committees: AFET (member), DROI (member), EMPL (substitute). Delegations: DAND, D-RU, DLAT. National party: SMER-Sociálna demokracia.",
     externalId: "mep:257005",
   },
   {
@@ -475,7 +486,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["es"],
     salutation: "Dear Sandra Gómez López",
     tags: ["budg", "peti", "afet", "droi", "d-jp", "s&d"],
-    notes: "Committees: BUDG (member), PETI (member), AFET (substitute), DROI (substitute). Delegations: D-JP. National party: Partido Socialista Obrero Español.",
+    notes:
+      "Committees: BUDG (member), PETI (member), AFET (substitute), DROI (substitute). Delegations: D-JP. National party: Partido Socialista Obrero Español.",
     externalId: "mep:256997",
   },
   {
@@ -493,7 +505,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["es"],
     salutation: "Dear Hana Jalloul Muro",
     tags: ["afet", "inta", "peti", "droi", "darp", "s&d"],
-    notes: "Committees: AFET (vice-chair), INTA (substitute), PETI (substitute), DROI (substitute). Delegations: DARP. National party: Partido Socialista Obrero Español.",
+    notes:
+      "Committees: AFET (vice-chair), INTA (substitute), PETI (substitute), DROI (substitute). Delegations: DARP. National party: Partido Socialista Obrero Español.",
     externalId: "mep:256992",
   },
   {
@@ -511,7 +524,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Marc Jongen",
     tags: ["deve", "envi", "cult", "droi", "d-uk", "oacps", "esn"],
-    notes: "Committees: DEVE (member), ENVI (member), CULT (substitute), DROI (substitute). Delegations: D-UK, OACPS. National party: Alternative für Deutschland.",
+    notes:
+      "Committees: DEVE (member), ENVI (member), CULT (substitute), DROI (substitute). Delegations: D-UK, OACPS. National party: Alternative für Deutschland.",
     externalId: "mep:256942",
   },
   {
@@ -565,7 +579,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["fr"],
     salutation: "Dear Chloé Ridel",
     tags: ["libe", "droi", "afet", "envi", "dpap", "s&d"],
-    notes: "Committees: LIBE (member), DROI (member), AFET (substitute), ENVI (substitute). Delegations: DPAP. National party: Parti socialiste.",
+    notes:
+      "Committees: LIBE (member), DROI (member), AFET (substitute), ENVI (substitute). Delegations: DPAP. National party: Parti socialiste.",
     externalId: "mep:256904",
   },
   {
@@ -583,7 +598,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["fr"],
     salutation: "Dear Matthieu Valet",
     tags: ["droi", "libe", "afet", "sede", "d-ca", "patriots"],
-    notes: "Committees: DROI (member), LIBE (substitute), AFET (substitute), SEDE (substitute). Delegations: D-CA. National party: Rassemblement national.",
+    notes:
+      "Committees: DROI (member), LIBE (substitute), AFET (substitute), SEDE (substitute). Delegations: D-CA. National party: Rassemblement national.",
     externalId: "mep:256875",
   },
   {
@@ -601,7 +617,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["hu"],
     salutation: "Dear András László",
     tags: ["libe", "droi", "afet", "itre", "d-cn", "patriots"],
-    notes: "Committees: LIBE (member), DROI (member), AFET (substitute), ITRE (substitute). Delegations: D-CN. National party: Fidesz-Magyar Polgári Szövetség-Kereszténydemokrata Néppárt.",
+    notes:
+      "Committees: LIBE (member), DROI (member), AFET (substitute), ITRE (substitute). Delegations: D-CN. National party: Fidesz-Magyar Polgári Szövetség-Kereszténydemokrata Néppárt.",
     externalId: "mep:256860",
   },
   {
@@ -673,7 +690,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Reinhold Lopatka",
     tags: ["deve", "afet", "droi", "dcam", "dlat", "darp", "epp"],
-    notes: "Committees: DEVE (member), AFET (member), DROI (member). Delegations: DCAM, DLAT, DARP. National party: Österreichische Volkspartei.",
+    notes:
+      "Committees: DEVE (member), AFET (member), DROI (member). Delegations: DCAM, DLAT, DARP. National party: Österreichische Volkspartei.",
     externalId: "mep:220896",
   },
   {
@@ -691,7 +709,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["pt"],
     salutation: "Dear Marta Temido",
     tags: ["afet", "envi", "droi", "agri", "sant", "d-il", "dmed", "s&d"],
-    notes: "Committees: AFET (member), ENVI (member), DROI (vice-chair), AGRI (substitute), SANT (substitute). Delegations: D-IL, DMED. National party: Partido Socialista.",
+    notes:
+      "Committees: AFET (member), ENVI (member), DROI (vice-chair), AGRI (substitute), SANT (substitute). Delegations: D-IL, DMED. National party: Partido Socialista.",
     externalId: "mep:210480",
   },
   {
@@ -709,7 +728,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["es"],
     salutation: "Dear Adrián Vázquez Lázara",
     tags: ["afco", "juri", "cont", "droi", "d-us", "epp"],
-    notes: "Committees: AFCO (vice-chair), JURI (member), CONT (substitute), DROI (substitute). Delegations: D-US. National party: Partido Popular.",
+    notes:
+      "Committees: AFCO (vice-chair), JURI (member), CONT (substitute), DROI (substitute). Delegations: D-US. National party: Partido Popular.",
     externalId: "mep:204400",
   },
   {
@@ -745,7 +765,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["el"],
     salutation: "Dear Emmanouil Fragkos",
     tags: ["envi", "droi", "sant", "agri", "afet", "inta", "d-ir", "dcar", "ecr"],
-    notes: "Committees: ENVI (member), DROI (member), SANT (vice-chair), AGRI (substitute), AFET (substitute), INTA (substitute). Delegations: D-IR, DCAR. National party: Elliniki Lusi-Greek Solution.",
+    notes:
+      "Committees: ENVI (member), DROI (member), SANT (vice-chair), AGRI (substitute), AFET (substitute), INTA (substitute). Delegations: D-IR, DCAR. National party: Elliniki Lusi-Greek Solution.",
     externalId: "mep:198490",
   },
   {
@@ -763,7 +784,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["lt"],
     salutation: "Dear Andrius Kubilius",
     tags: ["afet", "droi", "afco", "d-md", "epp"],
-    notes: "Committees: AFET (member), DROI (member), AFCO (substitute). Delegations: D-MD. National party: Tėvynės sąjunga-Lietuvos krikščionys demokratai.",
+    notes:
+      "Committees: AFET (member), DROI (member), AFCO (substitute). Delegations: D-MD. National party: Tėvynės sąjunga-Lietuvos krikščionys demokratai.",
     externalId: "mep:197843",
   },
   {
@@ -781,7 +803,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["bg"],
     salutation: "Dear Elena Yoncheva",
     tags: ["libe", "deve", "droi", "d-cn", "renew"],
-    notes: "Committees: LIBE (member), DEVE (substitute), DROI (substitute). Delegations: D-CN. National party: Movement for Rights and Freedoms.",
+    notes:
+      "Committees: LIBE (member), DEVE (substitute), DROI (substitute). Delegations: D-CN. National party: Movement for Rights and Freedoms.",
     externalId: "mep:197842",
   },
   {
@@ -799,7 +822,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["nl"],
     salutation: "Dear Bert-Jan Ruissen",
     tags: ["agri", "pech", "cont", "droi", "d-il", "ecr"],
-    notes: "Committees: AGRI (member), PECH (member), CONT (substitute), DROI (substitute). Delegations: D-IL. National party: Staatkundig Gereformeerde Partij.",
+    notes:
+      "Committees: AGRI (member), PECH (member), CONT (substitute), DROI (substitute). Delegations: D-IL. National party: Staatkundig Gereformeerde Partij.",
     externalId: "mep:197773",
   },
   {
@@ -817,7 +841,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["es"],
     salutation: "Dear Nacho Sánchez Amor",
     tags: ["afet", "droi", "libe", "d-tr", "depa", "s&d"],
-    notes: "Committees: AFET (member), DROI (member), LIBE (substitute). Delegations: D-TR, DEPA. National party: Partido Socialista Obrero Español.",
+    notes:
+      "Committees: AFET (member), DROI (member), LIBE (substitute). Delegations: D-TR, DEPA. National party: Partido Socialista Obrero Español.",
     externalId: "mep:197722",
   },
   {
@@ -871,7 +896,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["ro"],
     salutation: "Dear Mircea-Gheorghe Hava",
     tags: ["droi", "afet", "tran", "dcab", "d-me", "oacps", "epp"],
-    notes: "Committees: DROI (member), AFET (substitute), TRAN (substitute). Delegations: DCAB, D-ME, OACPS. National party: Partidul Naţional Liberal.",
+    notes:
+      "Committees: DROI (member), AFET (substitute), TRAN (substitute). Delegations: DCAB, D-ME, OACPS. National party: Partidul Naţional Liberal.",
     externalId: "mep:197646",
   },
   {
@@ -997,7 +1023,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Hannah Neumann",
     tags: ["afet", "sede", "libe", "droi", "d-af", "d-ir", "d-iq", "greens/efa"],
-    notes: "Committees: AFET (member), SEDE (member), LIBE (substitute), DROI (substitute). Delegations: D-AF, D-IR, D-IQ. National party: Bündnis 90/Die Grünen.",
+    notes:
+      "Committees: AFET (member), SEDE (member), LIBE (substitute), DROI (substitute). Delegations: D-AF, D-IR, D-IQ. National party: Bündnis 90/Die Grünen.",
     externalId: "mep:197464",
   },
   {
@@ -1015,7 +1042,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Jan-Christoph Oetjen",
     tags: ["tran", "libe", "droi", "dafr", "oacps", "dmed", "renew"],
-    notes: "Committees: TRAN (member), LIBE (substitute), DROI (substitute). Delegations: DAFR, OACPS, DMED. National party: Freie Demokratische Partei.",
+    notes:
+      "Committees: TRAN (member), LIBE (substitute), DROI (substitute). Delegations: DAFR, OACPS, DMED. National party: Freie Demokratische Partei.",
     externalId: "mep:197432",
   },
   {
@@ -1033,7 +1061,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Sven Simon",
     tags: ["afco", "afet", "dcas", "oacps", "dpac", "epp"],
-    notes: "Committees: AFCO (chair), AFET (substitute). Delegations: DCAS, OACPS, DPAC. National party: Christlich Demokratische Union Deutschlands.",
+    notes:
+      "Committees: AFCO (chair), AFET (substitute). Delegations: DCAS, OACPS, DPAC. National party: Christlich Demokratische Union Deutschlands.",
     externalId: "mep:197426",
   },
   {
@@ -1069,7 +1098,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Tomasz Froelich",
     tags: ["droi", "deve", "afet", "dcas", "dafr", "depa", "oacps", "esn"],
-    notes: "Committees: DROI (member), DEVE (substitute), AFET (substitute). Delegations: DCAS, DAFR, DEPA, OACPS. National party: Alternative für Deutschland.",
+    notes:
+      "Committees: DROI (member), DEVE (substitute), AFET (substitute). Delegations: DCAS, DAFR, DEPA, OACPS. National party: Alternative für Deutschland.",
     externalId: "mep:190574",
   },
   {
@@ -1087,7 +1117,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["et"],
     salutation: "Dear Urmas Paet",
     tags: ["droi", "afet", "tran", "d-br", "d-cn", "dlat", "renew"],
-    notes: "Committees: DROI (member), AFET (vice-chair), TRAN (substitute). Delegations: D-BR, D-CN, DLAT. National party: Eesti Reformierakond.",
+    notes:
+      "Committees: DROI (member), AFET (vice-chair), TRAN (substitute). Delegations: D-BR, D-CN, DLAT. National party: Eesti Reformierakond.",
     externalId: "mep:129073",
   },
   {
@@ -1123,7 +1154,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Maria Noichl",
     tags: ["agri", "femm", "envi", "droi", "dmed", "s&d"],
-    notes: "Committees: AGRI (member), FEMM (member), ENVI (substitute), DROI (substitute). Delegations: DMED. National party: Sozialdemokratische Partei Deutschlands.",
+    notes:
+      "Committees: AGRI (member), FEMM (member), ENVI (substitute), DROI (substitute). Delegations: DMED. National party: Sozialdemokratische Partei Deutschlands.",
     externalId: "mep:124836",
   },
   {
@@ -1159,7 +1191,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["lt"],
     salutation: "Dear Petras Auštrevičius",
     tags: ["afet", "droi", "sede", "inta", "d-ua", "renew"],
-    notes: "Committees: AFET (member), DROI (member), SEDE (member), INTA (substitute). Delegations: D-UA. National party: Liberalų sąjūdis.",
+    notes:
+      "Committees: AFET (member), DROI (member), SEDE (member), INTA (substitute). Delegations: D-UA. National party: Liberalų sąjūdis.",
     externalId: "mep:124766",
   },
   {
@@ -1177,7 +1210,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["cs"],
     salutation: "Dear Tomáš Zdechovský",
     tags: ["cont", "libe", "imco", "dcas", "dsas", "epp"],
-    notes: "Committees: CONT (member), LIBE (member), IMCO (substitute). Delegations: DCAS, DSAS. National party: Křesťanská a demokratická unie - Československá strana lidová.",
+    notes:
+      "Committees: CONT (member), LIBE (member), IMCO (substitute). Delegations: DCAS, DSAS. National party: Křesťanská a demokratická unie - Československá strana lidová.",
     externalId: "mep:124713",
   },
   {
@@ -1195,7 +1229,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["et"],
     salutation: "Dear Jana Toom",
     tags: ["empl", "peti", "juri", "femm", "dcas", "d-ru", "renew"],
-    notes: "Committees: EMPL (member), PETI (member), JURI (substitute), FEMM (substitute). Delegations: DCAS, D-RU. National party: Eesti Keskerakond.",
+    notes:
+      "Committees: EMPL (member), PETI (member), JURI (substitute), FEMM (substitute). Delegations: DCAS, D-RU. National party: Eesti Keskerakond.",
     externalId: "mep:124700",
   },
   {
@@ -1213,7 +1248,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["lt"],
     salutation: "Dear Vytenis Povilas Andriukaitis",
     tags: ["envi", "sant", "afco", "d-by", "dcas", "dsca", "s&d"],
-    notes: "Committees: ENVI (member), SANT (member), AFCO (substitute). Delegations: D-BY, DCAS, DSCA. National party: Lietuvos socialdemokratų partija.",
+    notes:
+      "Committees: ENVI (member), SANT (member), AFCO (substitute). Delegations: D-BY, DCAS, DSCA. National party: Lietuvos socialdemokratų partija.",
     externalId: "mep:119652",
   },
   {
@@ -1231,7 +1267,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["lt"],
     salutation: "Dear Waldemar Tomaszewski",
     tags: ["deve", "regi", "droi", "ecr"],
-    notes: "Committees: DEVE (member), REGI (member), DROI (substitute). National party: Lietuvos lenkų rinkimų akcija – Krikščioniškų šeimų sąjunga.",
+    notes:
+      "Committees: DEVE (member), REGI (member), DROI (substitute). National party: Lietuvos lenkų rinkimų akcija – Krikščioniškų šeimų sąjunga.",
     externalId: "mep:96697",
   },
   {
@@ -1249,7 +1286,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["bg"],
     salutation: "Dear Kristian Vigenin",
     tags: ["libe", "envi", "afco", "sede", "dcas", "d-mk", "s&d"],
-    notes: "Committees: LIBE (member), ENVI (member), AFCO (substitute), SEDE (substitute). Delegations: DCAS, D-MK. National party: Bulgarian Socialist Party.",
+    notes:
+      "Committees: LIBE (member), ENVI (member), AFCO (substitute), SEDE (substitute). Delegations: DCAS, D-MK. National party: Bulgarian Socialist Party.",
     externalId: "mep:34232",
   },
   {
@@ -1267,7 +1305,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["fr"],
     salutation: "Dear Guillaume Peltier",
     tags: ["econ", "cult", "regi", "inta", "dcas", "dcar", "ecr"],
-    notes: "Committees: ECON (member), CULT (substitute), REGI (substitute), INTA (substitute). Delegations: DCAS, DCAR. National party: Divers droite.",
+    notes:
+      "Committees: ECON (member), CULT (substitute), REGI (substitute), INTA (substitute). Delegations: DCAS, DCAR. National party: Divers droite.",
     externalId: "mep:30123",
   },
   {
@@ -1303,7 +1342,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["pt"],
     salutation: "Dear Francisco Assis",
     tags: ["libe", "econ", "droi", "afet", "inta", "dcab", "dcar", "d-ru", "depa", "oacps", "s&d"],
-    notes: "Committees: LIBE (member), ECON (member), DROI (member), AFET (substitute), INTA (substitute). Delegations: DCAB, DCAR, D-RU, DEPA, OACPS. National party: Partido Socialista.",
+    notes:
+      "Committees: LIBE (member), ECON (member), DROI (member), AFET (substitute), INTA (substitute). Delegations: DCAB, DCAR, D-RU, DEPA, OACPS. National party: Partido Socialista.",
     externalId: "mep:28307",
   },
   {
@@ -1321,7 +1361,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de"],
     salutation: "Dear Ruth Firmenich",
     tags: ["regi", "afet", "droi", "dsas", "dafr", "non-attached"],
-    notes: "Committees: REGI (member), AFET (substitute), DROI (substitute). Delegations: DSAS, DAFR. National party: Bündnis Sahra Wagenknecht – Vernunft und Gerechtigkeit.",
+    notes:
+      "Committees: REGI (member), AFET (substitute), DROI (substitute). Delegations: DSAS, DAFR. National party: Bündnis Sahra Wagenknecht – Vernunft und Gerechtigkeit.",
     externalId: "mep:25758",
   },
   {
@@ -1339,7 +1380,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["sv"],
     salutation: "Dear Jonas Sjöstedt",
     tags: ["cont", "envi", "afet", "dcas", "d-md", "d-ua", "depa", "gue/ngl"],
-    notes: "Committees: CONT (member), ENVI (member), AFET (substitute). Delegations: DCAS, D-MD, D-UA, DEPA. National party: Vänsterpartiet.",
+    notes:
+      "Committees: CONT (member), ENVI (member), AFET (substitute). Delegations: DCAS, D-MD, D-UA, DEPA. National party: Vänsterpartiet.",
     externalId: "mep:2268",
   },
 ];

@@ -40,7 +40,12 @@ for (let i = 0; i < targets.length; i += 1000) await prisma.target.createMany({ 
 
 // 1. The app: Liquid in strict mode, case data from the database, letters stored through Prisma.
 const start = performance.now();
-const result = await generateLetters({ campaignId: campaign.id, organisationId: organisation.id, sectionId: null, appUrl: "http://localhost:3000" });
+const result = await generateLetters({
+  campaignId: campaign.id,
+  organisationId: organisation.id,
+  sectionId: null,
+  appUrl: "http://localhost:3000",
+});
 const appSeconds = (performance.now() - start) / 1000;
 if (!result.ok || result.created !== LETTERS) throw new Error(`Generation failed: ${JSON.stringify(result)}`);
 
@@ -76,7 +81,10 @@ const insert = bare.prepare("INSERT INTO bare_letter (id, target, subject, body)
 const bareStart = performance.now();
 bare.transaction(() => {
   for (const t of targets) {
-    const body = skeleton.replaceAll("{{salutation}}", t.salutation).replaceAll("{{sender}}", "Solidarity Network").replaceAll("{{date}}", "22 November 2026");
+    const body = skeleton
+      .replaceAll("{{salutation}}", t.salutation)
+      .replaceAll("{{sender}}", "Solidarity Network")
+      .replaceAll("{{date}}", "22 November 2026");
     insert.run(crypto.randomUUID(), t.name, "Release the people prosecuted under Article 405", body);
   }
 })();
@@ -91,5 +99,7 @@ console.log(`bench:letters — ${LETTERS} personal letters from the demo campaig
 console.log(`  app, generate + store (Liquid strict, Prisma):   ${appSeconds.toFixed(2)} s, ${rate(LETTERS, appSeconds)} letters/s`);
 console.log(`  bare limit (string replace + better-sqlite3):    ${bareSeconds.toFixed(2)} s, ${rate(LETTERS, bareSeconds)} letters/s`);
 console.log(`  ratio app / bare: ${(bareSeconds / appSeconds).toFixed(3)} (app takes ${(appSeconds / bareSeconds).toFixed(1)}× as long)`);
-console.log(`  emails rendered (React Email, HTML + text):      ${renderSeconds.toFixed(2)} s, ${rate(LETTERS, renderSeconds)} letters/s, ${(htmlBytes / LETTERS / 1024).toFixed(1)} KiB each`);
+console.log(
+  `  emails rendered (React Email, HTML + text):      ${renderSeconds.toFixed(2)} s, ${rate(LETTERS, renderSeconds)} letters/s, ${(htmlBytes / LETTERS / 1024).toFixed(1)} KiB each`,
+);
 console.log(`  generate + render: ${(appSeconds + renderSeconds).toFixed(2)} s for ${LETTERS} (goal: under 20 s)`);

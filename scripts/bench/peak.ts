@@ -48,7 +48,9 @@ process.on("exit", () => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 const log = (line: string) => console.log(`  · ${line}`);
 
-console.log(`bench:peak — ${ROWS.toLocaleString("en")} signatures in the table, ${EARLIER} earlier signers, ${CONCURRENCY} signing clients, ${PROCESSES} serving processes, ${os.cpus().length} cores`);
+console.log(
+  `bench:peak — ${ROWS.toLocaleString("en")} signatures in the table, ${EARLIER} earlier signers, ${CONCURRENCY} signing clients, ${PROCESSES} serving processes, ${os.cpus().length} cores`,
+);
 if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync("build/index.js")) {
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8" });
   if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
@@ -87,10 +89,16 @@ children.add(server);
 server.stdout!.on("data", (c: Buffer) => (serverOutput += c.toString()));
 server.stderr!.on("data", (c: Buffer) => (serverOutput += c.toString()));
 const base = `http://${HOST}:${port}`;
-for (const started = Date.now(); ; ) {
+for (const started = Date.now(); ;) {
   if (exited(server)) throw new Error(`The app server exited:\n${serverOutput}`);
   if (Date.now() - started > 120_000) throw new Error(`The app server did not answer in 120 s:\n${serverOutput}`);
-  if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 200));
 }
 // Every serving process up before the clock starts.
@@ -117,13 +125,23 @@ const login = await fetch(`${base}/login`, {
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
   body: new URLSearchParams(ORGANISER),
 });
-const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 if (login.status !== 302 || !cookie) throw new Error(`The demo organiser could not log in (${login.status}).`);
 
 // 3. Earlier signers: signed before the peak; their links come from their (encrypted) emails.
 const earlier = await driveLoad({
-  host: HOST, ports: [port], path: formPath, body: signBody("earlier"), isSuccess: isSigned,
-  concurrency: 8, warmupMs: 0, durationMs: 60_000, maxRequests: EARLIER,
+  host: HOST,
+  ports: [port],
+  path: formPath,
+  body: signBody("earlier"),
+  isSuccess: isSigned,
+  concurrency: 8,
+  warmupMs: 0,
+  durationMs: 60_000,
+  maxRequests: EARLIER,
 });
 if (earlier.total.success !== EARLIER) throw new Error(`Only ${earlier.total.success} of ${EARLIER} earlier signers could sign.`);
 const { readable } = await import("~/mail/outbox.server");
@@ -132,7 +150,12 @@ const earlierEmails = db
   .prepare("SELECT subjectId, toAddress, subject, text, encrypted FROM OutboxEmail WHERE kind = 'confirm-signature'")
   .all() as Array<{ subjectId: string; toAddress: string; subject: string; text: string; encrypted: number }>;
 db.close();
-interface Signer { id: string; confirm: string; unsubscribe: string; remove: string }
+interface Signer {
+  id: string;
+  confirm: string;
+  unsubscribe: string;
+  remove: string;
+}
 const signers: Signer[] = earlierEmails.map((row) => {
   const { text } = readable({ ...row, encrypted: row.encrypted === 1 });
   const link = (action: string) => text.match(new RegExp(`/s/([A-Za-z0-9_-]+)/${action}`))?.[1];
@@ -151,19 +174,32 @@ const presses = [
   ...toUnsubscribe.map((s) => `/s/${s.unsubscribe}/unsubscribe`),
   ...toDelete.map((s) => `/s/${s.remove}/delete`),
 ].sort(() => Math.random() - 0.5);
-log(`${EARLIER} earlier signers: ${toConfirm.length} confirm (${pressedTwice.length} twice), ${toUnsubscribe.length} stop email, ${toDelete.length} delete their data`);
+log(
+  `${EARLIER} earlier signers: ${toConfirm.length} confirm (${pressedTwice.length} twice), ${toUnsubscribe.length} stop email, ${toDelete.length} delete their data`,
+);
 
 // 4a. Signing alone.
 const signingLoad = (prefix: string) =>
   driveLoad({
-    host: HOST, ports: [port], path: formPath, body: signBody(prefix), isSuccess: isSigned,
-    concurrency: CONCURRENCY, warmupMs: WARMUP_SECONDS * 1000, durationMs: SECONDS * 1000, maxRequests: 500_000,
+    host: HOST,
+    ports: [port],
+    path: formPath,
+    body: signBody(prefix),
+    isSuccess: isSigned,
+    concurrency: CONCURRENCY,
+    warmupMs: WARMUP_SECONDS * 1000,
+    durationMs: SECONDS * 1000,
+    maxRequests: 500_000,
   });
 log(`signing alone: ${WARMUP_SECONDS + SECONDS} s…`);
 const alone = await signingLoad("alone");
 
 // 4b. The peak: the same signing, with the buttons pressed and the organiser editing.
-interface Answered { status: number; ms: number; what: string }
+interface Answered {
+  status: number;
+  ms: number;
+  what: string;
+}
 const linkAnswers: Answered[] = [];
 const editAnswers: Answered[] = [];
 async function timed(what: string, into: Answered[], request: () => Promise<Response>) {
@@ -185,14 +221,27 @@ async function pressLinks() {
     Array.from({ length: LINK_CLIENTS }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const url = next;
-        await timed(url.split("/").at(-1)!, linkAnswers, () => fetch(`${base}${url}`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" }));
+        await timed(url.split("/").at(-1)!, linkAnswers, () =>
+          fetch(`${base}${url}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            body: "",
+          }),
+        );
         await new Promise((r) => setTimeout(r, gap));
       }
     }),
   );
 }
-const campaignRow = new Database(databaseFile, { readonly: true }).prepare("SELECT * FROM Campaign WHERE id = ?").get(campaignId) as Record<string, string | number | null>;
-const decode = (list: unknown) => String(list ?? "").split("|").filter(Boolean);
+const campaignRow = new Database(databaseFile, { readonly: true }).prepare("SELECT * FROM Campaign WHERE id = ?").get(campaignId) as Record<
+  string,
+  string | number | null
+>;
+const decode = (list: unknown) =>
+  String(list ?? "")
+    .split("|")
+    .filter(Boolean);
 async function editCampaign() {
   let n = 0;
   for (const until = Date.now() + peakMs; Date.now() < until; n++) {
@@ -212,7 +261,14 @@ async function editCampaign() {
       signatureGoal: String(campaignRow.signatureGoal ?? ""),
     });
     for (const kind of decode(campaignRow.targetKinds)) form.append("targetKinds", kind);
-    await timed("edit", editAnswers, () => fetch(`${base}/admin/campaigns/${campaignId}`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: form }));
+    await timed("edit", editAnswers, () =>
+      fetch(`${base}/admin/campaigns/${campaignId}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+    );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -227,25 +283,47 @@ const one = (sql: string, ...args: unknown[]) => (check.prepare(sql).get(...args
 const ids = (list: Signer[]) => JSON.stringify(list.map((s) => s.id));
 const count = one("SELECT signatureCount AS n FROM Campaign WHERE id = ?", campaignId);
 const confirmedRows = one("SELECT count(*) AS n FROM Signature WHERE campaignId = ? AND status = 'confirmed'", campaignId);
-const earlierConfirmed = one("SELECT count(*) AS n FROM Signature WHERE status = 'confirmed' AND id IN (SELECT value FROM json_each(?))", ids(toConfirm));
-const earlierStopped = one("SELECT count(*) AS n FROM Signature WHERE unsubscribedAt IS NOT NULL AND id IN (SELECT value FROM json_each(?))", ids(toUnsubscribe));
-const earlierDeletedLeft = one("SELECT count(*) AS n FROM Signature WHERE emailEnc IS NOT NULL AND id IN (SELECT value FROM json_each(?))", ids(toDelete));
+const earlierConfirmed = one(
+  "SELECT count(*) AS n FROM Signature WHERE status = 'confirmed' AND id IN (SELECT value FROM json_each(?))",
+  ids(toConfirm),
+);
+const earlierStopped = one(
+  "SELECT count(*) AS n FROM Signature WHERE unsubscribedAt IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+  ids(toUnsubscribe),
+);
+const earlierDeletedLeft = one(
+  "SELECT count(*) AS n FROM Signature WHERE emailEnc IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+  ids(toDelete),
+);
 const allEarlier = JSON.stringify(signers.map((s) => s.id));
-const newRows = one("SELECT count(*) AS n FROM Signature WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))", allEarlier);
-const newEmails = one("SELECT count(*) AS n FROM OutboxEmail WHERE kind = 'confirm-signature' AND status = 'queued' AND subjectId NOT IN (SELECT value FROM json_each(?))", allEarlier);
+const newRows = one(
+  "SELECT count(*) AS n FROM Signature WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))",
+  allEarlier,
+);
+const newEmails = one(
+  "SELECT count(*) AS n FROM OutboxEmail WHERE kind = 'confirm-signature' AND status = 'queued' AND subjectId NOT IN (SELECT value FROM json_each(?))",
+  allEarlier,
+);
 const edits = one("SELECT count(*) AS n FROM Campaign WHERE id = ? AND summary LIKE '%(edit %'", campaignId);
 check.close();
 
 // 6. The report.
 const f0 = (x: number) => x.toFixed(0);
 const f1 = (x: number) => x.toFixed(1);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const latency = (answers: Answered[]) => {
   const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
   return `p50 ${f1(pct(sorted, 50))} ms, p99 ${f1(pct(sorted, 99))} ms, max ${f1(sorted.at(-1) ?? NaN)} ms`;
 };
-const statuses = (answers: Answered[]) => Object.entries(answers.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {})).map(([s, n]) => `${n}× ${s}`).join(", ");
-const serverErrors = (load: LoadResult) => Object.entries(load.total.failures).filter(([k]) => !/^3|^2/.test(k)).reduce((sum, [, n]) => sum + n, 0);
+const statuses = (answers: Answered[]) =>
+  Object.entries(answers.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {}))
+    .map(([s, n]) => `${n}× ${s}`)
+    .join(", ");
+const serverErrors = (load: LoadResult) =>
+  Object.entries(load.total.failures)
+    .filter(([k]) => !/^3|^2/.test(k))
+    .reduce((sum, [, n]) => sum + n, 0);
 const answeredSigned = alone.total.success + peak.total.success;
 const lineOf = (label: string, load: LoadResult) =>
   `  ${label.padEnd(34)}${f0(load.successPerSecond).padStart(8)}/s   p50 ${f1(load.latencyMs.p50).padStart(6)} ms   p99 ${f1(load.latencyMs.p99).padStart(6)} ms   ${load.total.sent} sent, ${load.total.success} signed${Object.keys(load.total.failures).length ? `, not: ${JSON.stringify(load.total.failures)}` : ""}`;
@@ -253,21 +331,40 @@ console.log("");
 console.log(`bench:peak — ${SECONDS} s measured per phase, ${CONCURRENCY} signing clients, ${PROCESSES} processes`);
 console.log(lineOf("signing alone", alone));
 console.log(lineOf("signing at the peak", peak));
-console.log(`  peak / alone: signing throughput ${(peak.successPerSecond / alone.successPerSecond).toFixed(3)}, p99 ${(peak.latencyMs.p99 / alone.latencyMs.p99).toFixed(2)}×`);
+console.log(
+  `  peak / alone: signing throughput ${(peak.successPerSecond / alone.successPerSecond).toFixed(3)}, p99 ${(peak.latencyMs.p99 / alone.latencyMs.p99).toFixed(2)}×`,
+);
 console.log(`  buttons pressed: ${linkAnswers.length} (${statuses(linkAnswers)}); ${latency(linkAnswers)}`);
 console.log(`  organiser's edits: ${editAnswers.length} (${statuses(editAnswers)}); ${latency(editAnswers)}`);
-for (const sample of [...peak.samples, ...linkAnswers.filter((a) => a.status >= 400 || a.status === 0).map((a) => a.what)].slice(0, 8)) console.log(`    e.g. ${sample}`);
-console.log(`  count ${count.toLocaleString("en")} = table's confirmed rows ${confirmedRows.toLocaleString("en")} = ${ROWS.toLocaleString("en")} + ${earlierConfirmed} confirmed at the peak (of ${toConfirm.length}, ${pressedTwice.length} pressed twice)`);
+for (const sample of [...peak.samples, ...linkAnswers.filter((a) => a.status >= 400 || a.status === 0).map((a) => a.what)].slice(0, 8))
+  console.log(`    e.g. ${sample}`);
+console.log(
+  `  count ${count.toLocaleString("en")} = table's confirmed rows ${confirmedRows.toLocaleString("en")} = ${ROWS.toLocaleString("en")} + ${earlierConfirmed} confirmed at the peak (of ${toConfirm.length}, ${pressedTwice.length} pressed twice)`,
+);
 console.log(`  answered signatures ${answeredSigned} = new rows ${newRows} = queued confirmation emails ${newEmails}`);
-console.log(`  stopped email ${earlierStopped} of ${toUnsubscribe.length}; data still there after delete: ${earlierDeletedLeft} of ${toDelete.length}`);
+console.log(
+  `  stopped email ${earlierStopped} of ${toUnsubscribe.length}; data still there after delete: ${earlierDeletedLeft} of ${toDelete.length}`,
+);
 const unexpected = serverOutput.split("\n").filter((l) => /error|Error|exception/.test(l));
-if (unexpected.length) console.log(`  the server said:\n${unexpected.slice(0, 10).map((l) => `    ${l}`).join("\n")}`);
+if (unexpected.length)
+  console.log(
+    `  the server said:\n${unexpected
+      .slice(0, 10)
+      .map((l) => `    ${l}`)
+      .join("\n")}`,
+  );
 
 const linkOk = (a: Answered) => a.status === 200;
 const editOk = (a: Answered) => a.status === 200;
 const checks = [
-  { ok: serverErrors(alone) + serverErrors(peak) === 0 && linkAnswers.every(linkOk) && editAnswers.every(editOk), text: "no error answered (every signature, button and edit succeeded)" },
-  { ok: count === confirmedRows && count === ROWS + toConfirm.length && earlierConfirmed === toConfirm.length, text: "every confirmation counted exactly once" },
+  {
+    ok: serverErrors(alone) + serverErrors(peak) === 0 && linkAnswers.every(linkOk) && editAnswers.every(editOk),
+    text: "no error answered (every signature, button and edit succeeded)",
+  },
+  {
+    ok: count === confirmedRows && count === ROWS + toConfirm.length && earlierConfirmed === toConfirm.length,
+    text: "every confirmation counted exactly once",
+  },
   { ok: answeredSigned === newRows && newRows === newEmails, text: "answered signatures = rows = queued emails" },
   { ok: earlierStopped === toUnsubscribe.length && earlierDeletedLeft === 0, text: "stopped and deleted as asked" },
   { ok: edits === 1 && editAnswers.length > 0, text: "the organiser's last edit saved" },

@@ -32,7 +32,13 @@ for (let sent = 0, i = 0; sent < EMAILS; i++) {
   await new Promise((r) => setTimeout(r, Math.max(0, nextAt - performance.now())));
   nextAt = performance.now() + (1000 / RATE) * 1.05;
   const size = Math.min(BATCH, EMAILS - sent);
-  const body = Array.from({ length: size }, (_, k) => ({ from: "a@example.org", to: [`bare-${sent + k}@example.org`], subject: "s", html: "<p>h</p>", text: "h" }));
+  const body = Array.from({ length: size }, (_, k) => ({
+    from: "a@example.org",
+    to: [`bare-${sent + k}@example.org`],
+    subject: "s",
+    html: "<p>h</p>",
+    text: "h",
+  }));
   const response = await fetch(`${bareStandIn.url}/emails/batch`, {
     method: "POST",
     headers: { Authorization: "Bearer re_bench", "Content-Type": "application/json", "Idempotency-Key": `bare-${i}` },
@@ -46,7 +52,14 @@ await bareStandIn.stop();
 
 // 2. The app: enqueue through the outbox (a real rendered email), then a worker process sends.
 const rendered = await renderEmail(
-  InvitationEmail({ organisationName: "Bench", inviterName: "Bench", roleLabel: "Organiser", sectionName: null, acceptUrl: "http://localhost/x", expiresOn: "1 December 2026" }),
+  InvitationEmail({
+    organisationName: "Bench",
+    inviterName: "Bench",
+    roleLabel: "Organiser",
+    sectionName: null,
+    acceptUrl: "http://localhost/x",
+    expiresOn: "1 December 2026",
+  }),
 );
 const enqueueStart = performance.now();
 for (let i = 0; i < EMAILS; i += 500) {
@@ -92,8 +105,12 @@ fs.rmSync(database.dir, { recursive: true, force: true });
 const appRate = EMAILS / seconds;
 const bareRate = EMAILS / bareSeconds;
 console.log(`bench:send — ${EMAILS} emails, provider limited to ${RATE} requests/s × ${BATCH} = ${ceiling} emails/s ceiling`);
-console.log(`  bare limit (plain fetch loop, no database): ${bareRate.toFixed(1)} emails/s (${((bareRate / ceiling) * 100).toFixed(1)}% of ceiling)`);
-console.log(`  app (outbox + worker + resend SDK):        ${appRate.toFixed(1)} emails/s (${((appRate / ceiling) * 100).toFixed(1)}% of ceiling, ${(appRate / bareRate).toFixed(3)}× the bare limit)`);
+console.log(
+  `  bare limit (plain fetch loop, no database): ${bareRate.toFixed(1)} emails/s (${((bareRate / ceiling) * 100).toFixed(1)}% of ceiling)`,
+);
+console.log(
+  `  app (outbox + worker + resend SDK):        ${appRate.toFixed(1)} emails/s (${((appRate / ceiling) * 100).toFixed(1)}% of ceiling, ${(appRate / bareRate).toFixed(3)}× the bare limit)`,
+);
 console.log(`  worker CPU: ${workerCpuMs.toFixed(0)} ms in all, ${((workerCpuMs * 1000) / EMAILS).toFixed(0)} µs per email`);
 console.log(`  enqueue: ${(EMAILS / enqueueSeconds).toFixed(0)} emails/s into the outbox`);
 console.log(`  provider accepted ${accepted} emails (${unique} distinct), answered 429 to ${refused} requests`);

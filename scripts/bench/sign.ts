@@ -109,12 +109,17 @@ function cpuMsOf(pid: number): number {
 
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
-const loadAverageBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const loadAverageBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" ");
 
 // ---------------------------------------------------------------------------------------------
 // 0. The production build, as `npm start` makes it.
 // ---------------------------------------------------------------------------------------------
-console.log(`bench:sign — ${ROWS.toLocaleString("en")} signatures in the table, ${CONCURRENCY} clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured, ${os.cpus().length} cores`);
+console.log(
+  `bench:sign — ${ROWS.toLocaleString("en")} signatures in the table, ${CONCURRENCY} clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured, ${os.cpus().length} cores`,
+);
 if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync("build/index.js")) {
   const t = performance.now();
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { encoding: "utf8" });
@@ -153,7 +158,15 @@ interface Measured {
   window: [number, number];
 }
 
-async function measure(target: { ports: number[]; pids: number[]; path: string; method?: "GET" | "POST"; body?: (n: number) => string; isSuccess: LoadOptionsSuccess; seconds?: number }): Promise<Measured> {
+async function measure(target: {
+  ports: number[];
+  pids: number[];
+  path: string;
+  method?: "GET" | "POST";
+  body?: (n: number) => string;
+  isSuccess: LoadOptionsSuccess;
+  seconds?: number;
+}): Promise<Measured> {
   let cpuAtStart = 0;
   let cpuAtEnd = 0;
   let loadCpuAtStart = process.cpuUsage();
@@ -210,7 +223,13 @@ const barePort = await new Promise<number>((resolve, reject) => {
   bareServer.once("exit", (code) => reject(new Error(`The bare HTTP server exited (${code}).`)));
 });
 log(`bare node:http server: ${WARMUP_SECONDS + SECONDS} s of load…`);
-const bare = await measure({ ports: [barePort], pids: [bareServer.pid!], path: `/campaigns/${SLUG}`, body: formBody(() => "0.bare"), isSuccess: isSignedAnswer });
+const bare = await measure({
+  ports: [barePort],
+  pids: [bareServer.pid!],
+  path: `/campaigns/${SLUG}`,
+  body: formBody(() => "0.bare"),
+  isSuccess: isSignedAnswer,
+});
 await stopChild(bareServer);
 
 // 2b. The app: the production server on the 1M-row database, as `npm start` runs it (node:cluster,
@@ -251,7 +270,7 @@ async function startServer() {
       return [];
     }
   };
-  for (let ready = false; !ready; ) {
+  for (let ready = false; !ready;) {
     if (exited(server)) throw new Error(`The app server exited before answering:\n${serverOutput}`);
     if (performance.now() - t > 120_000) throw new Error(`The app server did not answer /healthz in 120 s:\n${serverOutput}`);
     ready =
@@ -263,10 +282,14 @@ async function startServer() {
   }
   // Every child answers before the clock starts (the first answer only proves one of them listens).
   const onNewConnection = () =>
-    new Promise<void>((resolve, reject) => http.get({ host: HOST, port, path: "/healthz", agent: false }, (r) => r.resume().on("end", resolve)).on("error", reject));
+    new Promise<void>((resolve, reject) =>
+      http.get({ host: HOST, port, path: "/healthz", agent: false }, (r) => r.resume().on("end", resolve)).on("error", reject),
+    );
   await Promise.all(Array.from({ length: PROCESSES * 4 }, onNewConnection));
   const pids = PROCESSES === 1 ? [server.pid!] : childPids();
-  log(`app server ${server.pid} (${PROCESSES === 1 ? "one process" : `node:cluster, ${PROCESSES} processes serving: ${pids.join(", ")}`}) answering /healthz on port ${port}: ${seconds(t)}`);
+  log(
+    `app server ${server.pid} (${PROCESSES === 1 ? "one process" : `node:cluster, ${PROCESSES} processes serving: ${pids.join(", ")}`}) answering /healthz on port ${port}: ${seconds(t)}`,
+  );
   return { port, server, pids: PROCESSES === 1 ? pids : [server.pid!, ...pids] };
 }
 const started = await startServer();
@@ -276,7 +299,8 @@ const pids = started.pids;
 const servingPid = PROCESSES === 1 ? pids[0]! : pids[1]!;
 
 const page = await (await fetch(`http://${HOST}:${ports[0]}/campaigns/${SLUG}`)).text();
-const pageStamp = page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+const pageStamp =
+  page.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
 if (!pageStamp) throw new Error("No formStartedAt stamp on the campaign page.");
 // Where the page's own form posts (Remix's <Form> on an index route adds ?index).
 const formTag = page.match(/<form[^>]*id="sign-form"[^>]*>/)?.[0] ?? "";
@@ -284,19 +308,38 @@ const formPath = (formTag.match(/action="([^"]*)"/)?.[1] ?? `/campaigns/${SLUG}`
 
 // What the stack costs without signing: Express, helmet, compression, Remix and one SELECT 1.
 log(`app framework floor, GET /healthz: ${WARMUP_SECONDS + FLOOR_SECONDS} s of load…`);
-const floor = FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: "/healthz", method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
+const floor =
+  FLOOR_SECONDS > 0
+    ? await measure({ ports, pids, path: "/healthz", method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS })
+    : null;
 // What supporters open before they sign: the campaign page itself (count, people, latest signers).
 log(`app campaign page, GET /campaigns/${SLUG}: ${WARMUP_SECONDS + FLOOR_SECONDS} s of load…`);
 const campaignPage =
-  FLOOR_SECONDS > 0 ? await measure({ ports, pids, path: `/campaigns/${SLUG}`, method: "GET", isSuccess: (status) => status === 200, seconds: FLOOR_SECONDS }) : null;
+  FLOOR_SECONDS > 0
+    ? await measure({
+        ports,
+        pids,
+        path: `/campaigns/${SLUG}`,
+        method: "GET",
+        isSuccess: (status) => status === 200,
+        seconds: FLOOR_SECONDS,
+      })
+    : null;
 
 log(`app: ${WARMUP_SECONDS + SECONDS} s of load, POST ${formPath}…`);
 const app = await measure({ ports, pids, path: formPath, body: formBody((n) => formStamp(stampsFrom + n)), isSuccess: isSignedAnswer });
 await stopChild(started.server);
-if (started.server.exitCode !== 0) console.error(`The app server ${started.server.pid} exited with ${started.server.exitCode ?? started.server.signalCode}.`);
+if (started.server.exitCode !== 0)
+  console.error(`The app server ${started.server.pid} exited with ${started.server.exitCode ?? started.server.signalCode}.`);
 const unexpectedOutput = serverOutput
   .split("\n")
-  .filter((l) => l.trim() && !/is serving on|No RESEND_API_KEY|Prisma schema loaded|migrations? found|No pending migrations|Datasource|WARNING|driver adapter|values from your schema|We recommend|Loaded Prisma config|Prisma config detected|npm warn|^- url/.test(l));
+  .filter(
+    (l) =>
+      l.trim() &&
+      !/is serving on|No RESEND_API_KEY|Prisma schema loaded|migrations? found|No pending migrations|Datasource|WARNING|driver adapter|values from your schema|We recommend|Loaded Prisma config|Prisma config detected|npm warn|^- url/.test(
+        l,
+      ),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // 3. Nothing lost: rows written and emails queued against the answers.
@@ -322,7 +365,13 @@ const eventsPerEmail = count("SELECT count(*) AS n FROM EmailEvent") / Math.max(
 check.close();
 
 const answered = app.load.total.success;
-const lost = !(rowsWritten === answered && emailsQueued === answered && emailsAll === answered && emailsMatched === answered && rowsInTable === ROWS + answered);
+const lost = !(
+  rowsWritten === answered &&
+  emailsQueued === answered &&
+  emailsAll === answered &&
+  emailsMatched === answered &&
+  rowsInTable === ROWS + answered
+);
 
 // ---------------------------------------------------------------------------------------------
 // 4. The bare SQLite limit: the same rows, one transaction per signature, into the 1M-row copy.
@@ -365,7 +414,19 @@ function bareSqliteLoop(file: string, campaignId: string, n: number) {
     const id = `s${key(i, 0, 12)}`;
     const emailId = `c${key(i, 12, 15)}`;
     insertSignature.run(id, campaignId, key(i, 27, 32), payload.nameEnc, payload.emailEnc, key(i, 59, 32), now, key(i, 91, 9), now);
-    insertEmail.run(emailId, `confirm-signature:${id}:${i}`, id, payload.toAddress, payload.subject, payload.html, payload.text, payload.headers, payload.tags, now, now);
+    insertEmail.run(
+      emailId,
+      `confirm-signature:${id}:${i}`,
+      id,
+      payload.toAddress,
+      payload.subject,
+      payload.html,
+      payload.text,
+      payload.headers,
+      payload.tags,
+      now,
+      now,
+    );
     insertEvent.run(`e${emailId}`, emailId, now);
   });
   const start = performance.now();
@@ -395,31 +456,67 @@ console.log(
 );
 console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
 const row = (label: string, perSecond: number, l?: LoadResult["latencyMs"], note = "") =>
-  console.log(`  ${pad(label, 44)}${lpad(f0(perSecond), 12)}${lpad(l ? f1(l.p50) : "", 9)}${lpad(l ? f1(l.p90) : "", 9)}${lpad(l ? f1(l.p99) : "", 9)}${lpad(l ? f1(l.max) : "", 9)}${note}`);
-const shortWindow = (load: LoadResult, asked = SECONDS) => (load.windowSeconds < asked - 0.5 ? `  (${load.total.sent} requests, the bound, in ${f1(load.windowSeconds)} s of window)` : "");
+  console.log(
+    `  ${pad(label, 44)}${lpad(f0(perSecond), 12)}${lpad(l ? f1(l.p50) : "", 9)}${lpad(l ? f1(l.p90) : "", 9)}${lpad(l ? f1(l.p99) : "", 9)}${lpad(l ? f1(l.max) : "", 9)}${note}`,
+  );
+const shortWindow = (load: LoadResult, asked = SECONDS) =>
+  load.windowSeconds < asked - 0.5 ? `  (${load.total.sent} requests, the bound, in ${f1(load.windowSeconds)} s of window)` : "";
 row("app: signatures (POST → 302 check-email)", appLoad.successPerSecond, appLoad.latencyMs, shortWindow(appLoad));
 row("bare limit: node:http, same POSTs → 302", bareLoad.successPerSecond, bareLoad.latencyMs, shortWindow(bareLoad));
-row("bare limit: better-sqlite3, 1 tx/signature", bareSqlite.perSecond, undefined, `  (${bareSqlite.n} signatures: row + outbox email + event)`);
-if (floor) row("for reference: app GET /healthz (no signing)", floor.load.successPerSecond, floor.load.latencyMs, shortWindow(floor.load, FLOOR_SECONDS));
-if (campaignPage) row("for reference: app GET the campaign page", campaignPage.load.successPerSecond, campaignPage.load.latencyMs, shortWindow(campaignPage.load, FLOOR_SECONDS));
+row(
+  "bare limit: better-sqlite3, 1 tx/signature",
+  bareSqlite.perSecond,
+  undefined,
+  `  (${bareSqlite.n} signatures: row + outbox email + event)`,
+);
+if (floor)
+  row(
+    "for reference: app GET /healthz (no signing)",
+    floor.load.successPerSecond,
+    floor.load.latencyMs,
+    shortWindow(floor.load, FLOOR_SECONDS),
+  );
+if (campaignPage)
+  row(
+    "for reference: app GET the campaign page",
+    campaignPage.load.successPerSecond,
+    campaignPage.load.latencyMs,
+    shortWindow(campaignPage.load, FLOOR_SECONDS),
+  );
 console.log(`  ratios to the bare limits (same run):`);
-console.log(`    app / bare HTTP     throughput ${f3(appLoad.successPerSecond / bareLoad.successPerSecond)}   p50 ${f1(appLoad.latencyMs.p50 / bareLoad.latencyMs.p50)}×   p99 ${f1(appLoad.latencyMs.p99 / bareLoad.latencyMs.p99)}×`);
-console.log(`    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`);
+console.log(
+  `    app / bare HTTP     throughput ${f3(appLoad.successPerSecond / bareLoad.successPerSecond)}   p50 ${f1(appLoad.latencyMs.p50 / bareLoad.latencyMs.p50)}×   p99 ${f1(appLoad.latencyMs.p99 / bareLoad.latencyMs.p99)}×`,
+);
+console.log(
+  `    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`,
+);
 console.log(
   `  CPU in the window: app server ${coreShare(app.serverCpuMs, appLoad.windowSeconds)}, ${f0((app.serverCpuMs * 1000) / Math.max(1, windowSignatures))} µs per signature; ` +
     `load generator ${coreShare(app.loadCpuMs, appLoad.windowSeconds)}`,
 );
 console.log(
   `  CPU per request elsewhere: bare HTTP server ${f0((bare.serverCpuMs * 1000) / Math.max(1, bareWindowRequests))} µs` +
-    (floor ? `; app on GET /healthz ${f0((floor.serverCpuMs * 1000) / Math.max(1, floor.load.successPerSecond * floor.load.windowSeconds))} µs` : ""),
+    (floor
+      ? `; app on GET /healthz ${f0((floor.serverCpuMs * 1000) / Math.max(1, floor.load.successPerSecond * floor.load.windowSeconds))} µs`
+      : ""),
 );
 console.log(
   `  what one signature writes (app, averages): outbox html ${f0(sizes.html ?? NaN)} + text ${f0(sizes.text ?? NaN)} characters (encrypted), nameEnc ${f0(sizes.nameEnc ?? NaN)}, emailEnc ${f0(sizes.emailEnc ?? NaN)}`,
 );
-console.log(`  answers: app ${appLoad.total.sent} sent, ${answered} signed${failureText(appLoad)}; bare HTTP ${bareLoad.total.sent} sent, ${bareLoad.total.success} redirected${failureText(bareLoad)}`);
+console.log(
+  `  answers: app ${appLoad.total.sent} sent, ${answered} signed${failureText(appLoad)}; bare HTTP ${bareLoad.total.sent} sent, ${bareLoad.total.success} redirected${failureText(bareLoad)}`,
+);
 for (const sample of appLoad.samples) console.log(`    e.g. ${sample}`);
-console.log(`  nothing lost? answered with success ${answered}, new signature rows ${rowsWritten}, confirmation emails queued ${emailsQueued} (${emailsAll} in all, ${emailsMatched} matching a new row, ${eventsPerEmail.toFixed(1)} events each), table ${rowsInTable.toLocaleString("en")} rows`);
-if (unexpectedOutput.length) console.log(`  app server said:\n${unexpectedOutput.slice(0, 20).map((l) => `    ${l}`).join("\n")}`);
+console.log(
+  `  nothing lost? answered with success ${answered}, new signature rows ${rowsWritten}, confirmation emails queued ${emailsQueued} (${emailsAll} in all, ${emailsMatched} matching a new row, ${eventsPerEmail.toFixed(1)} events each), table ${rowsInTable.toLocaleString("en")} rows`,
+);
+if (unexpectedOutput.length)
+  console.log(
+    `  app server said:\n${unexpectedOutput
+      .slice(0, 20)
+      .map((l) => `    ${l}`)
+      .join("\n")}`,
+  );
 
 const failed = Object.values(appLoad.total.failures).reduce((a, b) => a + b, 0);
 const checks = [
@@ -433,12 +530,28 @@ console.log(`  goal ${checks.every((c) => c.ok) ? "MET" : "NOT MET"}`);
 
 if (PROFILE_DIR) {
   // The main thread's profile (thread id 0) of one serving process: CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
-  const profile = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${servingPid}.0.`));
+  const profile = fs
+    .readdirSync(PROFILE_DIR)
+    .find((f) => f.endsWith(".cpuprofile") && !profilesBefore.has(f) && f.includes(`.${servingPid}.0.`));
   if (!profile) console.log(`  (no CPU profile written in ${PROFILE_DIR})`);
   else {
     printProfile(path.join(PROFILE_DIR, profile), app.window, windowSignatures / PROCESSES, "POST signatures", "signature");
-    if (floor) printProfile(path.join(PROFILE_DIR, profile), floor.window, (floor.load.successPerSecond * floor.load.windowSeconds) / PROCESSES, "GET /healthz, for reference", "request");
-    if (campaignPage) printProfile(path.join(PROFILE_DIR, profile), campaignPage.window, (campaignPage.load.successPerSecond * campaignPage.load.windowSeconds) / PROCESSES, "GET campaign page, for reference", "request");
+    if (floor)
+      printProfile(
+        path.join(PROFILE_DIR, profile),
+        floor.window,
+        (floor.load.successPerSecond * floor.load.windowSeconds) / PROCESSES,
+        "GET /healthz, for reference",
+        "request",
+      );
+    if (campaignPage)
+      printProfile(
+        path.join(PROFILE_DIR, profile),
+        campaignPage.window,
+        (campaignPage.load.successPerSecond * campaignPage.load.windowSeconds) / PROCESSES,
+        "GET campaign page, for reference",
+        "request",
+      );
   }
 }
 
@@ -471,11 +584,14 @@ function printProfile(file: string, window: [number, number], signatures: number
   console.log(`\n  CPU profile of the app server during the ${what} window (${file}):`);
   console.log(`    sampled ${f0(summary.sampledMs)} ms, busy ${f0(summary.busyMs)} ms = ${per(summary.busyMs)}`);
   console.log(`    self time by part of the stack:`);
-  for (const c of summary.categories.slice(0, 22)) console.log(`      ${lpad(f0(c.ms), 7)} ms ${lpad(f1((c.ms / summary.sampledMs) * 100), 5)}%  ${lpad(per(c.ms), 18)}  ${c.name}`);
+  for (const c of summary.categories.slice(0, 22))
+    console.log(`      ${lpad(f0(c.ms), 7)} ms ${lpad(f1((c.ms / summary.sampledMs) * 100), 5)}%  ${lpad(per(c.ms), 18)}  ${c.name}`);
   console.log(`    self time by function (top 30):`);
-  for (const fn of summary.functions.slice(0, 30)) console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
+  for (const fn of summary.functions.slice(0, 30))
+    console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
   console.log(`    inclusive (synchronous stacks only; awaited Prisma work is counted where it resumes, not under its caller):`);
-  for (const fn of summary.inclusive) console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
+  for (const fn of summary.inclusive)
+    console.log(`      ${lpad(f0(fn.ms), 7)} ms ${lpad(f1((fn.ms / summary.sampledMs) * 100), 5)}%  ${fn.name}`);
 }
 
 if (lost) {

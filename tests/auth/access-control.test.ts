@@ -115,7 +115,10 @@ describe("access control", () => {
     const cookie = await cookieFor(organiserA.id);
     const asOrganiser = await settle(
       organisationPage.action({
-        request: request("/admin/organisation", { cookie, form: { intent: "invite", email: "new@example.org", role: "organiser", sectionId: "" } }),
+        request: request("/admin/organisation", {
+          cookie,
+          form: { intent: "invite", email: "new@example.org", role: "organiser", sectionId: "" },
+        }),
         params: {},
         context: testContext,
       }),

@@ -22,7 +22,9 @@ vi.hoisted(() => {
 const NEW_PASSWORD = "river lantern autumn quietly";
 
 async function logIn(email: string, password: string, clientAddress = "203.0.113.1") {
-  return (await settle(login.action({ request: request("/login", { form: { email, password } }), params: {}, context: { ...testContext, clientAddress } }))) as Response;
+  return (await settle(
+    login.action({ request: request("/login", { form: { email, password } }), params: {}, context: { ...testContext, clientAddress } }),
+  )) as Response;
 }
 
 /** The link in the newest email of this kind to this address. */
@@ -47,7 +49,16 @@ describe("password rules", () => {
 describe("where a log-in leads", () => {
   it("only to a path on this site, whatever a crafted link says", () => {
     expect(safeRedirect("/admin/campaigns?x=1")).toBe("/admin/campaigns?x=1");
-    for (const crafted of ["//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example", " /admin", null, ""]) {
+    for (const crafted of [
+      "//evil.example",
+      "/\t/evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/\n/evil.example",
+      " /admin",
+      null,
+      "",
+    ]) {
       expect(safeRedirect(crafted), JSON.stringify(crafted)).toBe("/admin");
     }
   });
@@ -60,19 +71,33 @@ describe("npm run setup", () => {
     // Nobody can log in before the link is used: the owner has no known password.
     expect((await logIn("owner@almaty.example.org", "solidarity-demo")).status).toBe(400);
 
-    const page = await reset.loader({ request: request(`/reset-password/${made.token}`), params: { token: made.token }, context: testContext });
+    const page = await reset.loader({
+      request: request(`/reset-password/${made.token}`),
+      params: { token: made.token },
+      context: testContext,
+    });
     expect(page).toMatchObject({ purpose: "setup", email: "owner@almaty.example.org", organisationName: "Solidarity Almaty" });
     const weak = (await settle(
-      reset.action({ request: request(`/reset-password/${made.token}`, { form: { password: "password1234", confirm: "password1234" } }), params: { token: made.token }, context: testContext }),
+      reset.action({
+        request: request(`/reset-password/${made.token}`, { form: { password: "password1234", confirm: "password1234" } }),
+        params: { token: made.token },
+        context: testContext,
+      }),
     )) as Response;
     expect(weak.status).toBe(400);
     const set = (await settle(
-      reset.action({ request: request(`/reset-password/${made.token}`, { form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } }), params: { token: made.token }, context: testContext }),
+      reset.action({
+        request: request(`/reset-password/${made.token}`, { form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } }),
+        params: { token: made.token },
+        context: testContext,
+      }),
     )) as Response;
     expect(set.status).toBe(302);
     expect((await logIn("owner@almaty.example.org", NEW_PASSWORD)).status).toBe(302);
     // The link works once.
-    const again = await settle(reset.loader({ request: request(`/reset-password/${made.token}`), params: { token: made.token }, context: testContext }));
+    const again = await settle(
+      reset.loader({ request: request(`/reset-password/${made.token}`), params: { token: made.token }, context: testContext }),
+    );
     expect(again).toBeInstanceOf(Response);
     expect((again as Response).status).toBe(404);
 
@@ -107,14 +132,26 @@ describe("forgot password", () => {
     const token = await linkIn("password-reset", "forgetful@example.org", /\/reset-password\/([A-Za-z0-9_-]+)/);
     const cookie = await cookieFor(user.id);
     const params = { token };
-    const done = (await settle(reset.action({ request: request(`/reset-password/${token}`, { form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } }), params, context: testContext }))) as Response;
+    const done = (await settle(
+      reset.action({
+        request: request(`/reset-password/${token}`, { form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } }),
+        params,
+        context: testContext,
+      }),
+    )) as Response;
     expect(done.headers.get("Location")).toBe("/login?password=changed");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     const stale = await settle(account.loader({ request: request("/admin/account", { cookie }), params: {}, context: testContext }));
     expect((stale as Response).status).toBe(302);
     expect((await logIn("forgetful@example.org", TEST_PASSWORD)).status).toBe(400);
     expect((await logIn("forgetful@example.org", NEW_PASSWORD)).status).toBe(302);
-    const reused = (await settle(reset.action({ request: request(`/reset-password/${token}`, { form: { password: "another river lantern", confirm: "another river lantern" } }), params, context: testContext }))) as Response;
+    const reused = (await settle(
+      reset.action({
+        request: request(`/reset-password/${token}`, { form: { password: "another river lantern", confirm: "another river lantern" } }),
+        params,
+        context: testContext,
+      }),
+    )) as Response;
     expect(reused.status).toBe(410);
   });
 });
@@ -125,7 +162,8 @@ describe("changing one's password", () => {
     const user = await createUser({ organisationId: organisation.id });
     const here = await cookieFor(user.id);
     await cookieFor(user.id); // a phone left logged in
-    const change = (form: Record<string, string>) => settle(account.action({ request: request("/admin/account", { cookie: here, form }), params: {}, context: testContext }));
+    const change = (form: Record<string, string>) =>
+      settle(account.action({ request: request("/admin/account", { cookie: here, form }), params: {}, context: testContext }));
 
     const wrong = (await change({ current: "not my password", password: NEW_PASSWORD, confirm: NEW_PASSWORD })) as Response;
     expect(wrong.status).toBe(400);
@@ -174,10 +212,16 @@ describe("invitations", () => {
     const first = await invite();
     const second = await invite();
     if (!("token" in first) || !first.token || !("token" in second) || !second.token) throw new Error("Invitations were not made.");
-    const old = await settle(invitation.loader({ request: request(`/invitations/${first.token}`), params: { token: first.token }, context: testContext }));
+    const old = await settle(
+      invitation.loader({ request: request(`/invitations/${first.token}`), params: { token: first.token }, context: testContext }),
+    );
     expect((old as Response).status).toBe(404);
     const accepted = (await settle(
-      invitation.action({ request: request(`/invitations/${second.token}`, { form: { name: "Twice", password: NEW_PASSWORD } }), params: { token: second.token }, context: testContext }),
+      invitation.action({
+        request: request(`/invitations/${second.token}`, { form: { name: "Twice", password: NEW_PASSWORD } }),
+        params: { token: second.token },
+        context: testContext,
+      }),
     )) as Response;
     expect(accepted.status).toBe(302);
   });

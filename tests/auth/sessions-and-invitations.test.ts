@@ -18,7 +18,11 @@ describe("logging in", () => {
     const { organisation } = await createOrganisation();
     const user = await createUser({ organisationId: organisation.id, email: "ana@example.org" });
     const response = (await settle(
-      login.action({ request: request("/login", { form: { email: "Ana@Example.org", password: TEST_PASSWORD } }), params: {}, context: testContext }),
+      login.action({
+        request: request("/login", { form: { email: "Ana@Example.org", password: TEST_PASSWORD } }),
+        params: {},
+        context: testContext,
+      }),
     )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/admin");
@@ -35,10 +39,20 @@ describe("logging in", () => {
     const { organisation } = await createOrganisation();
     await createUser({ organisationId: organisation.id, email: "tls@example.org" });
     const form = new URLSearchParams({ email: "tls@example.org", password: TEST_PASSWORD });
-    const overHttps = new Request("https://solidarity.example/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const overHttps = new Request("https://solidarity.example/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     const secure = (await settle(login.action({ request: overHttps, params: {}, context: testContext }))) as Response;
     expect(secure.headers.get("Set-Cookie")).toMatch(/; Secure/i);
-    const overHttp = (await settle(login.action({ request: request("/login", { form: { email: "tls@example.org", password: TEST_PASSWORD } }), params: {}, context: testContext }))) as Response;
+    const overHttp = (await settle(
+      login.action({
+        request: request("/login", { form: { email: "tls@example.org", password: TEST_PASSWORD } }),
+        params: {},
+        context: testContext,
+      }),
+    )) as Response;
     expect(overHttp.headers.get("Set-Cookie")).not.toMatch(/; Secure/i);
   });
 
@@ -92,13 +106,19 @@ describe("logging in", () => {
     const { organisation } = await createOrganisation();
     await createUser({ organisationId: organisation.id, email: "eda@example.org" });
     const loggedIn = (await settle(
-      login.action({ request: request("/login", { form: { email: "eda@example.org", password: TEST_PASSWORD } }), params: {}, context: testContext }),
+      login.action({
+        request: request("/login", { form: { email: "eda@example.org", password: TEST_PASSWORD } }),
+        params: {},
+        context: testContext,
+      }),
     )) as Response;
     const cookie = cookieFrom(loggedIn);
     const sessionsBefore = await prisma.session.count();
     await logout.action({ request: request("/logout", { cookie, form: {} }), params: {}, context: testContext });
     expect(await prisma.session.count()).toBe(sessionsBefore - 1);
-    const after = (await settle(adminIndex.loader({ request: request("/admin", { cookie }), params: {}, context: testContext }))) as Response;
+    const after = (await settle(
+      adminIndex.loader({ request: request("/admin", { cookie }), params: {}, context: testContext }),
+    )) as Response;
     expect(after.status).toBe(302);
     expect(after.headers.get("Location")).toMatch(/^\/login/);
   });
@@ -155,7 +175,9 @@ describe("joining through an invitation", () => {
       }),
     )) as Response;
     expect(again.status).toBe(410);
-    const reopened = (await settle(invitation.loader({ request: request(`/invitations/${made.token}`), params, context: testContext }))) as Response;
+    const reopened = (await settle(
+      invitation.loader({ request: request(`/invitations/${made.token}`), params, context: testContext }),
+    )) as Response;
     expect(reopened.status).toBe(404);
   });
 });

@@ -27,7 +27,8 @@ const codeAt = (secret: string, seconds: number) => generate({ secret, epoch: Ma
 
 async function enrol(userId: string): Promise<{ secret: string; recoveryCodes: string[]; cookie: string }> {
   const cookie = await cookieFor(userId);
-  const call = (form: Record<string, string>) => settle(twoFactorPage.action({ request: request("/admin/account/two-factor", { cookie, form }), params: {}, context: testContext }));
+  const call = (form: Record<string, string>) =>
+    settle(twoFactorPage.action({ request: request("/admin/account/two-factor", { cookie, form }), params: {}, context: testContext }));
   await call({ intent: "start" });
   const secret = await secretOf(userId);
   const wrong = (await call({ intent: "confirm", code: "000000" })) as Response;
@@ -40,7 +41,13 @@ async function enrol(userId: string): Promise<{ secret: string; recoveryCodes: s
 }
 
 async function passwordStep(email: string) {
-  return (await settle(login.action({ request: request("/login", { form: { email, password: TEST_PASSWORD, redirectTo: "/admin/campaigns" } }), params: {}, context: testContext }))) as Response;
+  return (await settle(
+    login.action({
+      request: request("/login", { form: { email, password: TEST_PASSWORD, redirectTo: "/admin/campaigns" } }),
+      params: {},
+      context: testContext,
+    }),
+  )) as Response;
 }
 
 async function codeStep(challenge: string, code: string) {
@@ -106,7 +113,13 @@ describe("two-factor sign-in", () => {
     const user = await createUser({ organisationId: organisation.id });
     const { secret, cookie } = await enrol(user.id);
     const disable = (form: Record<string, string>) =>
-      settle(twoFactorPage.action({ request: request("/admin/account/two-factor", { cookie, form: { intent: "disable", ...form } }), params: {}, context: testContext })) as Promise<Response>;
+      settle(
+        twoFactorPage.action({
+          request: request("/admin/account/two-factor", { cookie, form: { intent: "disable", ...form } }),
+          params: {},
+          context: testContext,
+        }),
+      ) as Promise<Response>;
     expect((await disable({ password: "wrong password", code: await codeAt(secret, 30) })).status).toBe(400);
     expect((await disable({ password: TEST_PASSWORD, code: "000000" })).status).toBe(400);
     expect((await disable({ password: TEST_PASSWORD, code: await codeAt(secret, 30) })).status).toBe(200);
@@ -120,19 +133,38 @@ describe("two-factor sign-in", () => {
     const organiserCookie = await cookieFor(organiser.id);
     // An organiser may not decide it; the owner may.
     const byOrganiser = await settle(
-      organisationPage.action({ request: request("/admin/organisation", { cookie: organiserCookie, form: { intent: "two-factor-rule", requireTwoFactor: "on" } }), params: {}, context: testContext }),
+      organisationPage.action({
+        request: request("/admin/organisation", { cookie: organiserCookie, form: { intent: "two-factor-rule", requireTwoFactor: "on" } }),
+        params: {},
+        context: testContext,
+      }),
     );
     expect((byOrganiser as Response).status).toBe(403);
-    await organisationPage.action({ request: request("/admin/organisation", { cookie: await cookieFor(owner.id), form: { intent: "two-factor-rule", requireTwoFactor: "on" } }), params: {}, context: testContext });
+    await organisationPage.action({
+      request: request("/admin/organisation", {
+        cookie: await cookieFor(owner.id),
+        form: { intent: "two-factor-rule", requireTwoFactor: "on" },
+      }),
+      params: {},
+      context: testContext,
+    });
 
-    const blocked = (await settle(campaigns.loader({ request: request("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: testContext }))) as Response;
+    const blocked = (await settle(
+      campaigns.loader({ request: request("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: testContext }),
+    )) as Response;
     expect(blocked.status).toBe(302);
     expect(blocked.headers.get("Location")).toBe("/admin/account/two-factor");
-    const setupPage = await twoFactorPage.loader({ request: request("/admin/account/two-factor", { cookie: organiserCookie }), params: {}, context: testContext });
+    const setupPage = await twoFactorPage.loader({
+      request: request("/admin/account/two-factor", { cookie: organiserCookie }),
+      params: {},
+      context: testContext,
+    });
     expect(setupPage).toMatchObject({ enabled: false, required: true });
 
     await enrol(organiser.id);
-    const open = await settle(campaigns.loader({ request: request("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: testContext }));
+    const open = await settle(
+      campaigns.loader({ request: request("/admin/campaigns", { cookie: organiserCookie }), params: {}, context: testContext }),
+    );
     expect(open).not.toBeInstanceOf(Response);
   });
 });

@@ -54,8 +54,19 @@ describe("a person's status history", () => {
 describe("editing a case", () => {
   it("shows a message beside each wrong field, keeps what was typed, and saves nothing", async () => {
     const { cookie } = await organiser();
-    const form = { title: "Ok title", slug: "Not A Slug!", summary: "too short", country: "Kazakhstan", status: "active", startedOn: "2019-02-30" };
-    const response = (await newCase.action({ request: request("/admin/cases/new", { cookie, form }), params: {}, context: testContext })) as Response;
+    const form = {
+      title: "Ok title",
+      slug: "Not A Slug!",
+      summary: "too short",
+      country: "Kazakhstan",
+      status: "active",
+      startedOn: "2019-02-30",
+    };
+    const response = (await newCase.action({
+      request: request("/admin/cases/new", { cookie, form }),
+      params: {},
+      context: testContext,
+    })) as Response;
     expect(response.status).toBe(400);
     const failure = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(failure.fieldErrors.slug?.[0]).toMatch(/lower-case letters/);
@@ -71,7 +82,11 @@ describe("editing a case", () => {
     const { cookie, organisation } = await organiser();
     const existing = await createCase({ organisationId: organisation.id });
     const form = { title: "Another case", slug: existing.slug, summary: "A summary that is long enough.", country: "kz", status: "draft" };
-    const response = (await newCase.action({ request: request("/admin/cases/new", { cookie, form }), params: {}, context: testContext })) as Response;
+    const response = (await newCase.action({
+      request: request("/admin/cases/new", { cookie, form }),
+      params: {},
+      context: testContext,
+    })) as Response;
     expect(response.status).toBe(400);
     const failure = (await response.json()) as { fieldErrors: Record<string, string[]> };
     expect(failure.fieldErrors.slug).toEqual(["Another case already uses this address: choose another."]);
@@ -79,24 +94,42 @@ describe("editing a case", () => {
 
   it("creates a draft that the public cannot see, then publishes it", async () => {
     const { cookie } = await organiser();
-    const form = { title: "Journalists detained in Almaty", slug: "journalists-almaty", summary: "Two journalists were detained while covering a rally.", country: "kz", status: "draft", startedOn: "2022-01" };
-    const created = (await settle(newCase.action({ request: request("/admin/cases/new", { cookie, form }), params: {}, context: testContext }))) as Response;
+    const form = {
+      title: "Journalists detained in Almaty",
+      slug: "journalists-almaty",
+      summary: "Two journalists were detained while covering a rally.",
+      country: "kz",
+      status: "draft",
+      startedOn: "2022-01",
+    };
+    const created = (await settle(
+      newCase.action({ request: request("/admin/cases/new", { cookie, form }), params: {}, context: testContext }),
+    )) as Response;
     expect(created.status).toBe(302);
     const row = await prisma.case.findUniqueOrThrow({ where: { slug: "journalists-almaty" } });
     expect(row).toMatchObject({ country: "KZ", status: "draft", startedOn: "2022-01" });
     expect(created.headers.get("Location")).toBe(`/admin/cases/${row.id}`);
 
-    const hidden = (await settle(casePage.loader({ request: request("/cases/journalists-almaty"), params: { slug: "journalists-almaty" }, context: testContext }))) as Response;
+    const hidden = (await settle(
+      casePage.loader({ request: request("/cases/journalists-almaty"), params: { slug: "journalists-almaty" }, context: testContext }),
+    )) as Response;
     expect(hidden.status).toBe(404);
     expect((await home.loader()).cases.map((c) => c.slug)).not.toContain("journalists-almaty");
 
     const published = (await editCase.action({
-      request: request(`/admin/cases/${row.id}`, { cookie, form: { ...form, intent: "update-case", status: "active", title: "Two journalists detained in Almaty" } }),
+      request: request(`/admin/cases/${row.id}`, {
+        cookie,
+        form: { ...form, intent: "update-case", status: "active", title: "Two journalists detained in Almaty" },
+      }),
       params: { caseId: row.id },
       context: testContext,
     })) as Response;
     expect(published.status).toBe(200);
-    const page = await casePage.loader({ request: request("/cases/journalists-almaty"), params: { slug: "journalists-almaty" }, context: testContext });
+    const page = await casePage.loader({
+      request: request("/cases/journalists-almaty"),
+      params: { slug: "journalists-almaty" },
+      context: testContext,
+    });
     expect(page.case.title).toBe("Two journalists detained in Almaty");
     expect((await home.loader()).cases.map((c) => c.slug)).toContain("journalists-almaty");
   });
@@ -106,9 +139,16 @@ describe("editing a case", () => {
     const c = await createCase({ organisationId: organisation.id });
     const other = await createCase({ organisationId: organisation.id });
     const post = (form: Record<string, string>) =>
-      settle(editCase.action({ request: request(`/admin/cases/${c.id}`, { cookie, form }), params: { caseId: c.id }, context: testContext })) as Promise<Response>;
+      settle(
+        editCase.action({ request: request(`/admin/cases/${c.id}`, { cookie, form }), params: { caseId: c.id }, context: testContext }),
+      ) as Promise<Response>;
 
-    const foreign = await post({ intent: "add-event", occurredOn: "2019-07-06", description: "Rally dispersed.", sourceId: other.sources[0]!.id });
+    const foreign = await post({
+      intent: "add-event",
+      occurredOn: "2019-07-06",
+      description: "Rally dispersed.",
+      sourceId: other.sources[0]!.id,
+    });
     expect(foreign.status).toBe(400);
     expect(((await foreign.json()) as { failure: { fieldErrors: Record<string, string[]> } }).failure.fieldErrors.sourceId).toEqual([
       "Choose one of this case's sources.",
@@ -119,7 +159,9 @@ describe("editing a case", () => {
     ]);
     expect(await prisma.caseEvent.count({ where: { caseId: c.id } })).toBe(0);
 
-    expect((await post({ intent: "add-event", occurredOn: "2019-07-06", description: "Rally dispersed.", sourceId: c.sources[0]!.id })).status).toBe(200);
+    expect(
+      (await post({ intent: "add-event", occurredOn: "2019-07-06", description: "Rally dispersed.", sourceId: c.sources[0]!.id })).status,
+    ).toBe(200);
     expect(await prisma.caseEvent.count({ where: { caseId: c.id } })).toBe(1);
 
     const person = await post({
@@ -144,8 +186,18 @@ describe("public pages", () => {
     const { organisation } = await organiser();
     const c = await createCase({ organisationId: organisation.id });
     const sourceId = c.sources[0]!.id;
-    const person = await createPerson(c.id, { name: "Gulzipa Dzhaukerova", description: "Mother", heldAt: "Almaty", status: "pre_trial_detention", occurredOn: "2019-07", note: "Detained.", sourceId });
-    await prisma.charge.create({ data: { personId: person.id, law: "Criminal Code", article: "405", description: "Taking part in a banned organisation", sourceId } });
+    const person = await createPerson(c.id, {
+      name: "Gulzipa Dzhaukerova",
+      description: "Mother",
+      heldAt: "Almaty",
+      status: "pre_trial_detention",
+      occurredOn: "2019-07",
+      note: "Detained.",
+      sourceId,
+    });
+    await prisma.charge.create({
+      data: { personId: person.id, law: "Criminal Code", article: "405", description: "Taking part in a banned organisation", sourceId },
+    });
     const page = await casePage.loader({ request: request(`/cases/${c.slug}`), params: { slug: c.slug }, context: testContext });
     const shown = page.case.people[0]!;
     expect(shown).toMatchObject({ name: "Gulzipa Dzhaukerova", status: "pre_trial_detention", heldAt: "Almaty" });

@@ -14,7 +14,17 @@ import * as campaignDashboardPage from "~/routes/admin.campaigns.$campaignId.das
 import * as lettersCsv from "~/routes/admin.campaigns.$campaignId.letters[.]csv";
 import * as responsesCsv from "~/routes/admin.campaigns.$campaignId.responses[.]csv";
 import * as sectionDashboardPage from "~/routes/admin.sections.$sectionId.dashboard";
-import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
+import {
+  cookieFor,
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  settle,
+  testContext,
+} from "../support/factories";
 
 const at = (iso: string) => new Date(iso);
 
@@ -84,14 +94,18 @@ async function letter({
 }
 
 async function answer(letterId: string, organisationId: string, receivedAt: string, kind: string, summary: string) {
-  return prisma.response.create({ data: { letterId, organisationId, channel: "email", kind, receivedAt: at(receivedAt), fromName: "Consular section", summary } });
+  return prisma.response.create({
+    data: { letterId, organisationId, channel: "email", kind, receivedAt: at(receivedAt), fromName: "Consular section", summary },
+  });
 }
 
 beforeAll(async () => {
   const { organisation, section } = await createOrganisation("Solidarity");
   const organisationId = organisation.id;
   sectionId = section.id;
-  const other = await prisma.section.create({ data: { organisationId, name: "Berlin section", country: "DE", city: "Berlin", contactEmail: "berlin@example.org" } });
+  const other = await prisma.section.create({
+    data: { organisationId, name: "Berlin section", country: "DE", city: "Berlin", contactEmail: "berlin@example.org" },
+  });
   otherSectionId = other.id;
   organiser = await cookieFor((await createUser({ organisationId })).id);
   sectionMember = await cookieFor((await createUser({ organisationId, role: "section_member", sectionId })).id);
@@ -100,15 +114,21 @@ beforeAll(async () => {
   strangerOrganiser = await cookieFor((await createUser({ organisationId: stranger.organisation.id })).id);
 
   const c = await createCase({ organisationId });
-  const person = await prisma.person.create({ data: { caseId: c.id, name: "Aigerim Tleuzhan", description: "Activist", status: "released", statusSince: "2026-10" } });
+  const person = await prisma.person.create({
+    data: { caseId: c.id, name: "Aigerim Tleuzhan", description: "Activist", status: "released", statusSince: "2026-10" },
+  });
   await prisma.statusChange.createMany({
     data: [
       { personId: person.id, status: "detained", occurredOn: "2019-07-06", note: "Detained after the rally." },
       { personId: person.id, status: "released", occurredOn: "2026-10", note: "Released on probation." },
     ],
   });
-  await prisma.caseUpdate.create({ data: { caseId: c.id, title: "Aigerim is free", body: "She was released.", publishedAt: at("2026-10-06T09:00:00Z") } });
-  const campaign = await createCampaign(organisationId, c.id, { templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }] });
+  await prisma.caseUpdate.create({
+    data: { caseId: c.id, title: "Aigerim is free", body: "She was released.", publishedAt: at("2026-10-06T09:00:00Z") },
+  });
+  const campaign = await createCampaign(organisationId, c.id, {
+    templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }],
+  });
   campaignId = campaign.id;
   await prisma.campaign.update({
     where: { id: campaignId },
@@ -121,8 +141,9 @@ beforeAll(async () => {
     ],
   });
 
-  const target = (kind: "embassy" | "mep" | "official", name: string, country: string) => createTarget(organisationId, { kind, name, country });
-  const embassyBE = await target("embassy", "=HYPERLINK(\"http://evil.example\") Embassy in Belgium", "BE");
+  const target = (kind: "embassy" | "mep" | "official", name: string, country: string) =>
+    createTarget(organisationId, { kind, name, country });
+  const embassyBE = await target("embassy", '=HYPERLINK("http://evil.example") Embassy in Belgium', "BE");
   const embassyDE = await target("embassy", "Embassy in Germany", "DE");
   const embassyNL = await target("embassy", "Embassy in the Netherlands", "NL");
   const mepBE = await target("mep", "Member One", "BE");
@@ -134,13 +155,34 @@ beforeAll(async () => {
   const base = { organisationId };
   // Embassies: one delivered and answered after 4 days (twice), one bounced and followed up, one approved.
   const l1 = await letter({ ...base, targetId: embassyBE.id, status: "sent", email: "delivered", sentAt: "2026-10-01T10:00:00Z" });
-  await letter({ ...base, targetId: embassyDE.id, status: "sent", email: "bounced", sentAt: "2026-10-01T11:00:00Z", followUpAt: "2026-10-09T08:00:00Z" });
+  await letter({
+    ...base,
+    targetId: embassyDE.id,
+    status: "sent",
+    email: "bounced",
+    sentAt: "2026-10-01T11:00:00Z",
+    followUpAt: "2026-10-09T08:00:00Z",
+  });
   await letter({ ...base, targetId: embassyNL.id, status: "approved" });
   await answer(l1.id, organisationId, "2026-10-05T10:00:00Z", "acknowledgement", "+1 received, will forward");
   await answer(l1.id, organisationId, "2026-10-08T10:00:00Z", "substantive", "The case is under review.");
   // MEPs, sent by the Brussels section: answered after 10 and 2 days; one more still queued.
-  const l3 = await letter({ ...base, targetId: mepBE.id, senderSectionId: sectionId, status: "sent", email: "sent", sentAt: "2026-10-02T10:00:00Z" });
-  const l4 = await letter({ ...base, targetId: mepFR.id, senderSectionId: sectionId, status: "sent", email: "delivered", sentAt: "2026-10-02T10:00:00Z" });
+  const l3 = await letter({
+    ...base,
+    targetId: mepBE.id,
+    senderSectionId: sectionId,
+    status: "sent",
+    email: "sent",
+    sentAt: "2026-10-02T10:00:00Z",
+  });
+  const l4 = await letter({
+    ...base,
+    targetId: mepFR.id,
+    senderSectionId: sectionId,
+    status: "sent",
+    email: "delivered",
+    sentAt: "2026-10-02T10:00:00Z",
+  });
   await letter({ ...base, targetId: mepDE.id, status: "sent", email: "queued", sentAt: "2026-10-03T10:00:00Z" });
   await answer(l3.id, organisationId, "2026-10-12T10:00:00Z", "commitment", "I will raise it in the subcommittee.");
   await answer(l4.id, organisationId, "2026-10-04T10:00:00Z", "acknowledgement", "Thank you for your letter.");
@@ -150,7 +192,13 @@ beforeAll(async () => {
 });
 
 async function dashboardAs(cookie: string, id = campaignId) {
-  return settle(campaignDashboardPage.loader({ request: request(`/admin/campaigns/${id}/dashboard`, { cookie }), params: { campaignId: id }, context: testContext }));
+  return settle(
+    campaignDashboardPage.loader({
+      request: request(`/admin/campaigns/${id}/dashboard`, { cookie }),
+      params: { campaignId: id },
+      context: testContext,
+    }),
+  );
 }
 
 async function loaded(): Promise<CampaignDashboard> {
@@ -171,7 +219,16 @@ describe("the campaign dashboard", () => {
       bounced: 1,
       failed: 1,
     });
-    expect(totals).toMatchObject({ letters: 8, sent: 6, answered: 3, answers: 4, signatures: 12, signatureGoal: 100, supporterLettersSent: 3, supporterLettersMailto: 2 });
+    expect(totals).toMatchObject({
+      letters: 8,
+      sent: 6,
+      answered: 3,
+      answers: 4,
+      signatures: 12,
+      signatureGoal: 100,
+      supporterLettersSent: 3,
+      supporterLettersMailto: 2,
+    });
     expect(totals.responseRate).toBeCloseTo(3 / 6);
     expect(totals.medianDaysToAnswer).toBe(4);
   });
@@ -218,7 +275,15 @@ describe("the campaign dashboard", () => {
     expect(timeline).toContainEqual({ side: "campaign", type: "letters", date: "2026-10-03", sent: 2, followUps: 0, answered: 0 });
     expect(timeline).toContainEqual({ side: "campaign", type: "case-update", date: "2026-10-06", title: "Aigerim is free" });
     expect(timeline).toContainEqual({ side: "campaign", type: "letters", date: "2026-10-01", sent: 2, followUps: 0, answered: 0 });
-    expect(timeline).toContainEqual(expect.objectContaining({ side: "people", type: "status-change", date: "2026-10", person: "Aigerim Tleuzhan", statusLabel: "Released" }));
+    expect(timeline).toContainEqual(
+      expect.objectContaining({
+        side: "people",
+        type: "status-change",
+        date: "2026-10",
+        person: "Aigerim Tleuzhan",
+        statusLabel: "Released",
+      }),
+    );
     expect(timeline.at(-1)).toMatchObject({ side: "people", date: "2019-07-06", status: "detained" });
   });
 });
@@ -246,8 +311,13 @@ describe("the charts", () => {
   });
 
   it("draws a long campaign as an area rather than bars thinner than a pixel", () => {
-    const points = Array.from({ length: MAX_DAILY_BARS + 1 }, (_, i) => ({ day: new Date(Date.UTC(2026, 0, 1) + i * 86400000).toISOString().slice(0, 10), value: i }));
-    const markup = renderToStaticMarkup(createElement(DailyChart, { id: "long", title: "Long", description: "d", points, unit: "signatures" }));
+    const points = Array.from({ length: MAX_DAILY_BARS + 1 }, (_, i) => ({
+      day: new Date(Date.UTC(2026, 0, 1) + i * 86400000).toISOString().slice(0, 10),
+      value: i,
+    }));
+    const markup = renderToStaticMarkup(
+      createElement(DailyChart, { id: "long", title: "Long", description: "d", points, unit: "signatures" }),
+    );
     expect(bars(markup)).toBe(0);
     expect(markup).toContain('class="area"');
   });
@@ -290,7 +360,12 @@ describe("the charts", () => {
   it("marks the timeline in two lanes over the campaign's time, the people's earlier changes folded into one mark", async () => {
     const { timeline } = await loaded();
     const markup = renderToStaticMarkup(
-      createElement(TimelineStrip, { id: "strip", title: "Timeline", description: "d", marks: timeline.map((e) => ({ date: e.date, lane: e.side, label: e.type })) }),
+      createElement(TimelineStrip, {
+        id: "strip",
+        title: "Timeline",
+        description: "d",
+        marks: timeline.map((e) => ({ date: e.date, lane: e.side, label: e.type })),
+      }),
     );
     expect(markup).toContain('<title id="strip-title">Timeline</title>');
     // Released in October 2026 is on the axis; detained in 2019 came long before the campaign.
@@ -303,11 +378,20 @@ describe("the charts", () => {
   it("renders the whole dashboard page on the server, every chart with its title", async () => {
     const data = await loaded();
     // The page reads its data with useLoaderData: a static router, as on the server, hands it the loader's result.
-    const routes = [{ id: "dashboard", path: "/d", loader: () => JSON.parse(JSON.stringify(data)) as object, element: createElement(campaignDashboardPage.default) }];
+    const routes = [
+      {
+        id: "dashboard",
+        path: "/d",
+        loader: () => JSON.parse(JSON.stringify(data)) as object,
+        element: createElement(campaignDashboardPage.default),
+      },
+    ];
     const handler = createStaticHandler(routes);
     const context = await handler.query(new Request("http://localhost/d"));
     if (context instanceof Response) throw new Error("the static handler redirected");
-    const markup = renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
+    const markup = renderToStaticMarkup(
+      createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }),
+    );
     expect(markup).toContain("<h1>Dashboard: Free the activists</h1>");
     for (const id of ["chart-signatures", "chart-delivery", "chart-kinds", "chart-rates", "chart-countries", "chart-timeline"]) {
       expect(markup).toContain(`<title id="${id}-title">`);
@@ -322,7 +406,13 @@ describe("the charts", () => {
 
 describe("CSV exports", () => {
   async function csv(route: typeof lettersCsv | typeof responsesCsv, path: string, cookie = organiser) {
-    const response = (await settle(route.loader({ request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie }), params: { campaignId }, context: testContext }))) as Response;
+    const response = (await settle(
+      route.loader({
+        request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie }),
+        params: { campaignId },
+        context: testContext,
+      }),
+    )) as Response;
     return { response, rows: response.ok ? (parse(await response.text(), { columns: true }) as Array<Record<string, string>>) : [] };
   }
 
@@ -331,19 +421,61 @@ describe("CSV exports", () => {
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="letters-campaign-/);
     expect(rows).toHaveLength(8);
-    expect(Object.keys(rows[0]!)).toEqual(["target", "target_kind", "target_country", "sender", "subject", "status", "delivery", "delivery_status", "sent_at", "follow_ups"]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "target",
+      "target_kind",
+      "target_country",
+      "sender",
+      "subject",
+      "status",
+      "delivery",
+      "delivery_status",
+      "sent_at",
+      "follow_ups",
+    ]);
     const germany = rows.find((r) => r.target === "Embassy in Germany");
-    expect(germany).toMatchObject({ target_kind: "embassy", target_country: "DE", status: "sent", delivery: "bounced", delivery_status: "bounced", sent_at: "2026-10-01T11:00:00.000Z", follow_ups: "1" });
-    expect(rows.find((r) => r.target === "Commissioner for Human Rights")).toMatchObject({ status: "draft", delivery: "draft", delivery_status: "", sent_at: "" });
-    expect(rows.find((r) => r.target_country === "BE" && r.target_kind === "embassy")!.target).toBe("'=HYPERLINK(\"http://evil.example\") Embassy in Belgium");
+    expect(germany).toMatchObject({
+      target_kind: "embassy",
+      target_country: "DE",
+      status: "sent",
+      delivery: "bounced",
+      delivery_status: "bounced",
+      sent_at: "2026-10-01T11:00:00.000Z",
+      follow_ups: "1",
+    });
+    expect(rows.find((r) => r.target === "Commissioner for Human Rights")).toMatchObject({
+      status: "draft",
+      delivery: "draft",
+      delivery_status: "",
+      sent_at: "",
+    });
+    expect(rows.find((r) => r.target_country === "BE" && r.target_kind === "embassy")!.target).toBe(
+      '\'=HYPERLINK("http://evil.example") Embassy in Belgium',
+    );
     expect(rows.filter((r) => r.sender === "Brussels section, Solidarity")).toHaveLength(2);
   });
 
   it("exports every answer with its target", async () => {
     const { rows } = await csv(responsesCsv, "responses.csv");
     expect(rows).toHaveLength(4);
-    expect(Object.keys(rows[0]!)).toEqual(["target", "target_kind", "target_country", "sender", "channel", "kind", "received_at", "from_name", "summary"]);
-    expect(rows.find((r) => r.target === "Member One")).toMatchObject({ target_kind: "mep", kind: "commitment", channel: "email", received_at: "2026-10-12T10:00:00.000Z", summary: "I will raise it in the subcommittee." });
+    expect(Object.keys(rows[0]!)).toEqual([
+      "target",
+      "target_kind",
+      "target_country",
+      "sender",
+      "channel",
+      "kind",
+      "received_at",
+      "from_name",
+      "summary",
+    ]);
+    expect(rows.find((r) => r.target === "Member One")).toMatchObject({
+      target_kind: "mep",
+      kind: "commitment",
+      channel: "email",
+      received_at: "2026-10-12T10:00:00.000Z",
+      summary: "I will raise it in the subcommittee.",
+    });
     expect(rows.find((r) => r.kind === "acknowledgement" && r.target_kind === "embassy")!.summary).toBe("'+1 received, will forward");
   });
 
@@ -352,7 +484,13 @@ describe("CSV exports", () => {
       [lettersCsv, "letters.csv"],
       [responsesCsv, "responses.csv"],
     ] as const) {
-      const response = (await settle(route.loader({ request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie: organiser }), params: { campaignId }, context: testContext }))) as Response;
+      const response = (await settle(
+        route.loader({
+          request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie: organiser }),
+          params: { campaignId },
+          context: testContext,
+        }),
+      )) as Response;
       const bytes = Buffer.from(await response.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
@@ -373,20 +511,38 @@ describe("who sees which dashboard", () => {
       [lettersCsv, "letters.csv"],
       [responsesCsv, "responses.csv"],
     ] as const) {
-      const result = (await settle(route.loader({ request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie: strangerOrganiser }), params: { campaignId }, context: testContext }))) as Response;
+      const result = (await settle(
+        route.loader({
+          request: request(`/admin/campaigns/${campaignId}/${path}`, { cookie: strangerOrganiser }),
+          params: { campaignId },
+          context: testContext,
+        }),
+      )) as Response;
       expect(result.status).toBe(404);
     }
   });
 
   it("a section member cannot open the campaign dashboard; nobody logged out can", async () => {
     expect(((await dashboardAs(sectionMember)) as Response).status).toBe(403);
-    const anonymous = (await settle(campaignDashboardPage.loader({ request: request(`/admin/campaigns/${campaignId}/dashboard`), params: { campaignId }, context: testContext }))) as Response;
+    const anonymous = (await settle(
+      campaignDashboardPage.loader({
+        request: request(`/admin/campaigns/${campaignId}/dashboard`),
+        params: { campaignId },
+        context: testContext,
+      }),
+    )) as Response;
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
   });
 
   async function sectionDashboardAs(cookie: string, id: string) {
-    return settle(sectionDashboardPage.loader({ request: request(`/admin/sections/${id}/dashboard`, { cookie }), params: { sectionId: id }, context: testContext }));
+    return settle(
+      sectionDashboardPage.loader({
+        request: request(`/admin/sections/${id}/dashboard`, { cookie }),
+        params: { sectionId: id },
+        context: testContext,
+      }),
+    );
   }
 
   it("a section member sees their own section's letters, delivery and answers", async () => {
@@ -394,7 +550,10 @@ describe("who sees which dashboard", () => {
     if (result instanceof Response) throw new Error(`answered ${result.status}`);
     expect(result.campaigns).toHaveLength(1);
     expect(result.campaigns[0]).toMatchObject({ id: campaignId, letters: 2, sent: 2, answered: 2, answers: 2 });
-    expect(Object.fromEntries(result.campaigns[0]!.lettersByStatus.filter((s) => s.count).map((s) => [s.status, s.count]))).toEqual({ sent: 1, delivered: 1 });
+    expect(Object.fromEntries(result.campaigns[0]!.lettersByStatus.filter((s) => s.count).map((s) => [s.status, s.count]))).toEqual({
+      sent: 1,
+      delivered: 1,
+    });
     expect(result.answers.map((a) => [a.target?.name, a.kind, a.summary])).toEqual([
       ["Member One", "commitment", "I will raise it in the subcommittee."],
       ["Member Two", "acknowledgement", "Thank you for your letter."],

@@ -28,7 +28,9 @@ describe("one request's open transaction", () => {
     const finish = gate();
     // An organiser's change that inserts a section, then fails after a pause (rolled back).
     const failing = prisma.$transaction(async (tx) => {
-      await tx.section.create({ data: { organisationId, name: "Uncommitted section", country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+      await tx.section.create({
+        data: { organisationId, name: "Uncommitted section", country: "BE", city: "Brussels", contactEmail: "be@example.org" },
+      });
       inserted.open();
       await finish.opened;
       throw new Error("The organiser's change failed.");
@@ -39,7 +41,9 @@ describe("one request's open transaction", () => {
     // lazy: `then` sends them now).
     const otherRead = prisma.section.count({ where: { organisationId, name: "Uncommitted section" } }).then((n) => n);
     const otherWrite = prisma.section
-      .create({ data: { organisationId, name: "Another request's section", country: "DE", city: "Berlin", contactEmail: "de@example.org" } })
+      .create({
+        data: { organisationId, name: "Another request's section", country: "DE", city: "Berlin", contactEmail: "de@example.org" },
+      })
       .then((row) => row);
     await later(50);
     finish.open();
@@ -48,7 +52,9 @@ describe("one request's open transaction", () => {
     // The other request never saw the uncommitted row, and its acknowledged write stays.
     expect(await otherRead).toBe(0);
     await otherWrite;
-    expect(await prisma.section.findMany({ where: { organisationId }, select: { name: true } })).toEqual([{ name: "Another request's section" }]);
+    expect(await prisma.section.findMany({ where: { organisationId }, select: { name: true } })).toEqual([
+      { name: "Another request's section" },
+    ]);
   });
 });
 
@@ -62,7 +68,9 @@ describe("a transaction that reads, then writes", () => {
       haveRead.open();
       await signingStarted.opened;
       await later(30);
-      await tx.section.create({ data: { organisationId, name: `Section ${before + 1}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+      await tx.section.create({
+        data: { organisationId, name: `Section ${before + 1}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" },
+      });
     });
     await haveRead.opened;
     // The hot path (its own connection) writes while the organiser's transaction has only read.
@@ -82,7 +90,15 @@ describe("a transaction that reads, then writes", () => {
 function hotConnectionInsert() {
   hotConnection()
     .prepare("INSERT INTO Section (id, organisationId, name, country, city, contactEmail, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .run(`hot-${Date.now()}-${Math.random()}`, organisationId, "Written by the hot path", "DE", "Berlin", "de@example.org", new Date().toISOString());
+    .run(
+      `hot-${Date.now()}-${Math.random()}`,
+      organisationId,
+      "Written by the hot path",
+      "DE",
+      "Berlin",
+      "de@example.org",
+      new Date().toISOString(),
+    );
 }
 
 describe("another process holding the write lock", () => {
@@ -97,10 +113,14 @@ describe("another process holding the write lock", () => {
     const started = Date.now();
     await prisma.$transaction(async (tx) => {
       const count = await tx.section.count({ where: { organisationId } });
-      await tx.section.create({ data: { organisationId, name: `Waited ${count}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" } });
+      await tx.section.create({
+        data: { organisationId, name: `Waited ${count}`, country: "BE", city: "Brussels", contactEmail: "be@example.org" },
+      });
     });
     // A plain statement waits the same way.
-    await prisma.section.create({ data: { organisationId, name: "Plain write", country: "DE", city: "Berlin", contactEmail: "de@example.org" } });
+    await prisma.section.create({
+      data: { organisationId, name: "Plain write", country: "DE", city: "Berlin", contactEmail: "de@example.org" },
+    });
     clearInterval(ticker);
     other.close();
 

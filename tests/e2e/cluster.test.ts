@@ -54,9 +54,18 @@ describe("served by two processes", () => {
     // Each supporter opens the page: a form's stamp is good for one submission.
     const sign = async (n: number) => {
       const page = await request(CAMPAIGN_PATH);
-      const stamp = page.body.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ?? page.body.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+      const stamp =
+        page.body.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ??
+        page.body.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
       expect(stamp).toBeTruthy();
-      return request(`${CAMPAIGN_PATH}?index`, { intent: "sign", formStartedAt: stamp!, website: "", name: `Cluster Signer ${n}`, email: `cluster-${n}@example.org`, country: "BE" });
+      return request(`${CAMPAIGN_PATH}?index`, {
+        intent: "sign",
+        formStartedAt: stamp!,
+        website: "",
+        name: `Cluster Signer ${n}`,
+        email: `cluster-${n}@example.org`,
+        country: "BE",
+      });
     };
 
     for (const n of [1, 2, 3]) {

@@ -74,9 +74,7 @@ describe("Solidarity letters in Chromium", () => {
     const seen = watch(page);
     await page.goto("/");
 
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-      "People at risk for peaceful protest",
-    );
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("People at risk for peaceful protest");
     // All five demo cases are active and listed, each as a heading with a link.
     await expect(page.locator(".case-list > li h2 a").count()).resolves.toBe(5);
     const redYurt = page.getByRole("heading", { level: 2, name: /Red Yurt/ }).getByRole("link");
@@ -85,7 +83,9 @@ describe("Solidarity letters in Chromium", () => {
     await page.waitForURL(`**/cases/${RED_YURT_SLUG}`);
     // The URL changes a moment before the client-side navigation renders the new page.
     await page.getByRole("heading", { level: 1, name: /Red Yurt activists detained/ }).waitFor();
-    await page.waitForFunction(() => document.title === "Red Yurt activists detained after the 6 July 2021 rally in Almaty: Solidarity letters");
+    await page.waitForFunction(
+      () => document.title === "Red Yurt activists detained after the 6 July 2021 rally in Almaty: Solidarity letters",
+    );
 
     // People at risk, each with the current status as a badge.
     const sultanov = page.getByRole("region", { name: /Valikhan Sultanov/ });
@@ -93,7 +93,12 @@ describe("Solidarity letters in Chromium", () => {
     await expect(sultanov.locator("h3 .badge").getAttribute("class")).resolves.toContain("badge-ok");
     const izbasarov = page.getByRole("region", { name: /Alimzhan Izbasarov/ });
     await expect(izbasarov.locator("h3 .badge").textContent()).resolves.toBe("Sentenced");
-    await expect(page.getByRole("region", { name: /Yrysbek Toktasyn/ }).getByText("Special Prison for the Administratively Arrested").count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole("region", { name: /Yrysbek Toktasyn/ })
+        .getByText("Special Prison for the Administratively Arrested")
+        .count(),
+    ).resolves.toBe(1);
 
     // The charge, with the article, the law and its source.
     await expect(izbasarov.getByRole("heading", { level: 4, name: "Charges" }).count()).resolves.toBe(1);
@@ -231,7 +236,10 @@ describe("Solidarity letters in Chromium", () => {
     }
     // The client-side navigation of a hydrated page must stay home too.
     await page.goto("/", { waitUntil: "networkidle" });
-    await page.getByRole("heading", { level: 2, name: /Red Yurt/ }).getByRole("link").click();
+    await page
+      .getByRole("heading", { level: 2, name: /Red Yurt/ })
+      .getByRole("link")
+      .click();
     await page.waitForURL(`**/cases/${RED_YURT_SLUG}`);
     await page.waitForLoadState("networkidle");
 

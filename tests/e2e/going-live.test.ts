@@ -17,7 +17,11 @@ const production = {
   SEED_DEMO_DATA: "0",
 };
 const OWNER = { email: "owner@solidarity-almaty.example.org", password: "steppe river lantern quietly" };
-const ORGANISER = { email: "organiser@solidarity-almaty.example.org", first: "mountain apple seven violins", second: "harbour candle winter orchard" };
+const ORGANISER = {
+  email: "organiser@solidarity-almaty.example.org",
+  first: "mountain apple seven violins",
+  second: "harbour candle winter orchard",
+};
 
 let server: AppServer;
 let browser: Browser;
@@ -44,10 +48,13 @@ async function logIn(page: Page, email: string, password: string) {
 async function linkInEmailTo(owner: Page, address: string, subject: string, path: RegExp): Promise<string> {
   const row = () => owner.getByRole("row").filter({ hasText: address }).filter({ hasText: subject });
   await expect
-    .poll(async () => {
-      await owner.goto("/dev/mailbox");
-      return row().count();
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await owner.goto("/dev/mailbox");
+        return row().count();
+      },
+      { timeout: 15_000 },
+    )
     .toBeGreaterThan(0);
   await row().first().getByRole("link").click();
   const text = await owner.locator("pre.email-text").innerText();
@@ -63,10 +70,14 @@ describe("a fresh production install", () => {
     await owner.goto("/");
     expect(await owner.getByText(/demo/i).count()).toBe(0);
 
-    const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts", "--organisation", "Solidarity Almaty", "--email", OWNER.email, "--name", "Aida Owner"], {
-      env: { ...process.env, ...production, NODE_ENV: "production", DATABASE_URL: `file:${server.databaseFile}` },
-      encoding: "utf8",
-    });
+    const setup = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/setup.ts", "--organisation", "Solidarity Almaty", "--email", OWNER.email, "--name", "Aida Owner"],
+      {
+        env: { ...process.env, ...production, NODE_ENV: "production", DATABASE_URL: `file:${server.databaseFile}` },
+        encoding: "utf8",
+      },
+    );
     expect(setup.status, setup.stderr).toBe(0);
     const setupLink = setup.stdout.match(/https:\/\/letters\.example\.org\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
     expect(setupLink, setup.stdout).toBeTruthy();

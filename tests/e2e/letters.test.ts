@@ -48,7 +48,10 @@ describe("a section member's letters", () => {
     await expect.poll(() => rows.count()).toBe(generated);
 
     // Preview one: the embassy in Belgium, with its own salutation.
-    await page.getByRole("link", { name: /Embassy of Kazakhstan in Belgium|Embassy of Kazakhstan/ }).first().click();
+    await page
+      .getByRole("link", { name: /Embassy of Kazakhstan in Belgium|Embassy of Kazakhstan/ })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: /^Letter to / }).waitFor();
     const body = page.getByLabel("Letter", { exact: true });
     expect(await body.inputValue()).toMatch(/^Your Excellency,/);
@@ -70,14 +73,16 @@ describe("a section member's letters", () => {
     const queued = Number(sentText.match(/^(\d+) letters? queued/)?.[1]);
     expect(queued).toBeGreaterThan(0);
 
-
     // The worker delivers to the dev mailbox, which the organisation's organiser reads.
     const mailbox = await demoOrganiserPage(browser, server.baseUrl);
     await expect
-      .poll(async () => {
-        await mailbox.goto("/dev/mailbox");
-        return mailbox.locator("tbody tr").count();
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await mailbox.goto("/dev/mailbox");
+          return mailbox.locator("tbody tr").count();
+        },
+        { timeout: 20_000 },
+      )
       .toBe(queued);
     const mailboxRecipients = (await mailbox.locator("tbody tr td:first-child").allInnerTexts()).map((t) => t.trim()).sort();
     expect(new Set(mailboxRecipients).size).toBe(queued);

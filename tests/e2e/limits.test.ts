@@ -68,7 +68,12 @@ describe("limits of the production server", () => {
   });
 
   it("answers crafted addresses with a 404 page that says what was not found", async () => {
-    for (const path of [`/campaigns/${"x".repeat(3000)}`, "/campaigns/%E6%97%A5%F0%9F%99%82", "/s/..%2F..%2Fetc%2Fpasswd/confirm", "/invitations/%00"]) {
+    for (const path of [
+      `/campaigns/${"x".repeat(3000)}`,
+      "/campaigns/%E6%97%A5%F0%9F%99%82",
+      "/s/..%2F..%2Fetc%2Fpasswd/confirm",
+      "/invitations/%00",
+    ]) {
       const response = await fetch(`${server.baseUrl}${path}`);
       expect(response.status, path).toBe(404);
       const page = await response.text();

@@ -31,10 +31,13 @@ async function signForNews(page: Page) {
   // Only an organiser reads the dev mailbox.
   const mailbox = await demoOrganiserPage(browser, server.baseUrl);
   await expect
-    .poll(async () => {
-      await mailbox.goto("/dev/mailbox");
-      return mailbox.getByRole("row").filter({ hasText: SIGNER }).count();
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await mailbox.goto("/dev/mailbox");
+        return mailbox.getByRole("row").filter({ hasText: SIGNER }).count();
+      },
+      { timeout: 15_000 },
+    )
     .toBe(1);
   await mailbox.getByRole("row").filter({ hasText: SIGNER }).getByRole("link").click();
   const text = await mailbox.locator("pre.email-text").innerText();
@@ -112,10 +115,13 @@ describe("outcomes and the dashboard", () => {
 
     // The signer who asked for news has the update in the dev mailbox (queued by the worker, then sent).
     await expect
-      .poll(async () => {
-        await page.goto("/dev/mailbox");
-        return page.getByRole("row").filter({ hasText: SIGNER }).filter({ hasText: "Oksana Shevchuk released" }).count();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.goto("/dev/mailbox");
+          return page.getByRole("row").filter({ hasText: SIGNER }).filter({ hasText: "Oksana Shevchuk released" }).count();
+        },
+        { timeout: 15_000 },
+      )
       .toBe(1);
     await context.close();
   });

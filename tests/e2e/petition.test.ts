@@ -31,10 +31,13 @@ async function signatureCount(page: Page): Promise<number> {
 async function emailTo(address: string): Promise<string> {
   const page = mailbox;
   await expect
-    .poll(async () => {
-      await page.goto("/dev/mailbox");
-      return page.getByRole("row").filter({ hasText: address }).count();
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await page.goto("/dev/mailbox");
+        return page.getByRole("row").filter({ hasText: address }).count();
+      },
+      { timeout: 15_000 },
+    )
     .toBeGreaterThan(0);
   await page.getByRole("row").filter({ hasText: address }).first().getByRole("link").click();
   await page.locator("pre.email-text").waitFor();

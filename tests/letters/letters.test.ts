@@ -32,26 +32,84 @@ Case: {{ case.title }}. Summary: {{ case.summary }}
 async function world() {
   const { organisation, section } = await createOrganisation("Solidarity test org");
   const berlin = await prisma.section.create({
-    data: { organisationId: organisation.id, name: "Berlin group", country: "DE", city: "Berlin", contactEmail: "berlin-group@example.org", signatories: "Anna Schmidt\nJonas Weber" },
+    data: {
+      organisationId: organisation.id,
+      name: "Berlin group",
+      country: "DE",
+      city: "Berlin",
+      contactEmail: "berlin-group@example.org",
+      signatories: "Anna Schmidt\nJonas Weber",
+    },
   });
   await prisma.section.update({ where: { id: section.id }, data: { signatories: "Marie Dupont" } });
   const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
   const brusselsMember = await createUser({ organisationId: organisation.id, role: "section_member", sectionId: section.id });
   const berlinMember = await createUser({ organisationId: organisation.id, role: "section_member", sectionId: berlin.id });
   const c = await createCase({ organisationId: organisation.id, title: "Activists <detained> & “charged”" });
-  await prisma.case.update({ where: { id: c.id }, data: { summary: 'They were detained at a rally <script>alert("x")</script> & beaten.' } });
-  await createPerson(c.id, { name: "Oksana Shevchuk", description: "Mother", heldAt: null, status: "pre_trial_detention", occurredOn: "2019-07", note: "Detained.", sourceId: c.sources[0]!.id });
-  const embassyBE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Belgium", country: "BE", languages: ["fr", "nl"], salutation: "Excellence", jurisdictions: ["BE", "LU"] });
-  const embassyDE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Germany", country: "DE", languages: ["de"], salutation: "Exzellenz" });
-  const mepBE = await createTarget(organisation.id, { kind: "mep", name: "Hilde Vautmans", country: "BE", languages: ["nl"], salutation: "Dear Ms Vautmans", tags: ["droi"] });
-  const prosecutor = await createTarget(organisation.id, { kind: "official", name: "Prosecutor General", country: "KZ", languages: ["ru", "kk"], email: null, salutation: "Dear Prosecutor General", postalAddress: "Astana" });
+  await prisma.case.update({
+    where: { id: c.id },
+    data: { summary: 'They were detained at a rally <script>alert("x")</script> & beaten.' },
+  });
+  await createPerson(c.id, {
+    name: "Oksana Shevchuk",
+    description: "Mother",
+    heldAt: null,
+    status: "pre_trial_detention",
+    occurredOn: "2019-07",
+    note: "Detained.",
+    sourceId: c.sources[0]!.id,
+  });
+  const embassyBE = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: "Embassy of Kazakhstan in Belgium",
+    country: "BE",
+    languages: ["fr", "nl"],
+    salutation: "Excellence",
+    jurisdictions: ["BE", "LU"],
+  });
+  const embassyDE = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: "Embassy of Kazakhstan in Germany",
+    country: "DE",
+    languages: ["de"],
+    salutation: "Exzellenz",
+  });
+  const mepBE = await createTarget(organisation.id, {
+    kind: "mep",
+    name: "Hilde Vautmans",
+    country: "BE",
+    languages: ["nl"],
+    salutation: "Dear Ms Vautmans",
+    tags: ["droi"],
+  });
+  const prosecutor = await createTarget(organisation.id, {
+    kind: "official",
+    name: "Prosecutor General",
+    country: "KZ",
+    languages: ["ru", "kk"],
+    email: null,
+    salutation: "Dear Prosecutor General",
+    postalAddress: "Astana",
+  });
   const campaign = await createCampaign(organisation.id, c.id, {
     templates: [
       { language: "en", subject: "About {{ case.title }}", body },
       { language: "fr", targetKind: "embassy", subject: "Au sujet de {{ case.title }}", body: `FR ${body}` },
     ],
   });
-  return { organisation, brussels: section, berlin, organiser, brusselsMember, berlinMember, campaign, embassyBE, embassyDE, mepBE, prosecutor };
+  return {
+    organisation,
+    brussels: section,
+    berlin,
+    organiser,
+    brusselsMember,
+    berlinMember,
+    campaign,
+    embassyBE,
+    embassyDE,
+    mepBE,
+    prosecutor,
+  };
 }
 
 type Action = (args: { request: Request; params: Record<string, string>; context: typeof testContext }) => Promise<unknown>;
@@ -83,7 +141,13 @@ describe("letter templates", () => {
       templateEditor.action,
       `/admin/campaigns/${w.campaign.id}/templates/new`,
       cookie,
-      { name: "Bad", language: "en", targetKind: "", subject: "Hello", body: "Dear friends, we write today.\n\n{% for p in people %}{{ p.name }}" },
+      {
+        name: "Bad",
+        language: "en",
+        targetKind: "",
+        subject: "Hello",
+        body: "Dear friends, we write today.\n\n{% for p in people %}{{ p.name }}",
+      },
       { campaignId: w.campaign.id, templateId: "new" },
     );
     const failure = (await response.json()) as { fieldErrors: Record<string, string[]> };
@@ -97,7 +161,13 @@ describe("letter templates", () => {
       templateEditor.action,
       `/admin/campaigns/${w.campaign.id}/templates/new`,
       cookie,
-      { name: "Sneaky", language: "en", targetKind: "", subject: "Hello", body: "Dear friends, we write today.\n{% include '/etc/passwd' %}" },
+      {
+        name: "Sneaky",
+        language: "en",
+        targetKind: "",
+        subject: "Hello",
+        body: "Dear friends, we write today.\n{% include '/etc/passwd' %}",
+      },
       { campaignId: w.campaign.id, templateId: "new" },
     );
     expect(response.status).toBe(400);
@@ -106,7 +176,8 @@ describe("letter templates", () => {
 
 describe("templates that would hold the server", () => {
   const hugeLoop = "Dear friends, we write today.\n{% for i in (1..100000000) %}{{ i }}{% endfor %}";
-  const slowLoops = "Dear friends, we write today.\n{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}.{% endfor %}{% endfor %}{% endfor %}";
+  const slowLoops =
+    "Dear friends, we write today.\n{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}.{% endfor %}{% endfor %}{% endfor %}";
 
   for (const [what, hostile, message] of [
     ["a loop over a hundred million items", hugeLoop, /too long a list/],
@@ -137,7 +208,13 @@ describe("templates that would hold the server", () => {
     await prisma.letterTemplate.updateMany({ where: { campaignId: w.campaign.id }, data: { body: slowLoops } });
     const cookie = await cookieFor(w.brusselsMember.id);
     const started = Date.now();
-    const generated = await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    const generated = await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(((await generated.json()) as { message: string }).message).toMatch(/^Template .*takes too long to fill in/);
     expect(await prisma.letter.count({ where: { campaignId: w.campaign.id } })).toBe(0);
@@ -175,7 +252,13 @@ describe("generating letters", () => {
   it("keeps a generated letter as it was when the template changes later", async () => {
     const w = await world();
     const cookie = await cookieFor(w.brusselsMember.id);
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
     const before = await prisma.letter.findFirstOrThrow({ where: { targetId: w.mepBE.id } });
     const english = w.campaign.templates.find((t) => t.language === "en")!;
     await prisma.letterTemplate.update({ where: { id: english.id }, data: { body: "Completely different text for {{ target.name }}." } });
@@ -218,9 +301,27 @@ describe("sending letters", () => {
   it("asks before sending a letter to the same target a second time", async () => {
     const w = await world();
     const cookie = await cookieFor(w.brusselsMember.id);
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "approve-all" }, { campaignId: w.campaign.id });
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "send-approved" }, { campaignId: w.campaign.id });
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "approve-all" },
+      { campaignId: w.campaign.id },
+    );
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "send-approved" },
+      { campaignId: w.campaign.id },
+    );
     const letter = await prisma.letter.findFirstOrThrow({ where: { targetId: w.embassyBE.id } });
     const params = { letterId: letter.id };
 
@@ -228,7 +329,13 @@ describe("sending letters", () => {
     expect(await asked.json()).toMatchObject({ confirm: true });
     expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(1);
 
-    const confirmed = await post(letterPage.action, `/admin/letters/${letter.id}`, cookie, { intent: "send-again", confirm: "yes" }, params);
+    const confirmed = await post(
+      letterPage.action,
+      `/admin/letters/${letter.id}`,
+      cookie,
+      { intent: "send-again", confirm: "yes" },
+      params,
+    );
     expect(await confirmed.json()).toMatchObject({ message: "The letter is queued to be sent again." });
     expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(2);
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).sendCount).toBe(2);
@@ -254,20 +361,52 @@ describe("who sees which letters", () => {
     const w = await world();
     const brussels = await cookieFor(w.brusselsMember.id);
     const berlin = await cookieFor(w.berlinMember.id);
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, brussels, { intent: "generate" }, { campaignId: w.campaign.id });
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, berlin, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      brussels,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      berlin,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
 
-    const berlinView = await lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie: berlin }), params: { campaignId: w.campaign.id }, context: testContext });
+    const berlinView = await lettersPage.loader({
+      request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie: berlin }),
+      params: { campaignId: w.campaign.id },
+      context: testContext,
+    });
     expect(berlinView.letters.map((l) => l.recipientName).sort()).toEqual(["Embassy of Kazakhstan in Germany", "Prosecutor General"]);
 
     // Asking for Brussels's letters by URL does not help a Berlin member.
-    const sneaky = await lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters?sender=${w.brussels.id}`, { cookie: berlin }), params: { campaignId: w.campaign.id }, context: testContext });
+    const sneaky = await lettersPage.loader({
+      request: request(`/admin/campaigns/${w.campaign.id}/letters?sender=${w.brussels.id}`, { cookie: berlin }),
+      params: { campaignId: w.campaign.id },
+      context: testContext,
+    });
     expect(sneaky.sender.key).toBe(w.berlin.id);
 
     const brusselsLetter = await prisma.letter.findFirstOrThrow({ where: { sectionId: w.brussels.id } });
-    const denied = (await settle(letterPage.loader({ request: request(`/admin/letters/${brusselsLetter.id}`, { cookie: berlin }), params: { letterId: brusselsLetter.id }, context: testContext }))) as Response;
+    const denied = (await settle(
+      letterPage.loader({
+        request: request(`/admin/letters/${brusselsLetter.id}`, { cookie: berlin }),
+        params: { letterId: brusselsLetter.id },
+        context: testContext,
+      }),
+    )) as Response;
     expect(denied.status).toBe(404);
-    const edit = await post(letterPage.action, `/admin/letters/${brusselsLetter.id}`, berlin, { intent: "edit", subject: "Hijacked", body: "x".repeat(30) }, { letterId: brusselsLetter.id });
+    const edit = await post(
+      letterPage.action,
+      `/admin/letters/${brusselsLetter.id}`,
+      berlin,
+      { intent: "edit", subject: "Hijacked", body: "x".repeat(30) },
+      { letterId: brusselsLetter.id },
+    );
     expect(edit.status).toBe(404);
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: brusselsLetter.id } })).subject).not.toBe("Hijacked");
   });
@@ -276,7 +415,13 @@ describe("who sees which letters", () => {
     const w = await world();
     await prisma.campaign.update({ where: { id: w.campaign.id }, data: { status: "draft" } });
     const cookie = await cookieFor(w.brusselsMember.id);
-    const result = (await settle(lettersPage.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie }), params: { campaignId: w.campaign.id }, context: testContext }))) as Response;
+    const result = (await settle(
+      lettersPage.loader({
+        request: request(`/admin/campaigns/${w.campaign.id}/letters`, { cookie }),
+        params: { campaignId: w.campaign.id },
+        context: testContext,
+      }),
+    )) as Response;
     expect(result.status).toBe(404);
   });
 });
@@ -285,10 +430,20 @@ describe("printing letters", () => {
   it("prints one letter, and a section's whole batch, as A4 PDFs with the letters' text", async () => {
     const w = await world();
     const cookie = await cookieFor(w.brusselsMember.id);
-    await post(lettersPage.action, `/admin/campaigns/${w.campaign.id}/letters`, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
     const official = await prisma.letter.findFirstOrThrow({ where: { targetId: w.prosecutor.id } });
 
-    const one = (await letterPdf.loader({ request: request(`/admin/letters/${official.id}/pdf`, { cookie }), params: { letterId: official.id }, context: testContext })) as Response;
+    const one = (await letterPdf.loader({
+      request: request(`/admin/letters/${official.id}/pdf`, { cookie }),
+      params: { letterId: official.id },
+      context: testContext,
+    })) as Response;
     expect(one.headers.get("Content-Type")).toBe("application/pdf");
     const { text } = await extractText(new Uint8Array(await one.arrayBuffer()), { mergePages: true });
     expect(text).toContain("Prosecutor General");
@@ -296,7 +451,11 @@ describe("printing letters", () => {
     expect(text).toContain("Marie Dupont");
     expect(text).toContain("Astana");
 
-    const batch = (await batchPdf.loader({ request: request(`/admin/campaigns/${w.campaign.id}/letters/pdf`, { cookie }), params: { campaignId: w.campaign.id }, context: testContext })) as Response;
+    const batch = (await batchPdf.loader({
+      request: request(`/admin/campaigns/${w.campaign.id}/letters/pdf`, { cookie }),
+      params: { campaignId: w.campaign.id },
+      context: testContext,
+    })) as Response;
     const pdf = await getDocumentProxy(new Uint8Array(await batch.arrayBuffer()));
     expect(pdf.numPages).toBeGreaterThanOrEqual(3);
     const page = await pdf.getPage(1);

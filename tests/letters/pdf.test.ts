@@ -126,9 +126,7 @@ describe("a printed letter", () => {
   });
 
   it("without a postal address prints only the recipient's name and body, and no 'undefined' or 'null'", async () => {
-    const withBody = await pageTexts(
-      await renderLettersPdf([letter({ recipientAddress: null, senderAddressLines: [] })]),
-    );
+    const withBody = await pageTexts(await renderLettersPdf([letter({ recipientAddress: null, senderAddressLines: [] })]));
     const lines = withBody[0]!.split("\n").map((line) => line.trim());
     expect(lines.slice(0, 4)).toEqual([
       "Brussels section, Solidarity Network (demo)",
@@ -170,7 +168,11 @@ describe("a printed letter", () => {
     expect(dense).toContain(reference.replace(/\s+/g, ""));
 
     expect(breakLongWords(`See ${url}.`, 40).split("\n").join("")).toBe(`See ${url}.`);
-    expect(breakLongWords(`See ${url}.`, 40).split("\n").every((line) => Array.from(line).length <= 44)).toBe(true);
+    expect(
+      breakLongWords(`See ${url}.`, 40)
+        .split("\n")
+        .every((line) => Array.from(line).length <= 44),
+    ).toBe(true);
     expect(breakLongWords("Қасым-Жомарт Тоқаев", 40)).toBe("Қасым-Жомарт Тоқаев");
   });
 
@@ -196,7 +198,12 @@ describe("a batch of letters", () => {
         body: "Dear Prosecutor General,\n\n" + longBody(12),
         caseReference: "Case: second — https://x.example/cases/2",
       }),
-      letter({ recipientName: "Ms Anna Lührmann, MEP", recipientAddress: null, recipientBody: "European Parliament", caseReference: "Case: third — https://x.example/cases/3" }),
+      letter({
+        recipientName: "Ms Anna Lührmann, MEP",
+        recipientAddress: null,
+        recipientBody: "European Parliament",
+        caseReference: "Case: third — https://x.example/cases/3",
+      }),
     ];
     const pages = (await pageTexts(await renderLettersPdf(letters))).map(squash);
     expect(pages.length).toBeGreaterThanOrEqual(4);

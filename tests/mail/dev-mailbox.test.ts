@@ -13,8 +13,24 @@ const remote = { cspNonce: "n", clientAddress: "203.0.113.5" };
 const local = { cspNonce: "n", clientAddress: "127.0.0.1" };
 
 async function deliveredTo(organisationId: string, to: string) {
-  await enqueueEmail(prisma, { dedupeKey: `dev:${to}`, kind: "test", to, subject: `For ${to}`, html: "<p>Your link</p>", text: "Your link", organisationId });
-  await createWorker({ transport: devMailboxTransport, requestsPerSecond: 1000, batchSize: 100, maxAttempts: 3, leaseMs: 10_000, retryBaseMs: 10, pollMs: 10 }).runOnce();
+  await enqueueEmail(prisma, {
+    dedupeKey: `dev:${to}`,
+    kind: "test",
+    to,
+    subject: `For ${to}`,
+    html: "<p>Your link</p>",
+    text: "Your link",
+    organisationId,
+  });
+  await createWorker({
+    transport: devMailboxTransport,
+    requestsPerSecond: 1000,
+    batchSize: 100,
+    maxAttempts: 3,
+    leaseMs: 10_000,
+    retryBaseMs: 10,
+    pollMs: 10,
+  }).runOnce();
 }
 
 describe("the dev mailbox", () => {
@@ -23,8 +39,23 @@ describe("the dev mailbox", () => {
     const b = await createOrganisation();
     await deliveredTo(a.organisation.id, "a-reader@example.org");
     await deliveredTo(b.organisation.id, "b-reader@example.org");
-    await enqueueEmail(prisma, { dedupeKey: "dev:nobody", kind: "test", to: "no-organisation@example.org", subject: "No organisation", html: "<p>x</p>", text: "x" });
-    await createWorker({ transport: devMailboxTransport, requestsPerSecond: 1000, batchSize: 100, maxAttempts: 3, leaseMs: 10_000, retryBaseMs: 10, pollMs: 10 }).runOnce();
+    await enqueueEmail(prisma, {
+      dedupeKey: "dev:nobody",
+      kind: "test",
+      to: "no-organisation@example.org",
+      subject: "No organisation",
+      html: "<p>x</p>",
+      text: "x",
+    });
+    await createWorker({
+      transport: devMailboxTransport,
+      requestsPerSecond: 1000,
+      batchSize: 100,
+      maxAttempts: 3,
+      leaseMs: 10_000,
+      retryBaseMs: 10,
+      pollMs: 10,
+    }).runOnce();
 
     // This machine is no one in particular: behind a proxy on the same host, every visitor is "local".
     for (const context of [local, remote]) {
@@ -40,11 +71,15 @@ describe("the dev mailbox", () => {
     }
 
     const bEmail = await prisma.outboxEmail.findFirstOrThrow({ where: { toAddress: "b-reader@example.org" } });
-    const hidden = (await settle(emailHtml.loader({ request: request(`/dev/mailbox/${bEmail.id}/html`, { cookie }), params: { emailId: bEmail.id }, context: local }))) as Response;
+    const hidden = (await settle(
+      emailHtml.loader({ request: request(`/dev/mailbox/${bEmail.id}/html`, { cookie }), params: { emailId: bEmail.id }, context: local }),
+    )) as Response;
     expect(hidden.status).toBe(404);
 
     const member = await createUser({ organisationId: a.organisation.id, role: "section_member", sectionId: a.section.id });
-    const memberReads = (await settle(mailbox.loader({ request: request("/dev/mailbox", { cookie: await cookieFor(member.id) }), params: {}, context: local }))) as Response;
+    const memberReads = (await settle(
+      mailbox.loader({ request: request("/dev/mailbox", { cookie: await cookieFor(member.id) }), params: {}, context: local }),
+    )) as Response;
     expect(memberReads.status).toBe(403);
   });
 
@@ -53,7 +88,11 @@ describe("the dev mailbox", () => {
     await deliveredTo(organisation.id, "policy@example.org");
     const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { toAddress: "policy@example.org" } });
-    const response = (await emailHtml.loader({ request: request(`/dev/mailbox/${email.id}/html`, { cookie: await cookieFor(organiser.id) }), params: { emailId: email.id }, context: local })) as Response;
+    const response = (await emailHtml.loader({
+      request: request(`/dev/mailbox/${email.id}/html`, { cookie: await cookieFor(organiser.id) }),
+      params: { emailId: email.id },
+      context: local,
+    })) as Response;
     expect(await response.text()).toBe("<p>Your link</p>");
     expect(response.headers.get("Content-Security-Policy")).toMatch(/^default-src 'none';/);
   });

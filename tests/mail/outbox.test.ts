@@ -32,8 +32,22 @@ describe("enqueuing", () => {
   });
 
   it("keeps one email when the same thing is enqueued twice", async () => {
-    const first = await enqueueEmail(prisma, { dedupeKey: "once", kind: "test", to: "A@Example.org", subject: "s", html: "<p>h</p>", text: "h" });
-    const second = await enqueueEmail(prisma, { dedupeKey: "once", kind: "test", to: "a@example.org", subject: "s", html: "<p>h</p>", text: "h" });
+    const first = await enqueueEmail(prisma, {
+      dedupeKey: "once",
+      kind: "test",
+      to: "A@Example.org",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+    });
+    const second = await enqueueEmail(prisma, {
+      dedupeKey: "once",
+      kind: "test",
+      to: "a@example.org",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+    });
     expect(second).toEqual({ id: first.id, created: false });
     expect(await prisma.outboxEmail.findMany({ select: { toAddress: true } })).toEqual([{ toAddress: "a@example.org" }]);
   });
@@ -147,7 +161,10 @@ describe("sending", () => {
     try {
       await queueEmails(8);
       // Each worker alone keeps to 2 a second; together they must too (the provider counts per key).
-      await Promise.all([drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 })), drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 }))]);
+      await Promise.all([
+        drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 })),
+        drain(workerFor(limited, { requestsPerSecond: 2, batchSize: 1 })),
+      ]);
       expect(limited.requests.filter((r) => r.status === 429)).toHaveLength(0);
       expect(limited.accepted).toHaveLength(8);
     } finally {

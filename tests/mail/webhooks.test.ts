@@ -18,7 +18,14 @@ beforeEach(async () => {
   await prisma.emailEvent.deleteMany();
   await prisma.outboxEmail.deleteMany();
   await prisma.suppressedAddress.deleteMany();
-  const { id } = await enqueueEmail(prisma, { dedupeKey: crypto.randomUUID(), kind: "letter", to: "embassy@example.org", subject: "s", html: "<p>h</p>", text: "h" });
+  const { id } = await enqueueEmail(prisma, {
+    dedupeKey: crypto.randomUUID(),
+    kind: "letter",
+    to: "embassy@example.org",
+    subject: "s",
+    html: "<p>h</p>",
+    text: "h",
+  });
   const providerId = crypto.randomUUID();
   await prisma.outboxEmail.update({ where: { id }, data: { status: "sent", providerId, sentAt: new Date() } });
   email = { id, providerId };
@@ -107,7 +114,14 @@ describe("Resend delivery webhooks", () => {
     const row = await current();
     expect(row.status).toBe("bounced");
     expect(row.lastError).toBe("Mailbox does not exist");
-    const next = await enqueueEmail(prisma, { dedupeKey: "after-bounce", kind: "letter", to: "embassy@example.org", subject: "s", html: "<p>h</p>", text: "h" });
+    const next = await enqueueEmail(prisma, {
+      dedupeKey: "after-bounce",
+      kind: "letter",
+      to: "embassy@example.org",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+    });
     const later = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: next.id } });
     expect(later.status).toBe("suppressed");
     expect(later.lastError).toMatch(/hard bounce/);
@@ -129,7 +143,9 @@ describe("Resend delivery webhooks", () => {
   });
 
   it("refuses an event whose date is not a date with 400, not a server error, and changes nothing", async () => {
-    const response = await post(JSON.stringify({ type: "email.delivered", created_at: "not a date", data: { email_id: email.providerId } }));
+    const response = await post(
+      JSON.stringify({ type: "email.delivered", created_at: "not a date", data: { email_id: email.providerId } }),
+    );
     expect(response.status).toBe(400);
     const row = await current();
     expect(row.status).toBe("sent");
@@ -137,7 +153,9 @@ describe("Resend delivery webhooks", () => {
   });
 
   it("answers 2xx to event types the app does not use (opens, clicks), so Resend keeps the endpoint enabled", async () => {
-    const response = await post(JSON.stringify({ type: "email.opened", created_at: new Date().toISOString(), data: { email_id: email.providerId } }));
+    const response = await post(
+      JSON.stringify({ type: "email.opened", created_at: new Date().toISOString(), data: { email_id: email.providerId } }),
+    );
     expect(response.status).toBe(200);
     expect((await current()).events.map((e) => e.type)).not.toContain("email.opened");
   });
@@ -147,7 +165,9 @@ describe("Resend delivery webhooks", () => {
   });
 
   it("asks Resend to come back later for an email it does not know yet", async () => {
-    const response = await post(JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "unknown" } }));
+    const response = await post(
+      JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "unknown" } }),
+    );
     expect(response.status).toBe(404);
   });
 

@@ -64,7 +64,11 @@ describe("a worker killed mid-send", () => {
     const stuck = await prisma.outboxEmail.count({ where: { status: "sending" } });
 
     const second = startWorkerProcess();
-    await waitFor(async () => (await prisma.outboxEmail.count({ where: { status: { not: "sent" } } })) === 0, 90_000, "every email to be sent");
+    await waitFor(
+      async () => (await prisma.outboxEmail.count({ where: { status: { not: "sent" } } })) === 0,
+      90_000,
+      "every email to be sent",
+    );
     second.kill("SIGTERM");
     await new Promise((r) => second.once("exit", r));
 

@@ -6,7 +6,16 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { env } from "~/env.server";
-import { backupDatabase, backupProblem, keysOpen, knownMigrations, markServing, pruneBackups, restoreDatabase, startScheduledBackups } from "~/operations/backup.server";
+import {
+  backupDatabase,
+  backupProblem,
+  keysOpen,
+  knownMigrations,
+  markServing,
+  pruneBackups,
+  restoreDatabase,
+  startScheduledBackups,
+} from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";
 import { addMigrationLedger, petition, sign } from "./support";
 
@@ -36,12 +45,19 @@ describe("backup and restore", () => {
     expect(restoreDatabase(file, { database: target, knownMigrations: knownMigrations() })).toEqual({ keptAside: null });
     expect(fs.readdirSync(dir)).toEqual([path.basename(file)]); // one self-contained file, nothing beside it
     const restored = new Database(target, { readonly: true });
-    const rows = restored.prepare(`SELECT "nameEnc", "cityEnc" FROM "Signature" WHERE "campaignId" = ?`).all(campaign.id) as Array<{ nameEnc: string; cityEnc: string | null }>;
+    const rows = restored.prepare(`SELECT "nameEnc", "cityEnc" FROM "Signature" WHERE "campaignId" = ?`).all(campaign.id) as Array<{
+      nameEnc: string;
+      cityEnc: string | null;
+    }>;
     restored.close();
     expect(rows.map((r) => decrypt(r.nameEnc))).toEqual(["Dana Restore"]);
     expect(decrypt(rows[0]!.cityEnc!)).toBe("Ghent");
     expect(keysOpen(target, decrypt)).toBe(true);
-    expect(keysOpen(target, () => { throw new Error("another key"); })).toBe(false);
+    expect(
+      keysOpen(target, () => {
+        throw new Error("another key");
+      }),
+    ).toBe(false);
 
     // Restoring again keeps the database it replaces aside.
     const again = restoreDatabase(file, { database: target, knownMigrations: knownMigrations() });
@@ -54,7 +70,9 @@ describe("backup and restore", () => {
     const target = path.join(scratch, "refusals", "app.db");
     const text = path.join(scratch, "notes.db");
     fs.writeFileSync(text, "not a database at all, just some text that is long enough to not be empty");
-    expect(() => restoreDatabase(text, { database: target, knownMigrations: knownMigrations() })).toThrow(/not an SQLite database|cannot be read|damaged/);
+    expect(() => restoreDatabase(text, { database: target, knownMigrations: knownMigrations() })).toThrow(
+      /not an SQLite database|cannot be read|damaged/,
+    );
     const other = path.join(scratch, "other.db");
     new Database(other).exec("CREATE TABLE notes (id INTEGER)").close();
     expect(backupProblem(other, knownMigrations())).toMatch(/not a database of Solidarity letters/);
@@ -66,7 +84,9 @@ describe("backup and restore", () => {
     const stale = `${target}.serving.99999999`; // left by a process that was killed
     fs.writeFileSync(stale, "");
     const unmark = markServing(target);
-    expect(() => restoreDatabase(ours, { database: target, knownMigrations: knownMigrations() })).toThrow(/serving this database \(process \d+\)/);
+    expect(() => restoreDatabase(ours, { database: target, knownMigrations: knownMigrations() })).toThrow(
+      /serving this database \(process \d+\)/,
+    );
     unmark();
     // Once stopped (its marker gone), the restore goes ahead.
     restoreDatabase(ours, { database: target, knownMigrations: knownMigrations() });

@@ -65,7 +65,11 @@ describe("rotating the data key", () => {
     useKeys({ DATA_KEY: newKey, DATA_HASH_KEY: oldKey });
     const after = await prisma.signature.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.nameEnc).toMatch(new RegExp(`^v2\\.${currentKeyId()}\\.`));
-    expect([decrypt(after.nameEnc!), decrypt(after.emailEnc!), decrypt(after.cityEnc!)]).toEqual(["Aigerim Nurlanovna", "aigerim@example.org", "Almaty"]);
+    expect([decrypt(after.nameEnc!), decrypt(after.emailEnc!), decrypt(after.cityEnc!)]).toEqual([
+      "Aigerim Nurlanovna",
+      "aigerim@example.org",
+      "Almaty",
+    ]);
     expect(await confirmationToken("aigerim@example.org")).toBe(token);
 
     // The link in the email sent before the rotation still confirms.

@@ -22,9 +22,19 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 const key = () => Buffer.alloc(32, 7).toString("base64");
 
 function start(extra: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", PORT: "39917", DATABASE_URL: `file:${path.join(scratch, "never.db")}` };
-  for (const name of ["SESSION_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_HASH_KEY", "SEED_DEMO_DATA", "APP_URL", "RESEND_API_KEY"]) delete environment[name];
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: { ...environment, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    WEB_CONCURRENCY: "1",
+    PORT: "39917",
+    DATABASE_URL: `file:${path.join(scratch, "never.db")}`,
+  };
+  for (const name of ["SESSION_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_HASH_KEY", "SEED_DEMO_DATA", "APP_URL", "RESEND_API_KEY"])
+    delete environment[name];
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...environment, ...extra },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   let stdout = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -56,7 +66,13 @@ describe("a production install refuses to start", () => {
     await addMigrationLedger();
     // A copy of its own, so the server's `prisma migrate deploy` does not wait on this test's connection.
     const copy = await backupDatabase({ dir: scratch });
-    const { code, stderr } = await start({ APP_URL: "https://letters.example.org", SESSION_SECRET: "s".repeat(40), DATA_KEY: key(), SEED_DEMO_DATA: "0", DATABASE_URL: `file:${copy}` });
+    const { code, stderr } = await start({
+      APP_URL: "https://letters.example.org",
+      SESSION_SECRET: "s".repeat(40),
+      DATA_KEY: key(),
+      SEED_DEMO_DATA: "0",
+      DATABASE_URL: `file:${copy}`,
+    });
     expect(code, stderr).toBe(1);
     expect(stderr).toContain("organiser@example.org");
     expect(stderr).toContain("brussels@example.org");
@@ -102,8 +118,17 @@ describe("a missing dev secrets file", () => {
 
 describe("pages no cache may keep", () => {
   it("are the admin, the dev mailbox and a signer's link pages", () => {
-    for (const page of ["/admin", "/admin/campaigns/x/signatures", "/dev/mailbox", "/dev/mailbox/e1/html", "/s/abc/confirm", "/s/abc/delete"]) expect(isPrivatePage(page), page).toBe(true);
-    for (const page of ["/", "/campaigns/free-them", "/administrators", "/healthz", "/login"]) expect(isPrivatePage(page), page).toBe(false);
+    for (const page of [
+      "/admin",
+      "/admin/campaigns/x/signatures",
+      "/dev/mailbox",
+      "/dev/mailbox/e1/html",
+      "/s/abc/confirm",
+      "/s/abc/delete",
+    ])
+      expect(isPrivatePage(page), page).toBe(true);
+    for (const page of ["/", "/campaigns/free-them", "/administrators", "/healthz", "/login"])
+      expect(isPrivatePage(page), page).toBe(false);
   });
 });
 
@@ -115,7 +140,10 @@ describe("npm run rotate-key on a demo install", () => {
     const before = readDevSecrets(file);
     const environment: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${path.join(dir, "app.db")}` };
     for (const name of ["SESSION_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_HASH_KEY", "APP_URL"]) delete environment[name];
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/rotate-key.ts"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/rotate-key.ts"], {
+      env: environment,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -16,7 +16,16 @@ import * as sendPage from "~/routes/s.$token.send";
 import * as unsubscribePage from "~/routes/s.$token.unsubscribe";
 import * as deletePage from "~/routes/s.$token.delete";
 import { decrypt, formStamp, isEncrypted } from "~/security/crypto.server";
-import { createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
+import {
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  settle,
+  testContext,
+} from "../support/factories";
 import { drain, workerFor } from "../support/mail";
 import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
 
@@ -40,7 +49,12 @@ async function world() {
   const { organisation } = await createOrganisation();
   const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
   const c = await createCase({ organisationId: organisation.id });
-  const embassy = await createTarget(organisation.id, { kind: "embassy", name: `Embassy in Belgium ${Date.now()}`, country: "BE", email: "embassy.be@example.org" });
+  const embassy = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: `Embassy in Belgium ${Date.now()}`,
+    country: "BE",
+    email: "embassy.be@example.org",
+  });
   const campaign = await createCampaign(organisation.id, c.id, {
     templates: [{ language: "en", subject: "About the case", body: "Excellency,\n\nPlease act.\n\n{{ sender.name }}, {{ sender.city }}" }],
   });
@@ -62,13 +76,27 @@ async function everyFlow(w: Awaited<ReturnType<typeof world>>, p: Person, { stop
   const sign = () =>
     settle(
       campaignPage.action({
-        request: request(`/campaigns/${slug}`, { form: { formStartedAt: stamp(), website: "", name: p.name, email: p.email, city: p.city, comment: p.comment, country: "BE", showName: "on", wantsUpdates: "on" } }),
+        request: request(`/campaigns/${slug}`, {
+          form: {
+            formStartedAt: stamp(),
+            website: "",
+            name: p.name,
+            email: p.email,
+            city: p.city,
+            comment: p.comment,
+            country: "BE",
+            showName: "on",
+            wantsUpdates: "on",
+          },
+        }),
         params: { slug },
         context: testContext,
       }),
     );
   await sign();
-  const confirmation = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-signature" }, orderBy: { createdAt: "desc" } }));
+  const confirmation = readable(
+    await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-signature" }, orderBy: { createdAt: "desc" } }),
+  );
   const token = confirmation.text.match(/\/s\/([A-Za-z0-9_-]+)\/confirm/)![1]!;
   await confirmPage.action({ request: request(`/s/${token}/confirm`, { form: {} }), params: { token }, context: testContext });
   // Signing again an hour later: "you have already signed" goes to the address.
@@ -76,22 +104,57 @@ async function everyFlow(w: Awaited<ReturnType<typeof world>>, p: Person, { stop
   await sign();
 
   // Case news to those who asked for it.
-  await publishCaseUpdate({ caseId: w.case.id, organisationId: w.organisation.id, title: "News", body: "A hearing is set.", statusChangeId: null, createdById: w.organiser.id, emailSigners: true, appUrl: "http://localhost" });
+  await publishCaseUpdate({
+    caseId: w.case.id,
+    organisationId: w.organisation.id,
+    title: "News",
+    body: "A hearing is set.",
+    statusChangeId: null,
+    createdById: w.organiser.id,
+    emailSigners: true,
+    appUrl: "http://localhost",
+  });
   await fanOutCaseUpdates();
 
   // Writing one's own letter: drafted, sent through the app, confirmed from the inbox.
   const who = { name: p.name, city: p.city, country: "BE" };
-  await writePage.action({ request: request(`/campaigns/${slug}/write`, { form: { intent: "draft", ...who } }), params: { slug }, context: testContext });
-  const letterForm = { intent: "send", targetId: w.embassy.id, ...who, subject: "About the case", body: p.letter, email: p.email, formStartedAt: stamp(), website: "" };
-  const written = (await settle(writePage.action({ request: request(`/campaigns/${slug}/write`, { form: letterForm }), params: { slug }, context: testContext }))) as Response;
+  await writePage.action({
+    request: request(`/campaigns/${slug}/write`, { form: { intent: "draft", ...who } }),
+    params: { slug },
+    context: testContext,
+  });
+  const letterForm = {
+    intent: "send",
+    targetId: w.embassy.id,
+    ...who,
+    subject: "About the case",
+    body: p.letter,
+    email: p.email,
+    formStartedAt: stamp(),
+    website: "",
+  };
+  const written = (await settle(
+    writePage.action({ request: request(`/campaigns/${slug}/write`, { form: letterForm }), params: { slug }, context: testContext }),
+  )) as Response;
   expect(written.status).toBe(200);
-  const letterEmail = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" }, orderBy: { createdAt: "desc" } }));
+  const letterEmail = readable(
+    await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" }, orderBy: { createdAt: "desc" } }),
+  );
   const letterToken = letterEmail.text.match(/\/s\/([A-Za-z0-9_-]+)\/send/)![1]!;
-  expect(await (await sendPage.action({ request: request(`/s/${letterToken}/send`, { form: {} }), params: { token: letterToken }, context: testContext }) as Response).json()).toEqual({ outcome: "sent" });
+  expect(
+    await (
+      (await sendPage.action({
+        request: request(`/s/${letterToken}/send`, { form: {} }),
+        params: { token: letterToken },
+        context: testContext,
+      })) as Response
+    ).json(),
+  ).toEqual({ outcome: "sent" });
 
   await drain(workerFor(standIn));
   expect(await prisma.outboxEmail.count({ where: { kind: "supporter-letter", status: "sent" } })).toBeGreaterThan(0);
-  for (const kind of ["already-signed", "case-update"]) expect(await prisma.outboxEmail.count({ where: { kind } }), kind).toBeGreaterThan(0);
+  for (const kind of ["already-signed", "case-update"])
+    expect(await prisma.outboxEmail.count({ where: { kind } }), kind).toBeGreaterThan(0);
 
   if (stopAndDelete) {
     await unsubscribePage.action({ request: request(`/s/${token}/unsubscribe`, { form: {} }), params: { token }, context: testContext });
@@ -104,16 +167,41 @@ const databaseFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 describe("a copied database file", () => {
   it("holds no supporter's name, email address, city or letter in clear, in the file or its write-ahead log", async () => {
     const w = await world();
-    const p = { name: "Saulet Kemelbekova", email: "saulet.private@example.org", city: "Zhanatas", comment: "Cousin Yerbolat is held", letter: "Excellency,\n\nMy cousin Yerbolat is held in Zhanatas without trial. Release him." };
+    const p = {
+      name: "Saulet Kemelbekova",
+      email: "saulet.private@example.org",
+      city: "Zhanatas",
+      comment: "Cousin Yerbolat is held",
+      letter: "Excellency,\n\nMy cousin Yerbolat is held in Zhanatas without trial. Release him.",
+    };
     await everyFlow(w, p, { stopAndDelete: false });
-    await everyFlow(w, { ...p, name: "Gulnara Abisheva", email: "gulnara.private@example.org", letter: "Excellency,\n\nGulnara writes about the Zhanatas detainees, in her own words." }, { stopAndDelete: true });
+    await everyFlow(
+      w,
+      {
+        ...p,
+        name: "Gulnara Abisheva",
+        email: "gulnara.private@example.org",
+        letter: "Excellency,\n\nGulnara writes about the Zhanatas detainees, in her own words.",
+      },
+      { stopAndDelete: true },
+    );
 
     const file = databaseFile();
     // As they are on disk, without a checkpoint: the log holds the latest pages.
     const raw = [fs.readFileSync(file), ...(fs.existsSync(`${file}-wal`) ? [fs.readFileSync(`${file}-wal`)] : [])];
     expect(raw.length).toBe(2);
     for (const bytes of raw) {
-      for (const secret of ["Saulet", "Kemelbekova", "saulet.private", "Zhanatas", "Yerbolat", "Gulnara", "Abisheva", "gulnara.private", "own words"]) {
+      for (const secret of [
+        "Saulet",
+        "Kemelbekova",
+        "saulet.private",
+        "Zhanatas",
+        "Yerbolat",
+        "Gulnara",
+        "Abisheva",
+        "gulnara.private",
+        "own words",
+      ]) {
         expect(bytes.includes(Buffer.from(secret, "utf8")), `${secret} in clear`).toBe(false);
         expect(bytes.includes(Buffer.from(secret, "utf16le")), `${secret} in clear (UTF-16)`).toBe(false);
       }
@@ -123,7 +211,9 @@ describe("a copied database file", () => {
 
 describe("a provider's error or bounce text", () => {
   it("is kept and logged without the address a mail server quoted", () => {
-    expect(withoutAddresses("550 5.1.1 <saulet.private@example.org>: Recipient address rejected")).toBe("550 5.1.1 <[address]>: Recipient address rejected");
+    expect(withoutAddresses("550 5.1.1 <saulet.private@example.org>: Recipient address rejected")).toBe(
+      "550 5.1.1 <[address]>: Recipient address rejected",
+    );
     expect(withoutAddresses("Invalid `to` field: Saulet.Private+x@Example.org, b@c.kz")).toBe("Invalid `to` field: [address], [address]");
     expect(withoutAddresses(null)).toBeNull();
   });
@@ -132,7 +222,13 @@ describe("a provider's error or bounce text", () => {
 describe("after the retention period", () => {
   it("nothing in the database, decrypted where it is encrypted, is the person's address or name", async () => {
     const w = await world();
-    const p = { name: "Aisulu Dzhaksybekova", email: "aisulu.retained@example.org", city: "Kyzylorda", comment: "For my father", letter: "Excellency,\n\nAisulu asks for her father's release. Thank you." };
+    const p = {
+      name: "Aisulu Dzhaksybekova",
+      email: "aisulu.retained@example.org",
+      city: "Kyzylorda",
+      comment: "For my father",
+      letter: "Excellency,\n\nAisulu asks for her father's release. Thank you.",
+    };
     await everyFlow(w, p, { stopAndDelete: false });
     // Before: the person is there, encrypted.
     expect(everyValueInTheDatabase().some((v) => v.includes(p.email))).toBe(true);
@@ -143,7 +239,10 @@ describe("after the retention period", () => {
 
     const values = everyValueInTheDatabase();
     for (const secret of [p.email, "aisulu.retained", "Aisulu", "Dzhaksybekova", "Kyzylorda"]) {
-      expect(values.filter((v) => v.toLowerCase().includes(secret.toLowerCase())), secret).toEqual([]);
+      expect(
+        values.filter((v) => v.toLowerCase().includes(secret.toLowerCase())),
+        secret,
+      ).toEqual([]);
     }
     // The count stays, anonymous.
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: w.campaign.id } })).signatureCount).toBe(1);
@@ -154,7 +253,9 @@ describe("after the retention period", () => {
 function everyValueInTheDatabase(): string[] {
   const db = new Database(databaseFile(), { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string }>;
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as Array<{
+      name: string;
+    }>;
     const values: string[] = [];
     for (const { name } of tables) {
       for (const row of db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>) {

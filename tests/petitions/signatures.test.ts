@@ -32,8 +32,14 @@ beforeEach(async () => {
   const { organisation } = await createOrganisation();
   organisationId = organisation.id;
   const c = await createCase({ organisationId: organisation.id });
-  campaign = await createCampaign(organisation.id, c.id, { templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }] });
-  campaign = await prisma.campaign.update({ where: { id: campaign.id }, data: { petitionText: "Free them.", signatureGoal: 100 }, include: { templates: true } });
+  campaign = await createCampaign(organisation.id, c.id, {
+    templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }],
+  });
+  campaign = await prisma.campaign.update({
+    where: { id: campaign.id },
+    data: { petitionText: "Free them.", signatureGoal: 100 },
+    include: { templates: true },
+  });
 });
 
 // Each submission its own stamp (a stamp is good for one submission): never two in the same millisecond.
@@ -43,7 +49,11 @@ const signForm = (fields: Record<string, string>) => ({ intent: "sign", formStar
 
 async function signAs(fields: Record<string, string>, clientAddress = "198.51.100.7") {
   return (await settle(
-    campaignPage.action({ request: request(`/campaigns/${campaign.slug}`, { form: signForm(fields) }), params: { slug: campaign.slug }, context: { cspNonce: "n", clientAddress } }),
+    campaignPage.action({
+      request: request(`/campaigns/${campaign.slug}`, { form: signForm(fields) }),
+      params: { slug: campaign.slug },
+      context: { cspNonce: "n", clientAddress },
+    }),
   )) as Response;
 }
 
@@ -84,7 +94,11 @@ describe("signing", () => {
     expect(await countOf()).toBe(1);
     expect(await confirmedRows()).toBe(1);
 
-    const shown = await campaignPage.loader({ request: request(`/campaigns/${campaign.slug}`), params: { slug: campaign.slug }, context: testContext });
+    const shown = await campaignPage.loader({
+      request: request(`/campaigns/${campaign.slug}`),
+      params: { slug: campaign.slug },
+      context: testContext,
+    });
     expect(shown.signers).toEqual([expect.objectContaining({ firstName: "Aigerim", country: "BE" })]);
     expect(shown.campaign.signatureCount).toBe(1);
   });
@@ -132,7 +146,11 @@ describe("signing", () => {
     const form = signForm({ name: "Aru", email: "aru@example.org" });
     const post = async (fields: Record<string, string>) =>
       (await settle(
-        campaignPage.action({ request: request(`/campaigns/${campaign.slug}`, { form: fields }), params: { slug: campaign.slug }, context: { cspNonce: "n", clientAddress: "203.0.113.50" } }),
+        campaignPage.action({
+          request: request(`/campaigns/${campaign.slug}`, { form: fields }),
+          params: { slug: campaign.slug },
+          context: { cspNonce: "n", clientAddress: "203.0.113.50" },
+        }),
       )) as Response;
     expect((await post(form)).status).toBe(302);
     const replay = await post({ ...form, email: "other@example.org" });
@@ -145,10 +163,25 @@ describe("signing", () => {
   it("does not show a signer's name that reads like a link, full-width dots and bare domains included", async () => {
     for (const [i, name] of ["Aliya", "t.me/spam", "evil．de", "joe@x", "spam.de"].entries()) {
       await prisma.signature.create({
-        data: { campaignId: campaign.id, emailHash: `h${i}`, nameEnc: encrypt(name), emailEnc: encrypt(`${i}@example.org`), country: "BE", showName: true, status: "confirmed", confirmedAt: new Date(), confirmationSentAt: new Date(), tokenHash: `t${i}` },
+        data: {
+          campaignId: campaign.id,
+          emailHash: `h${i}`,
+          nameEnc: encrypt(name),
+          emailEnc: encrypt(`${i}@example.org`),
+          country: "BE",
+          showName: true,
+          status: "confirmed",
+          confirmedAt: new Date(),
+          confirmationSentAt: new Date(),
+          tokenHash: `t${i}`,
+        },
       });
     }
-    const shown = await campaignPage.loader({ request: request(`/campaigns/${campaign.slug}`), params: { slug: campaign.slug }, context: testContext });
+    const shown = await campaignPage.loader({
+      request: request(`/campaigns/${campaign.slug}`),
+      params: { slug: campaign.slug },
+      context: testContext,
+    });
     expect(shown.signers.map((s) => s.firstName)).toEqual(["Aliya"]);
   });
 
@@ -181,7 +214,9 @@ describe("signing", () => {
     expect(bot.status).toBe(400);
     const fast = (await settle(
       campaignPage.action({
-        request: request(`/campaigns/${campaign.slug}`, { form: { ...signForm({ name: "Fast", email: "fast@example.org" }), formStartedAt: formStamp() } }),
+        request: request(`/campaigns/${campaign.slug}`, {
+          form: { ...signForm({ name: "Fast", email: "fast@example.org" }), formStartedAt: formStamp() },
+        }),
         params: { slug: campaign.slug },
         context: testContext,
       }),
@@ -228,7 +263,12 @@ describe("signing while the database is busy", () => {
 
 describe("what a copied database file reveals", () => {
   it("holds no signer's name, email, city or comment in clear, not even in the outbox", async () => {
-    await signAs({ name: "Zhanar Yesenova", email: "zhanar.secret@example.org", city: "Shymkent", comment: "My brother is held in Almaty" });
+    await signAs({
+      name: "Zhanar Yesenova",
+      email: "zhanar.secret@example.org",
+      city: "Shymkent",
+      comment: "My brother is held in Almaty",
+    });
     const token = await tokenFromLastEmail();
     await confirmPage.action({ request: request(`/s/${token}/confirm`, { form: {} }), params: { token }, context: testContext });
 
@@ -260,10 +300,16 @@ describe("stopping email and deleting one's data", () => {
     expect(signature.wantsUpdates).toBe(false);
     expect(signature.unsubscribedAt).not.toBeNull();
 
-    const other = await createCampaign(organisationId, campaign.caseId, { templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }] });
+    const other = await createCampaign(organisationId, campaign.caseId, {
+      templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, please act." }],
+    });
     await prisma.campaign.update({ where: { id: other.id }, data: { petitionText: "Another petition." } });
     const signAgain = (await settle(
-      campaignPage.action({ request: request(`/campaigns/${other.slug}`, { form: signForm({ name: "Ayan", email: "ayan@example.org" }) }), params: { slug: other.slug }, context: testContext }),
+      campaignPage.action({
+        request: request(`/campaigns/${other.slug}`, { form: signForm({ name: "Ayan", email: "ayan@example.org" }) }),
+        params: { slug: other.slug },
+        context: testContext,
+      }),
     )) as Response;
     // The same answer as for anyone; the stopped address gets nothing.
     expect(signAgain.headers.get("Location")).toContain("signed=check-email");
@@ -279,12 +325,23 @@ describe("stopping email and deleting one's data", () => {
 
     await deletePage.action({ request: request(`/s/${token}/delete`, { form: {} }), params: { token }, context: testContext });
     const signature = await prisma.signature.findFirstOrThrow();
-    expect(signature).toMatchObject({ nameEnc: null, emailEnc: null, commentEnc: null, emailHash: null, showName: false, status: "confirmed" });
+    expect(signature).toMatchObject({
+      nameEnc: null,
+      emailEnc: null,
+      commentEnc: null,
+      emailHash: null,
+      showName: false,
+      status: "confirmed",
+    });
     expect(signature.erasedAt).not.toBeNull();
     expect(await countOf()).toBe(1);
     expect(await confirmedRows()).toBe(1);
     expect(await prisma.outboxEmail.count({ where: { subjectType: "signature" } })).toBe(0);
-    const page = await campaignPage.loader({ request: request(`/campaigns/${campaign.slug}`), params: { slug: campaign.slug }, context: testContext });
+    const page = await campaignPage.loader({
+      request: request(`/campaigns/${campaign.slug}`),
+      params: { slug: campaign.slug },
+      context: testContext,
+    });
     expect(page.signers).toEqual([]);
   });
 
@@ -311,7 +368,10 @@ describe("keeping data no longer than needed", () => {
     expect(first.addressHashesRemoved).toBe(1);
     expect(await prisma.signature.count()).toBe(1);
 
-    await prisma.campaign.update({ where: { id: campaign.id }, data: { status: "closed", closedAt: new Date(Date.now() - 200 * 24 * 3600 * 1000) } });
+    await prisma.campaign.update({
+      where: { id: campaign.id },
+      data: { status: "closed", closedAt: new Date(Date.now() - 200 * 24 * 3600 * 1000) },
+    });
     const second = await purgeSignerData();
     expect(second.signersErased).toBe(1);
     expect(await prisma.signature.findFirstOrThrow()).toMatchObject({ nameEnc: null, emailEnc: null, status: "confirmed" });
@@ -335,7 +395,7 @@ describe("the organiser's signatures", () => {
       data: rows.map((i) => ({
         campaignId: campaign.id,
         emailHash: `hash-${i}`,
-        nameEnc: encrypt(i === 0 ? "=HYPERLINK(\"http://evil\")" : i === 1 ? "Жанар Әбілқызы" : `Signer ${i}`),
+        nameEnc: encrypt(i === 0 ? '=HYPERLINK("http://evil")' : i === 1 ? "Жанар Әбілқызы" : `Signer ${i}`),
         emailEnc: encrypt(`signer-${i}@example.org`),
         country: "DE",
         tokenHash: `token-${i}`,
@@ -346,7 +406,11 @@ describe("the organiser's signatures", () => {
     });
     const organiser = await createUser({ organisationId, role: "organiser" });
     const cookie = await cookieFor(organiser.id);
-    const response = (await signaturesCsv.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures.csv`, { cookie }), params: { campaignId: campaign.id }, context: testContext })) as Response;
+    const response = (await signaturesCsv.loader({
+      request: request(`/admin/campaigns/${campaign.id}/signatures.csv`, { cookie }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    })) as Response;
     const bytes = Buffer.from(await response.arrayBuffer());
     // The UTF-8 byte-order mark: without it a spreadsheet reads the file as Latin-1 and garbles Cyrillic.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -358,9 +422,17 @@ describe("the organiser's signatures", () => {
     expect(text).toContain("signer-2344@example.org");
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
 
-    const page = await signaturesPage.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures?email=signer-7@example.org`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    const page = await signaturesPage.loader({
+      request: request(`/admin/campaigns/${campaign.id}/signatures?email=signer-7@example.org`, { cookie }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    });
     expect(page.signatures).toHaveLength(0); // the hash in this fixture is not a real keyed hash
-    const all = await signaturesPage.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    const all = await signaturesPage.loader({
+      request: request(`/admin/campaigns/${campaign.id}/signatures`, { cookie }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    });
     expect(all.signatures).toHaveLength(50);
     expect(all.nextAfter).not.toBeNull();
   });
@@ -374,7 +446,11 @@ describe("the organiser's signatures", () => {
     const organiser = await createUser({ organisationId, role: "organiser" });
     const cookie = await cookieFor(organiser.id);
     const list = (query = "") =>
-      signaturesPage.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures${query}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+      signaturesPage.loader({
+        request: request(`/admin/campaigns/${campaign.id}/signatures${query}`, { cookie }),
+        params: { campaignId: campaign.id },
+        context: testContext,
+      });
     expect((await list()).signatures.map((s) => s.name)).toEqual(["Cy Third", "Bo Second", "Ana First"]);
     expect((await list("?email=ORDER-1@example.org")).signatures.map((s) => s.name)).toEqual(["Bo Second"]);
     expect((await list("?country=be")).signatures.map((s) => s.name)).toEqual(["Cy Third", "Ana First"]);
@@ -412,7 +488,9 @@ describe("the organiser's signatures", () => {
     })) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const { extractText, getDocumentProxy } = await import("unpdf");
-    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), {
+      mergePages: true,
+    });
     expect(text).toContain("Free them.");
     expect(text).toContain("403 people signed this petition");
     expect(text).toContain("402 of them agreed to have their name shown");
@@ -430,7 +508,13 @@ describe("the organiser's signatures", () => {
     const { organisation } = await createOrganisation();
     const stranger = await createUser({ organisationId: organisation.id, role: "organiser" });
     const cookie = await cookieFor(stranger.id);
-    const result = (await settle(signaturesCsv.loader({ request: request(`/admin/campaigns/${campaign.id}/signatures.csv`, { cookie }), params: { campaignId: campaign.id }, context: testContext }))) as Response;
+    const result = (await settle(
+      signaturesCsv.loader({
+        request: request(`/admin/campaigns/${campaign.id}/signatures.csv`, { cookie }),
+        params: { campaignId: campaign.id },
+        context: testContext,
+      }),
+    )) as Response;
     expect(result.status).toBe(404);
   });
 });

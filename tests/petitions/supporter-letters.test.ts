@@ -21,10 +21,27 @@ let w: Awaited<ReturnType<typeof world>>;
 async function world() {
   const { organisation } = await createOrganisation();
   const c = await createCase({ organisationId: organisation.id, title: "Activists detained" });
-  const embassyBE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Belgium", country: "BE", email: "embassy.be@example.org", salutation: "Excellency" });
-  const embassyDE = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Germany", country: "DE", email: "embassy.de@example.org" });
+  const embassyBE = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: "Embassy of Kazakhstan in Belgium",
+    country: "BE",
+    email: "embassy.be@example.org",
+    salutation: "Excellency",
+  });
+  const embassyDE = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: "Embassy of Kazakhstan in Germany",
+    country: "DE",
+    email: "embassy.de@example.org",
+  });
   const campaign = await createCampaign(organisation.id, c.id, {
-    templates: [{ language: "en", subject: "About {{ case.title }}", body: "{{ target.salutation }},\n\nI write about {{ case.title }}.\n\n{{ sender.name }}, {{ sender.city }}" }],
+    templates: [
+      {
+        language: "en",
+        subject: "About {{ case.title }}",
+        body: "{{ target.salutation }},\n\nI write about {{ case.title }}.\n\n{{ sender.name }}, {{ sender.city }}",
+      },
+    ],
   });
   await prisma.campaign.update({ where: { id: campaign.id }, data: { targetKinds: "|embassy|" } });
   return { organisation, campaign, embassyBE, embassyDE };
@@ -60,22 +77,31 @@ function letterForm(fields: Record<string, string> = {}) {
 }
 
 const write = async (fields: Record<string, string> = {}) =>
-  (await settle(writePage.action({ request: request(path(), { form: letterForm(fields) }), params: params(), context: testContext }))) as Response;
+  (await settle(
+    writePage.action({ request: request(path(), { form: letterForm(fields) }), params: params(), context: testContext }),
+  )) as Response;
 
 async function tokenFromConfirmation(): Promise<string> {
-  const email = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" }, orderBy: { createdAt: "desc" } }));
+  const email = readable(
+    await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-supporter-letter" }, orderBy: { createdAt: "desc" } }),
+  );
   const token = email.text.match(/\/s\/([A-Za-z0-9_-]+)\/send/)?.[1];
   if (!token) throw new Error("No send link in the confirmation email");
   return token;
 }
 
 const lettersToTargets = () => prisma.outboxEmail.findMany({ where: { kind: "supporter-letter" } }).then((rows) => rows.map(readable));
-const counts = () => prisma.campaign.findUniqueOrThrow({ where: { id: w.campaign.id }, select: { supporterLettersSent: true, supporterLettersMailto: true } });
+const counts = () =>
+  prisma.campaign.findUniqueOrThrow({ where: { id: w.campaign.id }, select: { supporterLettersSent: true, supporterLettersMailto: true } });
 
 describe("writing one's own letter", () => {
   it("drafts the campaign's letter for the targets of the supporter's country, with their name and city", async () => {
     // Posted, not put in the URL: a name or city never lands in a server log or the browser's history.
-    const answer = (await writePage.action({ request: request(path(), { form: { intent: "draft", name: "Ana Peeters", city: "Ghent", country: "BE" } }), params: params(), context: testContext })) as Response;
+    const answer = (await writePage.action({
+      request: request(path(), { form: { intent: "draft", name: "Ana Peeters", city: "Ghent", country: "BE" } }),
+      params: params(),
+      context: testContext,
+    })) as Response;
     const data = (await body(answer)) as { drafts: Array<{ targetName: string; body: string; subject: string }> };
     expect(data.drafts.map((d) => d.targetName)).toEqual(["Embassy of Kazakhstan in Belgium"]);
     expect(data.drafts[0]!.subject).toBe("About Activists detained");
@@ -109,7 +135,12 @@ describe("writing one's own letter", () => {
     expect(await body(await press())).toEqual({ outcome: "already-sent" });
     const letters = await lettersToTargets();
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ toAddress: "embassy.be@example.org", replyTo: "ana@example.org", subject: "About Activists detained", encrypted: true });
+    expect(letters[0]).toMatchObject({
+      toAddress: "embassy.be@example.org",
+      replyTo: "ana@example.org",
+      subject: "About Activists detained",
+      encrypted: true,
+    });
     expect(letters[0]!.fromAddress).toMatch(/^Ana Peeters via Solidarity letters </);
     expect(letters[0]!.text).toContain("Please release them.");
     expect((await counts()).supporterLettersSent).toBe(1);
@@ -149,7 +180,9 @@ describe("writing one's own letter", () => {
   it("asks for an email address to send through the app, and keeps the letter as typed", async () => {
     const answer = await write({ email: "not an address", body: "Excellency, my own words about the detained activists." });
     expect(answer.status).toBe(400);
-    const result = (await body(answer)) as { letter: { failure: { fieldErrors: Record<string, string[]>; values: Record<string, string> } } };
+    const result = (await body(answer)) as {
+      letter: { failure: { fieldErrors: Record<string, string[]>; values: Record<string, string> } };
+    };
     expect(result.letter.failure.fieldErrors.email?.[0]).toMatch(/Give your email address/);
     expect(result.letter.failure.values.body).toBe("Excellency, my own words about the detained activists.");
     expect(await prisma.supporterLetter.count()).toBe(0);
@@ -174,7 +207,9 @@ describe("the links in the confirmation email", () => {
     await deletePage.action({ request: request(`/s/${token}/delete`, { form: {} }), params: { token }, context: testContext });
     expect(await prisma.supporterLetter.count()).toBe(0);
     expect(await prisma.outboxEmail.count()).toBe(0);
-    const send = (await settle(sendPage.action({ request: request(`/s/${token}/send`, { form: {} }), params: { token }, context: testContext }))) as Response;
+    const send = (await settle(
+      sendPage.action({ request: request(`/s/${token}/send`, { form: {} }), params: { token }, context: testContext }),
+    )) as Response;
     expect(send.status).toBe(404);
     expect(await lettersToTargets()).toHaveLength(0);
   });

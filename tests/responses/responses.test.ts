@@ -13,7 +13,17 @@ import { fanOutCaseUpdates, fanOutNextChunk, publishCaseUpdate } from "~/cases/c
 import { readable } from "~/mail/outbox.server";
 import { routeReply, setReplyDomain, unroutedReplies } from "~/responses/response.server";
 import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
-import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
+import {
+  cookieFor,
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  settle,
+  testContext,
+} from "../support/factories";
 import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
 
 const secret = vi.hoisted(() => {
@@ -38,8 +48,14 @@ async function sentLetter() {
   const { organisation, section } = await createOrganisation();
   const organiser = await createUser({ organisationId: organisation.id, role: "organiser" });
   const c = await createCase({ organisationId: organisation.id });
-  const campaign = await createCampaign(organisation.id, c.id, { templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, free them." }] });
-  const target = await createTarget(organisation.id, { kind: "embassy", name: `Embassy ${crypto.randomUUID().slice(0, 6)}`, country: "BE" });
+  const campaign = await createCampaign(organisation.id, c.id, {
+    templates: [{ language: "en", subject: "s", body: "Dear {{ target.name }}, free them." }],
+  });
+  const target = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: `Embassy ${crypto.randomUUID().slice(0, 6)}`,
+    country: "BE",
+  });
   const letter = await prisma.letter.create({
     data: {
       organisationId: organisation.id,
@@ -67,7 +83,11 @@ function post(body: string, id = `msg_${crypto.randomUUID()}`, key = secret) {
   return webhook.action({
     request: new Request("http://localhost/webhooks/resend", {
       method: "POST",
-      headers: { "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": new Webhook(key).sign(id, at, body) },
+      headers: {
+        "svix-id": id,
+        "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "svix-signature": new Webhook(key).sign(id, at, body),
+      },
       body,
     }),
     params: {},
@@ -76,8 +96,18 @@ function post(body: string, id = `msg_${crypto.randomUUID()}`, key = secret) {
 }
 
 function inboundEvent(emailId: string, to: string) {
-  standIn.addReceivedEmail({ id: emailId, from: "First Secretary <consul@embassy.example.org>", to: [to], subject: "Re: Free the activists", text: "We have received your letter and passed it to Astana." });
-  return JSON.stringify({ type: "email.received", created_at: new Date().toISOString(), data: { email_id: emailId, from: "consul@embassy.example.org", to: [to], subject: "Re: Free the activists" } });
+  standIn.addReceivedEmail({
+    id: emailId,
+    from: "First Secretary <consul@embassy.example.org>",
+    to: [to],
+    subject: "Re: Free the activists",
+    text: "We have received your letter and passed it to Astana.",
+  });
+  return JSON.stringify({
+    type: "email.received",
+    created_at: new Date().toISOString(),
+    data: { email_id: emailId, from: "consul@embassy.example.org", to: [to], subject: "Re: Free the activists" },
+  });
 }
 
 describe("replies by email", () => {
@@ -85,9 +115,17 @@ describe("replies by email", () => {
     const { letter } = await sentLetter();
     const response = await post(inboundEvent(crypto.randomUUID(), `reply+${letter.replyToken}@replies.example.org`));
     expect(response.status).toBe(200);
-    const answers = await prisma.response.findMany({ where: { letterId: letter.id }, include: { letter: { select: { targetId: true, campaignId: true } } } });
+    const answers = await prisma.response.findMany({
+      where: { letterId: letter.id },
+      include: { letter: { select: { targetId: true, campaignId: true } } },
+    });
     expect(answers).toHaveLength(1);
-    expect(answers[0]).toMatchObject({ channel: "email", fromName: "First Secretary <consul@embassy.example.org>", summary: "Re: Free the activists", organisationId: letter.organisationId });
+    expect(answers[0]).toMatchObject({
+      channel: "email",
+      fromName: "First Secretary <consul@embassy.example.org>",
+      summary: "Re: Free the activists",
+      organisationId: letter.organisationId,
+    });
     expect(answers[0]?.body).toContain("passed it to Astana");
     expect(answers[0]?.letter).toEqual({ targetId: letter.targetId, campaignId: letter.campaignId });
   });
@@ -126,9 +164,16 @@ describe("replies by email", () => {
     const other = await sentLetter();
     const mineCookie = await cookieFor(mine.organiser.id);
     const otherCookie = await cookieFor(other.organiser.id);
-    const inboxOf = async (cookie: string) => (await inboxPage.loader({ request: request("/admin/responses", { cookie }), params: {}, context: testContext })).replies.map((r) => r.id);
+    const inboxOf = async (cookie: string) =>
+      (await inboxPage.loader({ request: request("/admin/responses", { cookie }), params: {}, context: testContext })).replies.map(
+        (r) => r.id,
+      );
     const claim = async (cookie: string, responseId: string, letterId: string) =>
-      (await inboxPage.action({ request: request("/admin/responses", { cookie, form: { responseId, letterId } }), params: {}, context: testContext })) as Response;
+      (await inboxPage.action({
+        request: request("/admin/responses", { cookie, form: { responseId, letterId } }),
+        params: {},
+        context: testContext,
+      })) as Response;
 
     // Unrouted: nobody's inbox, and nobody can claim it.
     const strayId = crypto.randomUUID();
@@ -166,14 +211,36 @@ describe("answers logged by hand", () => {
     const { letter, organiser } = await sentLetter();
     const cookie = await cookieFor(organiser.id);
     const form = new FormData();
-    for (const [k, v] of Object.entries({ channel: "post", receivedOn: "2026-11-20", fromName: "Ambassador", kind: "commitment", summary: "They will raise the case in Astana.", body: "Full text" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      channel: "post",
+      receivedOn: "2026-11-20",
+      fromName: "Ambassador",
+      kind: "commitment",
+      summary: "They will raise the case in Astana.",
+      body: "Full text",
+    }))
+      form.set(k, v);
     form.set("file", new File([new Uint8Array([37, 80, 68, 70])], "answer.pdf", { type: "application/pdf" }));
     const result = (await settle(
-      logAnswer.action({ request: new Request(`http://localhost/admin/letters/${letter.id}/responses/new`, { method: "POST", headers: { Cookie: cookie }, body: form }), params: { letterId: letter.id }, context: testContext }),
+      logAnswer.action({
+        request: new Request(`http://localhost/admin/letters/${letter.id}/responses/new`, {
+          method: "POST",
+          headers: { Cookie: cookie },
+          body: form,
+        }),
+        params: { letterId: letter.id },
+        context: testContext,
+      }),
     )) as Response;
     expect(result.status).toBe(302);
     const answer = await prisma.response.findFirstOrThrow({ where: { letterId: letter.id } });
-    expect(answer).toMatchObject({ channel: "post", kind: "commitment", fromName: "Ambassador", summary: "They will raise the case in Astana.", fileName: "answer.pdf" });
+    expect(answer).toMatchObject({
+      channel: "post",
+      kind: "commitment",
+      fromName: "Ambassador",
+      summary: "They will raise the case in Astana.",
+      fileName: "answer.pdf",
+    });
     expect(answer.receivedAt.toISOString().slice(0, 10)).toBe("2026-11-20");
   });
 });
@@ -183,23 +250,53 @@ describe("follow-ups", () => {
     const { letter, organiser, campaign } = await sentLetter();
     const cookie = await cookieFor(organiser.id);
     const sender = letter.sectionId ?? "organisation";
-    const page = await followUps.loader({ request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    const page = await followUps.loader({
+      request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    });
     expect(page.letters.map((l) => l.id)).toEqual([letter.id]);
 
-    await followUps.action({ request: request(`/admin/campaigns/${campaign.id}/follow-ups`, { cookie, form: { sender, letterId: letter.id } }), params: { campaignId: campaign.id }, context: testContext });
+    await followUps.action({
+      request: request(`/admin/campaigns/${campaign.id}/follow-ups`, { cookie, form: { sender, letterId: letter.id } }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    });
     const email = await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "letter-follow-up", subjectId: letter.id } });
     const date = letter.sentAt!.toISOString().slice(0, 10);
     const [y, m, d] = date.split("-").map(Number);
-    const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const months = [
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December",
+    ];
     expect(email.text).toContain(`On ${d} ${months[m! - 1]} ${y} we wrote to you`);
     expect(email.replyTo).toBe(`reply+${letter.replyToken}@replies.example.org`);
-    const after = await followUps.loader({ request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }), params: { campaignId: campaign.id }, context: testContext });
+    const after = await followUps.loader({
+      request: request(`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender}`, { cookie }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    });
     expect(after.letters).toHaveLength(0);
   });
 });
 
 describe("case updates", () => {
-  const signer = async (campaignId: string, name: string, email: string, opts: { wantsUpdates: boolean; status?: string; unsubscribed?: boolean }) => {
+  const signer = async (
+    campaignId: string,
+    name: string,
+    email: string,
+    opts: { wantsUpdates: boolean; status?: string; unsubscribed?: boolean },
+  ) => {
     const id = `s${crypto.randomBytes(8).toString("hex")}`;
     await prisma.signature.create({
       data: {
@@ -229,7 +326,9 @@ describe("case updates", () => {
       appUrl: "http://localhost",
     });
   const caseUpdateEmails = async (updateId: string) =>
-    (await prisma.outboxEmail.findMany({ where: { kind: "case-update", dedupeKey: { startsWith: `case-update:${updateId}:` } } })).map(readable);
+    (await prisma.outboxEmail.findMany({ where: { kind: "case-update", dedupeKey: { startsWith: `case-update:${updateId}:` } } })).map(
+      readable,
+    );
 
   it("reach only the signers who asked for updates and have not unsubscribed, queued by the worker after publishing", async () => {
     const { case: c, campaign, organiser } = await sentLetter();
@@ -252,7 +351,10 @@ describe("case updates", () => {
     expect(emails[0]!.text).toMatch(/^Hello,/);
     expect(emails[0]!.text).not.toContain("Ana Wants");
     expect(emails[0]!.encrypted).toBe(true);
-    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 1, emailedAt: expect.any(Date) });
+    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({
+      emailedCount: 1,
+      emailedAt: expect.any(Date),
+    });
   });
 
   it("emails a person who signed two of the case's petitions once, and a fan-out cut short resumes without sending twice", async () => {
@@ -273,7 +375,10 @@ describe("case updates", () => {
     await fanOutCaseUpdates(1);
     const emails = await caseUpdateEmails(result!.id);
     expect(emails.map((e) => e.toAddress).sort()).toEqual(["ana.twice@example.org", "eve@example.org"]);
-    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({ emailedCount: 2, emailedAt: expect.any(Date) });
+    expect(await prisma.caseUpdate.findUniqueOrThrow({ where: { id: result!.id } })).toMatchObject({
+      emailedCount: 2,
+      emailedAt: expect.any(Date),
+    });
     expect(await fanOutCaseUpdates()).toBe(0);
   });
 });
@@ -282,14 +387,26 @@ describe("classifying an answer", () => {
   it("sets the kind of an email reply from the letter's page, and only for that letter's answers", async () => {
     const { letter, organiser } = await sentLetter();
     const other = await sentLetter();
-    const mine = await prisma.response.create({ data: { letterId: letter.id, organisationId: letter.organisationId, channel: "email", receivedAt: new Date() } });
-    const theirs = await prisma.response.create({ data: { letterId: other.letter.id, organisationId: other.letter.organisationId, channel: "email", receivedAt: new Date() } });
+    const mine = await prisma.response.create({
+      data: { letterId: letter.id, organisationId: letter.organisationId, channel: "email", receivedAt: new Date() },
+    });
+    const theirs = await prisma.response.create({
+      data: { letterId: other.letter.id, organisationId: other.letter.organisationId, channel: "email", receivedAt: new Date() },
+    });
     const cookie = await cookieFor(organiser.id);
     const { action } = await import("~/routes/admin.letters.$letterId");
-    const ok = (await action({ request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: mine.id, kind: "denial" } }), params: { letterId: letter.id }, context: testContext })) as Response;
+    const ok = (await action({
+      request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: mine.id, kind: "denial" } }),
+      params: { letterId: letter.id },
+      context: testContext,
+    })) as Response;
     expect(ok.status).toBe(200);
     expect((await prisma.response.findUniqueOrThrow({ where: { id: mine.id } })).kind).toBe("denial");
-    const refused = (await action({ request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: theirs.id, kind: "denial" } }), params: { letterId: letter.id }, context: testContext })) as Response;
+    const refused = (await action({
+      request: request(`/admin/letters/${letter.id}`, { cookie, form: { intent: "classify", responseId: theirs.id, kind: "denial" } }),
+      params: { letterId: letter.id },
+      context: testContext,
+    })) as Response;
     expect(refused.status).toBe(404);
     expect((await prisma.response.findUniqueOrThrow({ where: { id: theirs.id } })).kind).toBe("unclassified");
   });

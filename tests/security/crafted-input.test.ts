@@ -8,7 +8,16 @@ import { prisma } from "~/db.server";
 import * as lettersPage from "~/routes/admin.campaigns.$campaignId.letters";
 import { saveTargetImport } from "~/targets/import.server";
 import { describeError } from "~/ui/error-message";
-import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, testContext } from "../support/factories";
+import {
+  cookieFor,
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  testContext,
+} from "../support/factories";
 
 vi.hoisted(() => {
   process.env.RESEND_WEBHOOK_SECRET = `whsec_${Buffer.from("test-webhook-secret-32-bytes-long!!").toString("base64")}`;
@@ -23,7 +32,14 @@ const routes = Object.entries(modules).map(([file, module]) => {
   // `$letterId_` is Remix's "not nested under $letterId" mark; the param is letterId.
   const paramNames = [...name.matchAll(/\$(\w+)/g)].map((m) => (m[1] ?? "").replace(/_$/, ""));
   // The URL the route answers (close enough for routes that read their own URL).
-  const path = `/${name.replace(/\[\.\]/g, ".").replace(/_index$/, "").replace(/(^|\.)_?index$/, "").split(".").filter((p) => p !== "" && p !== "_index").map((p) => p.replace(/_$/, "")).join("/")}`;
+  const path = `/${name
+    .replace(/\[\.\]/g, ".")
+    .replace(/_index$/, "")
+    .replace(/(^|\.)_?index$/, "")
+    .split(".")
+    .filter((p) => p !== "" && p !== "_index")
+    .map((p) => p.replace(/_$/, ""))
+    .join("/")}`;
   return { name, paramNames, path, module };
 });
 
@@ -53,10 +69,35 @@ beforeAll(async () => {
   organiserCookie = await cookieFor(organiser.id);
   memberCookie = await cookieFor(member.id);
   const c = await createCase({ organisationId: organisation.id });
-  const campaign = await createCampaign(organisation.id, c.id, { templates: [{ language: "en", subject: "About {{ case.title }}", body: "{{ target.salutation }}, we write about {{ case.title }}." }] });
-  const target = await createTarget(organisation.id, { kind: "embassy", name: "Embassy of Kazakhstan in Belgium", country: "BE", email: "embassy@example.org" });
-  const person = await createPerson(c.id, { name: "Oksana Shevchuk", description: "Mother", heldAt: null, status: "pre_trial_detention", occurredOn: "2019-07", note: "Detained.", sourceId: c.sources[0]?.id ?? "" });
-  const upload = await saveTargetImport({ organisationId: organisation.id, userId: organiser.id, fileName: "t.csv", table: { format: "csv", delimiter: ",", headers: ["name", "kind"], records: [{ row: 2, values: { name: "Embassy", kind: "embassy" } }] } });
+  const campaign = await createCampaign(organisation.id, c.id, {
+    templates: [{ language: "en", subject: "About {{ case.title }}", body: "{{ target.salutation }}, we write about {{ case.title }}." }],
+  });
+  const target = await createTarget(organisation.id, {
+    kind: "embassy",
+    name: "Embassy of Kazakhstan in Belgium",
+    country: "BE",
+    email: "embassy@example.org",
+  });
+  const person = await createPerson(c.id, {
+    name: "Oksana Shevchuk",
+    description: "Mother",
+    heldAt: null,
+    status: "pre_trial_detention",
+    occurredOn: "2019-07",
+    note: "Detained.",
+    sourceId: c.sources[0]?.id ?? "",
+  });
+  const upload = await saveTargetImport({
+    organisationId: organisation.id,
+    userId: organiser.id,
+    fileName: "t.csv",
+    table: {
+      format: "csv",
+      delimiter: ",",
+      headers: ["name", "kind"],
+      records: [{ row: 2, values: { name: "Embassy", kind: "embassy" } }],
+    },
+  });
   const generated = await lettersPage.action({
     request: request(`/admin/campaigns/${campaign.id}/letters`, { cookie: organiserCookie, form: { intent: "generate" } }),
     params: { campaignId: campaign.id },
@@ -79,11 +120,12 @@ beforeAll(async () => {
   });
 });
 
-const who = () => [
-  ["an organiser", organiserCookie],
-  ["a section member", memberCookie],
-  ["a stranger", undefined],
-] as const;
+const who = () =>
+  [
+    ["an organiser", organiserCookie],
+    ["a section member", memberCookie],
+    ["a stranger", undefined],
+  ] as const;
 
 describe("crafted URL params", () => {
   for (const route of routes.filter((r) => r.paramNames.length > 0)) {
@@ -98,7 +140,8 @@ describe("crafted URL params", () => {
               if (!handler) continue;
               const req = request(route.path, { cookie, ...(kind === "action" ? { form: { intent: "update" } } : {}) });
               const { status, text } = await statusOf(() => handler({ request: req, params, context: testContext }));
-              if (status >= 500 || (status >= 400 && status !== 429 && !text.trim())) failures.push(`${kind} as ${person}, ${param}=${JSON.stringify(value.slice(0, 20))}: ${status} ${text.slice(0, 200)}`);
+              if (status >= 500 || (status >= 400 && status !== 429 && !text.trim()))
+                failures.push(`${kind} as ${person}, ${param}=${JSON.stringify(value.slice(0, 20))}: ${status} ${text.slice(0, 200)}`);
             }
           }
         }
@@ -109,7 +152,23 @@ describe("crafted URL params", () => {
 });
 
 describe("crafted query strings", () => {
-  const keys = ["sender", "page", "kind", "country", "tag", "q", "status", "email", "shown", "signed", "redirectTo", "from", "to", "section", "answer"];
+  const keys = [
+    "sender",
+    "page",
+    "kind",
+    "country",
+    "tag",
+    "q",
+    "status",
+    "email",
+    "shown",
+    "signed",
+    "redirectTo",
+    "from",
+    "to",
+    "section",
+    "answer",
+  ];
   for (const route of routes.filter((r) => r.module.loader)) {
     it(`${route.name}: answers its page or 4xx to crafted query values, never 500`, async () => {
       const params = Object.fromEntries(route.paramNames.map((p) => [p, valid[p] ?? "x"]));
@@ -118,7 +177,9 @@ describe("crafted query strings", () => {
         const query = new URLSearchParams(keys.map((k) => [k, value])).toString();
         const loader = route.module.loader;
         if (!loader) continue;
-        const { status, text } = await statusOf(() => loader({ request: request(`${route.path}?${query}`, { cookie: organiserCookie }), params, context: testContext }));
+        const { status, text } = await statusOf(() =>
+          loader({ request: request(`${route.path}?${query}`, { cookie: organiserCookie }), params, context: testContext }),
+        );
         if (status >= 500) failures.push(`${JSON.stringify(value.slice(0, 20))}: ${status} ${text}`);
       }
       expect(failures).toEqual([]);
@@ -131,7 +192,35 @@ describe("forms with a missing or unknown intent", () => {
     it(`${route.name}: answers 4xx (or its form's own errors), never 500`, async () => {
       const params = Object.fromEntries(route.paramNames.map((p) => [p, valid[p] ?? "x"]));
       const failures: string[] = [];
-      const fieldNames = ["name", "email", "country", "city", "formStartedAt", "website", "subject", "body", "targetId", "id", "letterId", "templateId", "responseId", "emailId", "sender", "kind", "summary", "title", "slug", "password", "pick", "role", "sectionId", "receivedOn", "channel", "startsOn", "signatureGoal"];
+      const fieldNames = [
+        "name",
+        "email",
+        "country",
+        "city",
+        "formStartedAt",
+        "website",
+        "subject",
+        "body",
+        "targetId",
+        "id",
+        "letterId",
+        "templateId",
+        "responseId",
+        "emailId",
+        "sender",
+        "kind",
+        "summary",
+        "title",
+        "slug",
+        "password",
+        "pick",
+        "role",
+        "sectionId",
+        "receivedOn",
+        "channel",
+        "startsOn",
+        "signatureGoal",
+      ];
       const craftedFields = crafted.map((value) => Object.fromEntries(fieldNames.map((field) => [field, value])));
       const forms: Record<string, string>[] = [
         {},
@@ -153,11 +242,28 @@ describe("forms with a missing or unknown intent", () => {
   }
 
   it("answers an unknown intent with 400 and a sentence, on every page whose forms name one", async () => {
-    for (const route of routes.filter((r) => ["admin.organisation", "admin.targets.$targetId", "admin.campaigns.$campaignId._index", "admin.cases.$caseId._index", "admin.campaigns.$campaignId.letters", "admin.letters.$letterId", "admin.cases.$caseId.people.$personId", "admin.targets.import.$importId"].includes(r.name))) {
+    for (const route of routes.filter((r) =>
+      [
+        "admin.organisation",
+        "admin.targets.$targetId",
+        "admin.campaigns.$campaignId._index",
+        "admin.cases.$caseId._index",
+        "admin.campaigns.$campaignId.letters",
+        "admin.letters.$letterId",
+        "admin.cases.$caseId.people.$personId",
+        "admin.targets.import.$importId",
+      ].includes(r.name),
+    )) {
       const params = Object.fromEntries(route.paramNames.map((p) => [p, valid[p] ?? "x"]));
       const handler = route.module.action;
       if (!handler) throw new Error(`${route.name} has no action`);
-      const { status, text } = await statusOf(() => handler({ request: request(route.path, { cookie: organiserCookie, form: { intent: "no-such-intent" } }), params, context: testContext }));
+      const { status, text } = await statusOf(() =>
+        handler({
+          request: request(route.path, { cookie: organiserCookie, form: { intent: "no-such-intent" } }),
+          params,
+          context: testContext,
+        }),
+      );
       expect(status, route.name).toBe(400);
       expect(text, route.name).toMatch(/does not know what this form asked/);
     }
@@ -169,13 +275,24 @@ describe("the error page", () => {
   const thrown = (status: number, data: unknown) => ({ status, statusText: "", internal: false, data });
 
   it("shows the sentence the code gave with a 404 or 400, not a generic one", () => {
-    expect(describeError(thrown(404, "No such campaign in your organisation."))).toEqual({ title: "Page not found", text: "No such campaign in your organisation." });
-    expect(describeError(thrown(400, "This page does not know what this form asked it to do."))).toMatchObject({ title: "Not understood", text: "This page does not know what this form asked it to do." });
+    expect(describeError(thrown(404, "No such campaign in your organisation."))).toEqual({
+      title: "Page not found",
+      text: "No such campaign in your organisation.",
+    });
+    expect(describeError(thrown(400, "This page does not know what this form asked it to do."))).toMatchObject({
+      title: "Not understood",
+      text: "This page does not know what this form asked it to do.",
+    });
   });
 
   it("falls back to a sentence for the status when the code gave none, or Remix's developer message", () => {
     expect(describeError(thrown(404, ""))).toMatchObject({ text: expect.stringMatching(/^We could not find this page/) });
-    expect(describeError({ ...thrown(404, 'Error: No route matches URL "/nope"'), internal: true })).toMatchObject({ text: expect.stringMatching(/^We could not find this page/) });
-    expect(describeError(new Error("database locked"))).toEqual({ title: "Something went wrong", text: expect.stringMatching(/could not be shown/) });
+    expect(describeError({ ...thrown(404, 'Error: No route matches URL "/nope"'), internal: true })).toMatchObject({
+      text: expect.stringMatching(/^We could not find this page/),
+    });
+    expect(describeError(new Error("database locked"))).toEqual({
+      title: "Something went wrong",
+      text: expect.stringMatching(/could not be shown/),
+    });
   });
 });

@@ -15,7 +15,9 @@ describe("cross-site writes", () => {
   it("lets our own forms, reads and signed webhooks through", () => {
     expect(isCrossSiteWrite({ ...base, method: "POST", origin: "http://localhost:3000", secFetchSite: "same-origin" })).toBe(false);
     expect(isCrossSiteWrite({ ...base, method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(false);
-    expect(isCrossSiteWrite({ ...base, path: "/webhooks/resend", method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(false);
+    expect(isCrossSiteWrite({ ...base, path: "/webhooks/resend", method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(
+      false,
+    );
     // A page with a no-referrer policy posts with "Origin: null"; the browser still says same-origin.
     expect(isCrossSiteWrite({ ...base, method: "POST", origin: "null", secFetchSite: "same-origin" })).toBe(false);
   });

@@ -8,7 +8,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { emailHash, encrypt } from "~/security/crypto.server";
-import { cookieFor, createCampaign, createCase, createOrganisation, createTarget, createUser, request, settle, testContext } from "../support/factories";
+import {
+  cookieFor,
+  createCampaign,
+  createCase,
+  createOrganisation,
+  createTarget,
+  createUser,
+  request,
+  settle,
+  testContext,
+} from "../support/factories";
 
 const marker = `ORGB${crypto.randomBytes(6).toString("hex")}`;
 const unroutedMarker = `UNROUTED${crypto.randomBytes(6).toString("hex")}`;
@@ -23,7 +33,11 @@ beforeAll(async () => {
   await createCampaign(a.organisation.id, caseA.id, { templates: [{ language: "en", subject: "s", body: "b" }] });
 
   const b = await createOrganisation(`${marker} org`);
-  const userB = await createUser({ organisationId: b.organisation.id, role: "organiser", email: `${marker.toLowerCase()}-user@example.org` });
+  const userB = await createUser({
+    organisationId: b.organisation.id,
+    role: "organiser",
+    email: `${marker.toLowerCase()}-user@example.org`,
+  });
   const caseB = await prisma.case.create({
     data: {
       organisationId: b.organisation.id,
@@ -40,9 +54,16 @@ beforeAll(async () => {
     },
     include: { sources: true, people: true },
   });
-  const campaignB = await createCampaign(b.organisation.id, caseB.id, { templates: [{ name: `${marker} template`, language: "en", subject: `${marker} subject`, body: `${marker} body` }] });
+  const campaignB = await createCampaign(b.organisation.id, caseB.id, {
+    templates: [{ name: `${marker} template`, language: "en", subject: `${marker} subject`, body: `${marker} body` }],
+  });
   await prisma.campaign.update({ where: { id: campaignB.id }, data: { title: `${marker} campaign`, petitionText: `${marker} petition` } });
-  const targetB = await createTarget(b.organisation.id, { kind: "embassy", name: `${marker} embassy`, country: "BE", email: `${marker.toLowerCase()}@embassy.example.org` });
+  const targetB = await createTarget(b.organisation.id, {
+    kind: "embassy",
+    name: `${marker} embassy`,
+    country: "BE",
+    email: `${marker.toLowerCase()}@embassy.example.org`,
+  });
   const letterB = await prisma.letter.create({
     data: {
       organisationId: b.organisation.id,
@@ -63,11 +84,40 @@ beforeAll(async () => {
     },
   });
   const responseB = await prisma.response.create({
-    data: { organisationId: b.organisation.id, letterId: letterB.id, channel: "post", kind: "denial", receivedAt: new Date(), fromName: `${marker} answerer`, summary: `${marker} answer`, fileName: "scan.txt", fileType: "text/plain", fileData: Buffer.from(`${marker} scan`) },
+    data: {
+      organisationId: b.organisation.id,
+      letterId: letterB.id,
+      channel: "post",
+      kind: "denial",
+      receivedAt: new Date(),
+      fromName: `${marker} answerer`,
+      summary: `${marker} answer`,
+      fileName: "scan.txt",
+      fileType: "text/plain",
+      fileData: Buffer.from(`${marker} scan`),
+    },
   });
   // B's unmatched, routed reply; and a reply routed to nobody, which A must not see either.
-  await prisma.response.create({ data: { organisationId: b.organisation.id, channel: "email", receivedAt: new Date(), fromName: `${marker} stray`, summary: `${marker} stray`, inboundTo: "x@replies.example.org" } });
-  await prisma.response.create({ data: { organisationId: null, channel: "email", receivedAt: new Date(), fromName: `${unroutedMarker} stray`, summary: `${unroutedMarker} stray`, inboundTo: "y@replies.example.org" } });
+  await prisma.response.create({
+    data: {
+      organisationId: b.organisation.id,
+      channel: "email",
+      receivedAt: new Date(),
+      fromName: `${marker} stray`,
+      summary: `${marker} stray`,
+      inboundTo: "x@replies.example.org",
+    },
+  });
+  await prisma.response.create({
+    data: {
+      organisationId: null,
+      channel: "email",
+      receivedAt: new Date(),
+      fromName: `${unroutedMarker} stray`,
+      summary: `${unroutedMarker} stray`,
+      inboundTo: "y@replies.example.org",
+    },
+  });
   await prisma.signature.create({
     data: {
       campaignId: campaignB.id,
@@ -82,8 +132,18 @@ beforeAll(async () => {
       tokenHash: crypto.randomBytes(16).toString("hex"),
     },
   });
-  await enqueueEmail(prisma, { dedupeKey: `${marker}-mail`, kind: "letter", to: `${marker.toLowerCase()}@to.example.org`, subject: `${marker} mail`, html: marker, text: marker, organisationId: b.organisation.id });
-  const importB = await prisma.targetImport.create({ data: { organisationId: b.organisation.id, fileName: `${marker}.csv`, content: `name\n${marker} imported`, createdById: userB.id } });
+  await enqueueEmail(prisma, {
+    dedupeKey: `${marker}-mail`,
+    kind: "letter",
+    to: `${marker.toLowerCase()}@to.example.org`,
+    subject: `${marker} mail`,
+    html: marker,
+    text: marker,
+    organisationId: b.organisation.id,
+  });
+  const importB = await prisma.targetImport.create({
+    data: { organisationId: b.organisation.id, fileName: `${marker}.csv`, content: `name\n${marker} imported`, createdById: userB.id },
+  });
 
   params = {
     campaignId: campaignB.id,

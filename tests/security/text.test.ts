@@ -36,7 +36,14 @@ describe("multi-line text", () => {
 
 describe("the forms' schemas", () => {
   it("cleans a signer's name, city and organisation, and keeps the comment's lines", () => {
-    const parsed = SignSchema.parse({ name: reversed, email: "anna@example.org", country: "BE", city: "Brux\u202Eelles", organisation: "\u0000Amnesty", comment: "Line one\nLine\u202E two" });
+    const parsed = SignSchema.parse({
+      name: reversed,
+      email: "anna@example.org",
+      country: "BE",
+      city: "Brux\u202Eelles",
+      organisation: "\u0000Amnesty",
+      comment: "Line one\nLine\u202E two",
+    });
     expect(parsed).toMatchObject({ name: "Anna (Belgium)", city: "Bruxelles", organisation: "Amnesty", comment: "Line one\nLine two" });
   });
 
@@ -47,11 +54,35 @@ describe("the forms' schemas", () => {
   });
 
   it("cleans targets (a single-line name, a multi-line postal address), templates and cases", () => {
-    const target = TargetSchema.parse({ kind: "embassy", name: "Embassy of \u202EKazakhstan", postalAddress: "Rue 1\n\u202E1000 Brussels", languages: "fr", tags: "", country: "BE" });
+    const target = TargetSchema.parse({
+      kind: "embassy",
+      name: "Embassy of \u202EKazakhstan",
+      postalAddress: "Rue 1\n\u202E1000 Brussels",
+      languages: "fr",
+      tags: "",
+      country: "BE",
+    });
     expect(target).toMatchObject({ name: "Embassy of Kazakhstan", postalAddress: "Rue 1\n1000 Brussels" });
-    const template = TemplateSchema.parse({ name: "En\u0000glish", language: "en", targetKind: "", subject: "About\n{{ case.title }}\u202E", body: "Dear friends,\n\u202EWe write about {{ case.title }}." });
-    expect(template).toMatchObject({ name: "English", subject: "About {{ case.title }}", body: "Dear friends,\nWe write about {{ case.title }}." });
-    const c = CaseSchema.safeParse({ title: "Red \u202EYurt", slug: "red-yurt", summary: "Three activists\nwere detained \u2066after a rally.", country: "KZ", status: "active", startedOn: "2021-01-01" });
+    const template = TemplateSchema.parse({
+      name: "En\u0000glish",
+      language: "en",
+      targetKind: "",
+      subject: "About\n{{ case.title }}\u202E",
+      body: "Dear friends,\n\u202EWe write about {{ case.title }}.",
+    });
+    expect(template).toMatchObject({
+      name: "English",
+      subject: "About {{ case.title }}",
+      body: "Dear friends,\nWe write about {{ case.title }}.",
+    });
+    const c = CaseSchema.safeParse({
+      title: "Red \u202EYurt",
+      slug: "red-yurt",
+      summary: "Three activists\nwere detained \u2066after a rally.",
+      country: "KZ",
+      status: "active",
+      startedOn: "2021-01-01",
+    });
     expect(c.success && c.data).toMatchObject({ title: "Red Yurt", summary: "Three activists\nwere detained after a rally." });
   });
 });

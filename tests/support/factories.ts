@@ -107,7 +107,18 @@ export async function body(result: unknown): Promise<unknown> {
 
 export async function createTarget(
   organisationId: string,
-  data: { kind: "embassy" | "mep" | "official" | "other"; name: string; country?: string | null; email?: string | null; languages?: string[]; salutation?: string | null; tags?: string[]; jurisdictions?: string[]; postalAddress?: string | null; body?: string | null },
+  data: {
+    kind: "embassy" | "mep" | "official" | "other";
+    name: string;
+    country?: string | null;
+    email?: string | null;
+    languages?: string[];
+    salutation?: string | null;
+    tags?: string[];
+    jurisdictions?: string[];
+    postalAddress?: string | null;
+    body?: string | null;
+  },
 ) {
   return prisma.target.create({
     data: {
@@ -129,7 +140,13 @@ export async function createTarget(
 export async function createCampaign(
   organisationId: string,
   caseId: string,
-  { status = "live", templates }: { status?: "draft" | "live" | "closed"; templates: Array<{ name?: string; language: string; targetKind?: string | null; subject: string; body: string }> },
+  {
+    status = "live",
+    templates,
+  }: {
+    status?: "draft" | "live" | "closed";
+    templates: Array<{ name?: string; language: string; targetKind?: string | null; subject: string; body: string }>;
+  },
 ) {
   return prisma.campaign.create({
     data: {
@@ -140,7 +157,15 @@ export async function createCampaign(
       summary: "A campaign for the release of the activists.",
       callToAction: "Write to the authorities.",
       status,
-      templates: { create: templates.map((t) => ({ name: t.name ?? `Template ${t.language}`, language: t.language, targetKind: t.targetKind ?? null, subject: t.subject, body: t.body })) },
+      templates: {
+        create: templates.map((t) => ({
+          name: t.name ?? `Template ${t.language}`,
+          language: t.language,
+          targetKind: t.targetKind ?? null,
+          subject: t.subject,
+          body: t.body,
+        })),
+      },
     },
     include: { templates: true },
   });

@@ -5,7 +5,10 @@ import { createResendTransport } from "~/mail/resend.server";
 import { createWorker, type WorkerOptions } from "~/mail/worker.server";
 import type { ResendStandIn } from "./resend-stand-in";
 
-export async function queueEmails(count: number, { prefix = "supporter", organisationId = null }: { prefix?: string; organisationId?: string | null } = {}) {
+export async function queueEmails(
+  count: number,
+  { prefix = "supporter", organisationId = null }: { prefix?: string; organisationId?: string | null } = {},
+) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const { id } = await enqueueEmail(prisma, {

@@ -37,10 +37,7 @@ export interface StandInOptions {
 }
 
 export type StandInFailure =
-  | { status: 429; retryAfterSeconds: number }
-  | { status: 500 | 502 | 503 }
-  | { status: 422; message?: string }
-  | { dropConnection: true };
+  { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 } | { status: 422; message?: string } | { dropConnection: true };
 
 export interface ReceivedEmailInput {
   id: string;
@@ -137,7 +134,9 @@ function validateEmail(
   const { from, to, subject, html, text, reply_to, headers, tags } = raw;
   if (from === undefined || from === null || from === "") return { error: "Missing `from` field." };
   if (!isAddress(from)) {
-    return { error: "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format." };
+    return {
+      error: "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
+    };
   }
   if (to === undefined || to === null || (Array.isArray(to) && to.length === 0) || to === "") {
     return { error: "Missing `to` field." };
@@ -164,7 +163,12 @@ function validateEmail(
     tags !== undefined &&
     (!Array.isArray(tags) ||
       !tags.every(
-        (t) => isRecord(t) && typeof t.name === "string" && /^[A-Za-z0-9_-]{1,256}$/.test(t.name) && typeof t.value === "string" && /^[A-Za-z0-9_-]{0,256}$/.test(t.value),
+        (t) =>
+          isRecord(t) &&
+          typeof t.name === "string" &&
+          /^[A-Za-z0-9_-]{1,256}$/.test(t.name) &&
+          typeof t.value === "string" &&
+          /^[A-Za-z0-9_-]{0,256}$/.test(t.value),
       ))
   ) {
     return { error: "Invalid `tags` field: names and values can only contain ASCII letters, numbers, underscores or dashes." };
@@ -303,7 +307,14 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
     const auth = req.headers.authorization;
     if (!auth || !/^Bearer\s+\S/i.test(auth)) {
       return finish(
-        json(401, errorBody(401, "missing_api_key", "Missing API key in the authorization header. Include the following header: Authorization: Bearer YOUR_API_KEY")),
+        json(
+          401,
+          errorBody(
+            401,
+            "missing_api_key",
+            "Missing API key in the authorization header. Include the following header: Authorization: Bearer YOUR_API_KEY",
+          ),
+        ),
       );
     }
     const token = auth.replace(/^Bearer\s+/i, "").trim();
@@ -333,7 +344,11 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
           };
           if (limit !== undefined) headers["ratelimit-limit"] = String(limit);
           return finish(
-            json(429, errorBody(429, "rate_limit_exceeded", "Too many requests. See rate limit response headers for more information."), headers),
+            json(
+              429,
+              errorBody(429, "rate_limit_exceeded", "Too many requests. See rate limit response headers for more information."),
+              headers,
+            ),
           );
         }
         if (failure.status === 422) {
@@ -355,7 +370,11 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
         return finish(
           json(
             429,
-            errorBody(429, "rate_limit_exceeded", `Too many requests. You can only make ${limit} requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.`),
+            errorBody(
+              429,
+              "rate_limit_exceeded",
+              `Too many requests. You can only make ${limit} requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.`,
+            ),
             headers,
           ),
         );
@@ -426,12 +445,28 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
       if (entry) {
         if (entry.hash !== hash) {
           return finish(
-            json(409, errorBody(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload."), okHeaders),
+            json(
+              409,
+              errorBody(
+                409,
+                "invalid_idempotent_request",
+                "Same idempotency key used with a different request payload. Change your idempotency key or payload.",
+              ),
+              okHeaders,
+            ),
           );
         }
         if (entry.pending) {
           return finish(
-            json(409, errorBody(409, "concurrent_idempotent_requests", "Same idempotency key used while original request is still in progress. Try the request again later."), okHeaders),
+            json(
+              409,
+              errorBody(
+                409,
+                "concurrent_idempotent_requests",
+                "Same idempotency key used while original request is still in progress. Try the request again later.",
+              ),
+              okHeaders,
+            ),
           );
         }
         // Replay: the stored answer, with fresh rate-limit headers, nothing accepted again.
@@ -445,9 +480,16 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
       if (!Array.isArray(parsed)) {
         return finish(json(422, errorBody(422, "validation_error", "The batch body must be a JSON array of emails."), okHeaders));
       }
-      if (parsed.length === 0) return finish(json(422, errorBody(422, "validation_error", "The batch must contain at least 1 email."), okHeaders));
+      if (parsed.length === 0)
+        return finish(json(422, errorBody(422, "validation_error", "The batch must contain at least 1 email."), okHeaders));
       if (parsed.length > MAX_BATCH) {
-        return finish(json(422, errorBody(422, "validation_error", `Too many emails in the batch: at most ${MAX_BATCH}, got ${parsed.length}.`), okHeaders));
+        return finish(
+          json(
+            422,
+            errorBody(422, "validation_error", `Too many emails in the batch: at most ${MAX_BATCH}, got ${parsed.length}.`),
+            okHeaders,
+          ),
+        );
       }
     }
     const permissive = batch && String(req.headers["x-batch-validation"] ?? "strict").toLowerCase() === "permissive";

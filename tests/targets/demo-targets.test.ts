@@ -67,8 +67,6 @@ describe("demo targets", () => {
     await prisma.$transaction((tx) => seedTargets(tx, organisation.id, demoTargets));
     await seedTargets(prisma, organisation.id, demoTargets);
     expect(await prisma.target.count({ where: { organisationId: organisation.id } })).toBe(demoTargets.length);
-    expect(
-      await prisma.target.count({ where: { organisationId: organisation.id, tags: { contains: "|dcas|" } } }),
-    ).toBeGreaterThan(0);
+    expect(await prisma.target.count({ where: { organisationId: organisation.id, tags: { contains: "|dcas|" } } })).toBeGreaterThan(0);
   });
 });

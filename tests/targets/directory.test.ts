@@ -107,9 +107,7 @@ describe("adding and editing a target", () => {
     });
     expect(page.target.tags).toEqual(["kazakhstan", "human rights"]);
 
-    expect((await post({ ...form, intent: "update", postalAddress: "1 Example Street, Astana", languages: "" })).status).toBe(
-      200,
-    );
+    expect((await post({ ...form, intent: "update", postalAddress: "1 Example Street, Astana", languages: "" })).status).toBe(200);
     expect(await prisma.target.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       postalAddress: "1 Example Street, Astana",
       languages: "|en|",

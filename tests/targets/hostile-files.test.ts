@@ -11,14 +11,20 @@ import { organiser, uploadRequest } from "./support";
 
 async function send(cookie: string, fileName: string, content: string) {
   const started = Date.now();
-  const response = (await settle(upload.action({ request: uploadRequest(cookie, fileName, content), params: {}, context: testContext }))) as Response;
+  const response = (await settle(
+    upload.action({ request: uploadRequest(cookie, fileName, content), params: {}, context: testContext }),
+  )) as Response;
   const elapsed = Date.now() - started;
   const text = await response.clone().text();
   return { response, elapsed, error: response.status === 302 ? null : ((JSON.parse(text) as { error: string }).error ?? text) };
 }
 
 function openStep(cookie: string, importId: string) {
-  return importStep.loader({ request: request(`/admin/targets/import/${importId}`, { cookie }), params: { importId }, context: testContext });
+  return importStep.loader({
+    request: request(`/admin/targets/import/${importId}`, { cookie }),
+    params: { importId },
+    context: testContext,
+  });
 }
 
 describe("hostile target files", () => {
@@ -78,7 +84,10 @@ describe("hostile target files", () => {
     const { organisation, cookie } = await organiser();
     for (const [fileName, content] of [
       ["proto.csv", "kind,name,country,__proto__,constructor\nembassy,Embassy in Belgium,BE,x,y\n"],
-      ["proto.json", '[{"kind":"embassy","name":"Embassy in Belgium","country":"BE","__proto__":"x"},{"kind":"embassy","name":"Embassy in Germany","country":"DE","constructor":"y"}]'],
+      [
+        "proto.json",
+        '[{"kind":"embassy","name":"Embassy in Belgium","country":"BE","__proto__":"x"},{"kind":"embassy","name":"Embassy in Germany","country":"DE","constructor":"y"}]',
+      ],
     ] as const) {
       const { response } = await send(cookie, fileName, content);
       expect(response.status, fileName).toBe(302);
@@ -89,10 +98,19 @@ describe("hostile target files", () => {
       const form: Record<string, string> = { intent: "import" };
       for (const [field, choice] of Object.entries(step.mapping)) form[`map.${field}`] = choice;
       form["map.notes"] = "column:__proto__";
-      const done = (await settle(importStep.action({ request: request(`/admin/targets/import/${importId}`, { cookie, form }), params: { importId }, context: testContext }))) as Response;
+      const done = (await settle(
+        importStep.action({
+          request: request(`/admin/targets/import/${importId}`, { cookie, form }),
+          params: { importId },
+          context: testContext,
+        }),
+      )) as Response;
       expect(done.status, fileName).toBeLessThan(400);
     }
-    const notes = (await prisma.target.findMany({ where: { organisationId: organisation.id }, orderBy: { name: "asc" } })).map((t) => [t.name, t.notes]);
+    const notes = (await prisma.target.findMany({ where: { organisationId: organisation.id }, orderBy: { name: "asc" } })).map((t) => [
+      t.name,
+      t.notes,
+    ]);
     expect(notes).toEqual([
       ["Embassy in Belgium", "x"],
       ["Embassy in Germany", null],

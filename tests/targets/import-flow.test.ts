@@ -227,14 +227,7 @@ describe("a file whose headers differ from ours", () => {
     expect((await post(cookie, importId, "import", mapping)).status).toBe(302);
     const targets = await prisma.target.findMany({ where: { organisationId: organisation.id }, orderBy: { name: "asc" } });
     expect(targets.map((t) => [t.kind, t.name, t.position, t.country, t.email, t.postalAddress])).toEqual([
-      [
-        "embassy",
-        "Botschaft der Republik Kasachstan",
-        "Botschafter",
-        "DE",
-        "botschaft@example.org",
-        "Beispielstraße 1, 10000 Berlin",
-      ],
+      ["embassy", "Botschaft der Republik Kasachstan", "Botschafter", "DE", "botschaft@example.org", "Beispielstraße 1, 10000 Berlin"],
       ["embassy", "Generalkonsulat Frankfurt", "Generalkonsul", "DE", null, null],
     ]);
   });
@@ -277,7 +270,10 @@ describe("export", () => {
     ].join("\n");
     const firstImport = await uploadFile(a.cookie, "a.csv", file);
     await post(a.cookie, firstImport, "import", (await openStep(a.cookie, firstImport)).mapping);
-    await prisma.target.updateMany({ where: { organisationId: a.organisation.id, kind: "official" }, data: { active: false, notes: '=HYPERLINK("http://evil.example","open")' } });
+    await prisma.target.updateMany({
+      where: { organisationId: a.organisation.id, kind: "official" },
+      data: { active: false, notes: '=HYPERLINK("http://evil.example","open")' },
+    });
 
     const response = (await exportCsv.loader({
       request: request("/admin/targets/export.csv", { cookie: a.cookie }),
@@ -319,7 +315,11 @@ describe("export", () => {
 describe("uploaded files", () => {
   it("are kept a week for their mapping and dry run, then deleted", async () => {
     const { cookie } = await organiser();
-    const importId = await uploadFile(cookie, "week.csv", "name,kind,email\nEmbassy of Kazakhstan in Austria,embassy,embassy.at@example.org\n");
+    const importId = await uploadFile(
+      cookie,
+      "week.csv",
+      "name,kind,email\nEmbassy of Kazakhstan in Austria,embassy,embassy.at@example.org\n",
+    );
     expect(await deleteOldTargetImports(new Date(Date.now() + 6 * 24 * 3600 * 1000))).toBe(0);
     expect((await openStep(cookie, importId)).mapping).toBeTruthy();
     await deleteOldTargetImports(new Date(Date.now() + 8 * 24 * 3600 * 1000));

@@ -86,12 +86,7 @@ export function SourceFields({ failure, values = {} }: Props) {
   );
 }
 
-function SourceSelect({
-  failure,
-  values = {},
-  sources,
-  required = true,
-}: Props & { sources: SourceOption[]; required?: boolean }) {
+function SourceSelect({ failure, values = {}, sources, required = true }: Props & { sources: SourceOption[]; required?: boolean }) {
   return (
     <SelectField
       name="sourceId"
@@ -196,14 +191,7 @@ export function ChargeFields({ failure, values = {}, sources }: Props & { source
         defaultValue={v(values.law)}
       />
       <TextField name="article" label="Article" hint="e.g. 405 or 488." required failure={failure} defaultValue={v(values.article)} />
-      <TextAreaField
-        name="description"
-        label="What it punishes"
-        required
-        rows={2}
-        failure={failure}
-        defaultValue={v(values.description)}
-      />
+      <TextAreaField name="description" label="What it punishes" required rows={2} failure={failure} defaultValue={v(values.description)} />
       <SourceSelect failure={failure} values={values} sources={sources} />
     </>
   );

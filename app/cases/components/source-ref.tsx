@@ -10,7 +10,10 @@ export function SourceRef({ source, numbers }: { source: SourceLike | null; numb
   const n = numbers.get(source.id);
   return (
     <span className="source-ref">
-      Source: <a href={`#source-${source.id}`}>[{n}] {source.publisher}</a>
+      Source:{" "}
+      <a href={`#source-${source.id}`}>
+        [{n}] {source.publisher}
+      </a>
     </span>
   );
 }

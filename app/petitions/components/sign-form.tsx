@@ -46,7 +46,13 @@ export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailu
         failure={failure}
       />
       <TextField name="city" label="City" hint="Helps local groups; never shown." autoComplete="address-level2" failure={failure} />
-      <TextField name="organisation" label="Organisation" hint="If you sign on behalf of one." autoComplete="organization" failure={failure} />
+      <TextField
+        name="organisation"
+        label="Organisation"
+        hint="If you sign on behalf of one."
+        autoComplete="organization"
+        failure={failure}
+      />
       <TextAreaField name="comment" label="Comment" hint="For the organisers only; never shown." rows={3} failure={failure} />
       <label className="checkbox">
         <input type="checkbox" name="showName" defaultChecked={checked("showName")} />

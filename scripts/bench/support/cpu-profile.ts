@@ -107,6 +107,9 @@ export function summariseProfile(file: string, options: { window?: [number, numb
 }
 
 function shortUrl(frame: CallFrame): string {
-  const url = frame.url.replace(/^file:\/\//, "").replace(/.*node_modules\//, "").replace(process.cwd() + "/", "");
+  const url = frame.url
+    .replace(/^file:\/\//, "")
+    .replace(/.*node_modules\//, "")
+    .replace(process.cwd() + "/", "");
   return url ? `${url}:${frame.lineNumber + 1}` : "native";
 }

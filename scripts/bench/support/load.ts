@@ -74,7 +74,8 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
           path: options.path,
           method: options.method ?? "POST",
           agent,
-          headers: body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+          headers:
+            body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
         },
         (response) => {
           const status = response.statusCode ?? 0;

@@ -27,7 +27,8 @@ export async function createSignatureDatabase(dir: string, rows: number, log: (l
     where: { slug: DEMO_PETITION_SLUG },
     select: { id: true, status: true, petitionText: true },
   });
-  if (campaign.status !== "live" || !campaign.petitionText) throw new Error(`The demo campaign ${DEMO_PETITION_SLUG} is not a live petition.`);
+  if (campaign.status !== "live" || !campaign.petitionText)
+    throw new Error(`The demo campaign ${DEMO_PETITION_SLUG} is not a live petition.`);
   // Real ciphertexts under this database's key, so the page's "recent signers" can read them.
   const nameEnc = encrypt("Bench Supporter");
   const emailEnc = encrypt("bench.supporter@example.org");
