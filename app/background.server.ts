@@ -4,7 +4,7 @@
 import { EventEmitter } from "node:events";
 import { withoutAddresses } from "~/mail/outbox.server";
 
-export type BackgroundLoop = "mail worker" | "maintenance" | "case updates";
+export type BackgroundLoop = "mail worker" | "maintenance" | "case updates" | "backups" | "re-encryption";
 
 export interface BackgroundFailure {
   loop: BackgroundLoop;

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { env } from "~/env.server";
+import { reportBackgroundError } from "~/background.server";
 
 export function databaseFile(): string {
   return path.resolve(env().DATABASE_URL.replace(/^file:/, ""));
@@ -71,7 +72,7 @@ export function startScheduledBackups(checkEveryMs = 10 * 60_000) {
       await backupDatabase({ dir, prefix: "scheduled" });
       pruneBackups(dir, keep);
     } catch (error) {
-      console.warn(`[backup] failed: ${error instanceof Error ? error.message : String(error)}`);
+      reportBackgroundError("backups", "taking a scheduled backup", error);
     } finally {
       running = false;
     }

@@ -1,5 +1,6 @@
 // Key rotation's second half: rows sealed with an old DATA_KEY are sealed again with the current one,
 // in small chunks with short write transactions, while the app serves.
+import { reportBackgroundError } from "~/background.server";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, encrypt, needsReencryption } from "~/security/crypto.server";
@@ -114,7 +115,7 @@ export function startReencryption(intervalMs = 3600_000) {
           `[keys] ${changed} values re-encrypted; every row is sealed with the current DATA_KEY: DATA_KEY_PREVIOUS can be removed.`,
         );
     } catch (error) {
-      console.warn(`[keys] re-encryption paused: ${error instanceof Error ? error.message : String(error)}`);
+      reportBackgroundError("re-encryption", "re-encrypting rows under the current DATA_KEY", error);
     } finally {
       running = false;
     }
