@@ -19,7 +19,9 @@ const Search = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
-  const search = Search.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // Every field falls back to "" on bad input: a crafted query string shows an unfiltered list.
+  const parsed = Search.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = parsed.success ? parsed.data : { q: "", kind: "" as const, country: "" };
   return { campaign, search, targets: await searchTargets(user.organisationId, search) };
 }
 
