@@ -7,6 +7,8 @@ import QRCode from "qrcode";
 import { prisma } from "~/db.server";
 import { verifyPassword } from "~/auth/password.server";
 import { decrypt, encrypt, tokenHash } from "~/security/crypto.server";
+import { env } from "~/env.server";
+import { ServerWideLimit } from "~/security/rate-limit.server";
 
 const ISSUER = "Solidarity letters";
 const RECOVERY_CODES = 10;
@@ -157,6 +159,12 @@ export async function startChallenge(userId: string, redirectTo: string): Promis
   return token;
 }
 
+// Wrong codes per account over every challenge: logging in again with the password must not give
+// fresh guesses at the code (5 a challenge would otherwise be unlimited).
+let wrongCodes: ServerWideLimit | undefined;
+const wrongCodeLimit = () =>
+  (wrongCodes ??= new ServerWideLimit({ keyPrefix: "login-code", points: env().LOGIN_RATE_LIMIT_PER_15_MIN, duration: 15 * 60 }));
+
 export type ChallengeOutcome =
   { ok: true; userId: string; redirectTo: string } | { ok: false; reason: "expired" | "wrong-code"; attemptsLeft: number };
 
@@ -165,10 +173,16 @@ export async function answerChallenge(token: string, code: string): Promise<Chal
   const challenge = await prisma.loginChallenge.findUnique({ where: { tokenHash: tokenHash(token) } });
   if (!challenge || challenge.expiresAt <= new Date() || challenge.attempts >= CHALLENGE_ATTEMPTS)
     return { ok: false, reason: "expired", attemptsLeft: 0 };
+  const guessed = await wrongCodeLimit().get(challenge.userId);
+  if (guessed && guessed.consumedPoints >= wrongCodeLimit().points) {
+    await prisma.loginChallenge.deleteMany({ where: { id: challenge.id } });
+    return { ok: false, reason: "expired", attemptsLeft: 0 };
+  }
   if (await checkSecondFactor(challenge.userId, code)) {
     await prisma.loginChallenge.deleteMany({ where: { id: challenge.id } });
     return { ok: true, userId: challenge.userId, redirectTo: challenge.redirectTo };
   }
+  await wrongCodeLimit().penalty(challenge.userId, 1);
   const updated = await prisma.loginChallenge.update({
     where: { id: challenge.id },
     data: { attempts: { increment: 1 } },

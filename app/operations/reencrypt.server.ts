@@ -13,6 +13,8 @@ export const encryptedColumns: Array<{ table: string; columns: string[]; where?:
   { table: "Signature", columns: ["nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc"] },
   { table: "SupporterLetter", columns: ["nameEnc", "emailEnc", "cityEnc", "subjectEnc", "bodyEnc"] },
   { table: "OutboxEmail", columns: ["fromAddress", "toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = 1` },
+  // Two-factor keys: after a rotation they must still open, or their owners could not log in.
+  { table: "User", columns: ["totpSecretEnc"], where: `"totpSecretEnc" IS NOT NULL` },
 ];
 
 type Row = Record<string, string | null> & { id: string };

@@ -97,6 +97,19 @@ describe("two-factor sign-in", () => {
     expect((await codeStep(challenge, await codeAt(secret, -30))).headers.get("Location")).toBe("/login");
   });
 
+  it("gives no fresh guesses to whoever logs in again with the password", async () => {
+    const { organisation } = await createOrganisation();
+    const user = await createUser({ organisationId: organisation.id });
+    const { secret } = await enrol(user.id);
+    // Two log-ins, five wrong codes each: the account's ten guesses in 15 minutes are spent.
+    for (let round = 0; round < 2; round++) {
+      const challenge = cookieOf(await passwordStep(user.email), "__login_challenge")!;
+      for (let i = 0; i < 5; i++) await codeStep(challenge, "222222");
+    }
+    const third = cookieOf(await passwordStep(user.email), "__login_challenge")!;
+    expect((await codeStep(third, await codeAt(secret, 30))).headers.get("Location")).toBe("/login");
+  });
+
   it("takes a recovery code once", async () => {
     const { organisation } = await createOrganisation();
     const user = await createUser({ organisationId: organisation.id });

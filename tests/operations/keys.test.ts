@@ -7,7 +7,7 @@ import { env, resetEnvForTests } from "~/env.server";
 import { countNeedingReencryption, reencryptAll } from "~/operations/reencrypt.server";
 import * as confirmPage from "~/routes/s.$token.confirm";
 import { currentKeyId, decrypt, emailHash, encrypt, resetKeysForTests } from "~/security/crypto.server";
-import { request, testContext } from "../support/factories";
+import { createOrganisation, createUser, request, testContext } from "../support/factories";
 import { confirmationToken, petition, sign } from "./support";
 
 vi.hoisted(() => {
@@ -79,6 +79,20 @@ describe("rotating the data key", () => {
     // Signing again with the same address is still recognised as the same signer.
     await sign(campaign.slug, { name: "Aigerim N.", email: "Aigerim@Example.org" });
     expect(await prisma.signature.count({ where: { campaignId: campaign.id } })).toBe(1);
+  });
+
+  it("re-encrypts organisers' two-factor keys too, so they still log in once the old key is gone", async () => {
+    const { organisation } = await createOrganisation();
+    const user = await createUser({ organisationId: organisation.id });
+    await prisma.user.update({ where: { id: user.id }, data: { totpSecretEnc: encrypt("JBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() } });
+    const oldKey = env().DATA_KEY;
+    const hashKey = env().hashKey;
+    const newKey = crypto.randomBytes(32).toString("base64");
+    useKeys({ DATA_KEY: newKey, DATA_KEY_PREVIOUS: oldKey, DATA_HASH_KEY: hashKey });
+    await reencryptAll({ chunkSize: 2 });
+    useKeys({ DATA_KEY: newKey, DATA_HASH_KEY: hashKey });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(decrypt(after.totpSecretEnc!)).toBe("JBSWY3DPEHPK3PXP");
   });
 
   it("says which key to add when a value was sealed with a key that is not configured", () => {
