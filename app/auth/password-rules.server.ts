@@ -33,3 +33,8 @@ export const NewPassword = z
     const reason = weakPasswordReason(password);
     if (reason) context.addIssue({ code: "custom", message: reason });
   });
+
+/** A new password typed twice, as every form that sets one asks for it. */
+export const NewPasswordTwice = { password: NewPassword, confirm: z.string().max(400) };
+export const typedTheSame = (v: { password: string; confirm: string }) => v.password === v.confirm;
+export const TYPED_DIFFERENTLY = { path: ["confirm"], message: "The two passwords differ: type the same one twice." };

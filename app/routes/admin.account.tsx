@@ -4,8 +4,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword } from "~/auth/account.server";
-import { passwordHint } from "~/auth/password-length";
-import { NewPassword } from "~/auth/password-rules.server";
+import { NewPasswordTwice, TYPED_DIFFERENTLY, typedTheSame } from "~/auth/password-rules.server";
+import { NewPasswordFields } from "~/auth/components/new-password-fields";
 import { requireUser } from "~/auth/session.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
@@ -16,10 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Your account: Solidarity lett
 const ChangePasswordSchema = z
   .object({
     current: z.string({ error: "Give your current password." }).min(1, "Give your current password.").max(400),
-    password: NewPassword,
-    confirm: z.string().max(400),
+    ...NewPasswordTwice,
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two new passwords differ: type the same one twice." })
+  .refine(typedTheSame, TYPED_DIFFERENTLY)
   .refine((v) => v.password !== v.current, { path: ["password"], message: "The new password is the same as the current one." });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,7 +56,6 @@ export default function Account() {
       {result?.changed ? <p role="status">Your password is changed. You were logged out everywhere else.</p> : null}
       <Form method="post" className="stack" noValidate>
         <FormError failure={result?.failure} />
-        <input type="hidden" name="username" value={email} autoComplete="username" />
         <TextField
           name="current"
           label="Current password"
@@ -66,23 +64,7 @@ export default function Account() {
           required
           failure={result?.failure}
         />
-        <TextField
-          name="password"
-          label="New password"
-          type="password"
-          hint={passwordHint}
-          autoComplete="new-password"
-          required
-          failure={result?.failure}
-        />
-        <TextField
-          name="confirm"
-          label="The new password again"
-          type="password"
-          autoComplete="new-password"
-          required
-          failure={result?.failure}
-        />
+        <NewPasswordFields email={email} failure={result?.failure} />
         <div>
           <button type="submit">Change my password</button>
         </div>

@@ -5,13 +5,13 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { passwordHint } from "~/auth/password-length";
 import { openPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import { NewPassword } from "~/auth/password-rules.server";
+import { NewPasswordTwice, TYPED_DIFFERENTLY, typedTheSame } from "~/auth/password-rules.server";
+import { NewPasswordFields } from "~/auth/components/new-password-fields";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
-import { FormError, TextField } from "~/ui/forms";
+import { FormError } from "~/ui/forms";
 
 export const meta: MetaFunction = () => [{ title: "Choose a password: Solidarity letters" }, { name: "robots", content: "noindex" }];
 
@@ -19,9 +19,7 @@ const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the 
 const LINK_SPENT =
   "This link is not valid any more: it was used or has expired. Ask for a new one from “Forgot your password?” on the log-in page.";
 
-const ResetSchema = z
-  .object({ password: NewPassword, confirm: z.string().max(400) })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ: type the same one twice." });
+const ResetSchema = z.object(NewPasswordTwice).refine(typedTheSame, TYPED_DIFFERENTLY);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await openPasswordReset(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -54,24 +52,7 @@ export default function ResetPassword() {
       </p>
       <Form method="post" className="stack" noValidate>
         <FormError failure={failureData} />
-        <input type="hidden" name="username" value={email} autoComplete="username" />
-        <TextField
-          name="password"
-          label="New password"
-          type="password"
-          hint={passwordHint}
-          autoComplete="new-password"
-          required
-          failure={failureData}
-        />
-        <TextField
-          name="confirm"
-          label="The same password again"
-          type="password"
-          autoComplete="new-password"
-          required
-          failure={failureData}
-        />
+        <NewPasswordFields email={email} failure={failureData} />
         <div>
           <button type="submit">Set my password</button>
         </div>
