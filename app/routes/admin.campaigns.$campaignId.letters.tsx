@@ -12,8 +12,10 @@ import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
 import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { ErrorMessage } from "~/ui/error-message";
-import { countryName, formatDateTime } from "~/ui/format";
+import { count, countryName, formatDateTime } from "~/ui/format";
 import { intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Letters: ${data?.campaign.title ?? ""}` }];
@@ -56,22 +58,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "generate": {
       const result = await generateLetters({ ...scope, appUrl: appUrl(request) });
       if (!result.ok) return json({ ok: false, message: result.message }, { status: 400 });
-      const parts = [`${result.created} letter${result.created === 1 ? "" : "s"} generated.`];
+      const parts = [`${count(result.created, "letter")} generated.`];
       if (result.skipped) parts.push(`${result.skipped} target(s) already had a letter from you.`);
       if (result.withoutTemplate) parts.push(`${result.withoutTemplate} target(s) have no matching template.`);
       return json({ ok: true, message: parts.join(" ") });
     }
     case "approve-all": {
-      const count = await approveAll(scope);
-      return json({ ok: true, message: `${count} letter${count === 1 ? "" : "s"} approved.` });
+      if (!isConfirmed(formData)) {
+        const drafts = (await lettersForSender(scope)).filter((l) => l.status === "draft");
+        if (!drafts.length) return json({ ok: false, message: "There is no draft left to approve." }, { status: 409 });
+        return json(
+          confirmation(formData, {
+            title: `Approve all ${count(drafts.length, "letter")}`,
+            items: drafts.map((l) => `${l.recipientName}: ${l.subject}`),
+            detail: "Approved letters can be sent; nothing is sent yet.",
+            button: `Approve ${count(drafts.length, "letter")}`,
+          }),
+        );
+      }
+      const approved = await approveAll(scope);
+      return json({ ok: true, message: `${count(approved, "letter")} approved.` });
     }
     case "send-approved": {
       if (campaign.status !== "live")
         return json({ ok: false, message: "Letters are sent only while the campaign is live." }, { status: 409 });
+      if (!isConfirmed(formData)) {
+        const approved = (await lettersForSender(scope)).filter((l) => l.status === "approved");
+        const byEmail = approved.filter((l) => l.recipientEmail);
+        if (!byEmail.length)
+          return json({ ok: false, message: "No approved letter has an email address: print them instead." }, { status: 409 });
+        const withoutEmail = approved.length - byEmail.length;
+        return json(
+          confirmation(formData, {
+            title: `Send ${count(byEmail.length, "letter")}`,
+            items: byEmail.map((l) => `${l.recipientName} <${l.recipientEmail}>`),
+            detail: `Each goes out by email at once and cannot be called back.${withoutEmail ? ` ${count(withoutEmail, "letter")} without an email address ${withoutEmail === 1 ? "stays" : "stay"} for printing.` : ""}`,
+            button: `Send ${count(byEmail.length, "letter")}`,
+          }),
+        );
+      }
       const { sent, withoutEmail } = await sendApproved({ ...scope, appUrl: appUrl(request) });
       return json({
         ok: true,
-        message: `${sent} letter${sent === 1 ? "" : "s"} queued for sending.${withoutEmail ? ` ${withoutEmail} have no email address: print them.` : ""}`,
+        message: `${count(sent, "letter")} queued for sending.${withoutEmail ? ` ${count(withoutEmail, "letter")} without an email address: print ${withoutEmail === 1 ? "it" : "them"}.` : ""}`,
       });
     }
   }
@@ -116,7 +145,8 @@ export default function Letters() {
           </button>
         </Form>
       ) : null}
-      {result ? (
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
+      {result && "message" in result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>

@@ -26,3 +26,16 @@ export function countryName(code: string | null | undefined): string {
   if (!code) return "";
   return countryNames[code.toUpperCase()] ?? code;
 }
+
+const numbers = new Intl.NumberFormat("en");
+const plurals = new Intl.PluralRules("en");
+
+/** 2314 → "2,314". */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
+}
+
+/** A count with its noun in the right number: count(1, "letter") → "1 letter", count(2, "person", "people") → "2 people". */
+export function count(n: number, one: string, other = `${one}s`): string {
+  return `${formatNumber(n)} ${plurals.select(n) === "one" ? one : other}`;
+}

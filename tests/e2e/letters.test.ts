@@ -66,8 +66,16 @@ describe("a section member's letters", () => {
     // Approve all and send.
     await page.getByRole("link", { name: /← Letters of/ }).click();
     await page.getByRole("button", { name: /^Approve all/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Approve \d+ letters?$/ })
+      .click();
     await page.getByText(/letters? approved\./).waitFor();
     await page.getByRole("button", { name: /^Send approved/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Send \d+ letters?$/ })
+      .click();
     await page.getByText(/letters? queued for sending/).waitFor();
     const sentText = await page.getByRole("status").innerText();
     const queued = Number(sentText.match(/^(\d+) letters? queued/)?.[1]);

@@ -69,8 +69,16 @@ describe("outcomes and the dashboard", () => {
     await page.getByRole("button", { name: "Generate letters" }).click();
     await page.getByText(/letters? generated/).waitFor();
     await page.getByRole("button", { name: /^Approve all/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Approve \d+ letters?$/ })
+      .click();
     await page.getByText(/letters? approved/).waitFor();
     await page.getByRole("button", { name: /^Send approved/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Send \d+ letters?$/ })
+      .click();
     await page.getByText(/queued for sending/).waitFor();
 
     // A postal answer from the embassy in Belgium.

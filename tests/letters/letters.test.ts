@@ -275,10 +275,33 @@ describe("sending letters", () => {
     const params = { campaignId: w.campaign.id };
     await post(lettersPage.action, path, cookie, { intent: "generate" }, params);
     const nothingApproved = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
-    expect(((await nothingApproved.json()) as { message: string }).message).toMatch(/^0 letters queued/);
-    await post(lettersPage.action, path, cookie, { intent: "approve-all" }, params);
-    const sent = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
-    expect(((await sent.json()) as { message: string }).message).toBe("2 letters queued for sending. 1 have no email address: print them.");
+    expect(nothingApproved.status).toBe(409);
+    expect(((await nothingApproved.json()) as { message: string }).message).toBe(
+      "No approved letter has an email address: print them instead.",
+    );
+
+    // Approving all first says how many and which; nothing is approved until it is confirmed.
+    const askedApprove = (await (await post(lettersPage.action, path, cookie, { intent: "approve-all" }, params)).json()) as {
+      confirm: { title: string; items: string[]; fields: Record<string, string> };
+    };
+    expect(askedApprove.confirm.title).toBe("Approve all 3 letters");
+    expect(askedApprove.confirm.items).toHaveLength(3);
+    expect(await prisma.letter.count({ where: { campaignId: w.campaign.id, status: "approved" } })).toBe(0);
+    await post(lettersPage.action, path, cookie, { ...askedApprove.confirm.fields, confirmed: "yes" }, params);
+    expect(await prisma.letter.count({ where: { campaignId: w.campaign.id, status: "approved" } })).toBe(3);
+
+    // Sending says what goes to whom; nothing is queued until it is confirmed.
+    const askedSend = (await (await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params)).json()) as {
+      confirm: { title: string; items: string[]; detail: string; fields: Record<string, string> };
+    };
+    expect(askedSend.confirm.title).toBe("Send 2 letters");
+    expect(askedSend.confirm.items.sort()).toEqual([w.embassyBE, w.mepBE].map((t) => expect.stringContaining(`<${t.email}>`)).sort());
+    expect(askedSend.confirm.detail).toContain("1 letter without an email address stays for printing");
+    expect(await prisma.outboxEmail.count({ where: { kind: "letter" } })).toBe(0);
+    const sent = await post(lettersPage.action, path, cookie, { ...askedSend.confirm.fields, confirmed: "yes" }, params);
+    expect(((await sent.json()) as { message: string }).message).toBe(
+      "2 letters queued for sending. 1 letter without an email address: print it.",
+    );
 
     const emails = await prisma.outboxEmail.findMany({ where: { kind: "letter" } });
     expect(emails.map((e) => e.toAddress).sort()).toEqual([w.embassyBE.email, w.mepBE.email].sort());
@@ -293,7 +316,8 @@ describe("sending letters", () => {
     expect(html).toContain("&lt;script&gt;");
     expect(emails[0]!.text).toContain('<script>alert("x")</script>');
 
-    const repeat = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, params);
+    // Pressing the confirmed button again (a double click, a resent form) sends nothing more.
+    const repeat = await post(lettersPage.action, path, cookie, { ...askedSend.confirm.fields, confirmed: "yes" }, params);
     expect(((await repeat.json()) as { message: string }).message).toMatch(/^0 letters queued/);
     expect(await prisma.outboxEmail.count({ where: { kind: "letter" } })).toBe(2);
   });
@@ -312,14 +336,14 @@ describe("sending letters", () => {
       lettersPage.action,
       `/admin/campaigns/${w.campaign.id}/letters`,
       cookie,
-      { intent: "approve-all" },
+      { intent: "approve-all", confirmed: "yes" },
       { campaignId: w.campaign.id },
     );
     await post(
       lettersPage.action,
       `/admin/campaigns/${w.campaign.id}/letters`,
       cookie,
-      { intent: "send-approved" },
+      { intent: "send-approved", confirmed: "yes" },
       { campaignId: w.campaign.id },
     );
     const letter = await prisma.letter.findFirstOrThrow({ where: { targetId: w.embassyBE.id } });
@@ -347,8 +371,14 @@ describe("sending letters", () => {
     const cookie = await cookieFor(w.organiser.id);
     const path = `/admin/campaigns/${w.campaign.id}/letters`;
     await post(lettersPage.action, path, cookie, { intent: "generate" }, { campaignId: w.campaign.id });
-    await post(lettersPage.action, path, cookie, { intent: "approve-all" }, { campaignId: w.campaign.id });
-    const refused = await post(lettersPage.action, path, cookie, { intent: "send-approved" }, { campaignId: w.campaign.id });
+    await post(lettersPage.action, path, cookie, { intent: "approve-all", confirmed: "yes" }, { campaignId: w.campaign.id });
+    const refused = await post(
+      lettersPage.action,
+      path,
+      cookie,
+      { intent: "send-approved", confirmed: "yes" },
+      { campaignId: w.campaign.id },
+    );
     expect(refused.status).toBe(409);
     const letterIds = (await prisma.letter.findMany({ where: { campaignId: w.campaign.id }, select: { id: true } })).map((l) => l.id);
     expect(letterIds.length).toBeGreaterThan(0);
