@@ -12,8 +12,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { getSessionUser } from "~/auth/session.server";
-import { env } from "~/env.server";
+import { appUrl, env } from "~/env.server";
+import { languageOf } from "~/i18n/i18n.server";
+import { LanguageAlternates, LanguageMessages, LanguageSwitcher } from "~/i18n/language";
 import { ErrorMessage } from "~/ui/error-message";
 import { useNonce } from "~/ui/nonce";
 import styles from "~/styles/app.css";
@@ -29,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user ? { name: user.name, role: user.role, organisation: user.organisation.name } : null,
     // Anything but production (an https APP_URL) is a demo: say so on every page.
     demo: !env().production,
+    origin: appUrl(request),
+    language: await languageOf(request),
   };
 }
 
@@ -36,50 +41,51 @@ function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const { t, i18n } = useTranslation();
   return (
-    <html lang="en">
+    <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data ? <LanguageAlternates origin={data.origin} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("layout.skipToContent")}
         </a>
         {data?.demo ? (
           <p className="demo-banner" role="note">
-            This is a demo install: its accounts and targets are examples and its email stays on this machine. Do not enter real personal
-            data.
+            {t("layout.demoBanner")}
           </p>
         ) : null}
         <header className="site-header">
           <div className="wrap header-row">
             <Link to="/" className="brand">
-              Solidarity letters
+              {t("layout.brand")}
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label={t("layout.mainNav")}>
               <ul>
                 <li>
-                  <Link to="/">Cases</Link>
+                  <Link to="/">{t("layout.cases")}</Link>
                 </li>
                 {user ? (
                   <>
                     <li>
-                      <Link to="/admin">Admin</Link>
+                      <Link to="/admin">{t("layout.admin")}</Link>
                     </li>
                     <li>
                       <Form method="post" action="/logout">
                         <button type="submit" className="link-button">
-                          Log out
+                          {t("layout.logOut")}
                         </button>
                       </Form>
                     </li>
                   </>
                 ) : (
                   <li>
-                    <Link to="/login">Log in</Link>
+                    <Link to="/login">{t("layout.logIn")}</Link>
                   </li>
                 )}
               </ul>
@@ -90,11 +96,10 @@ function Document({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer wrap">
-          <p>
-            Solidarity letters is open-source software for campaigns for people persecuted for peaceful protest. This site loads nothing
-            from other websites.
-          </p>
+          <LanguageSwitcher />
+          <p>{t("layout.footer")}</p>
         </footer>
+        <LanguageMessages />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

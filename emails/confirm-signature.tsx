@@ -1,5 +1,7 @@
 // Sent when someone signs a petition: one button to confirm. Until then the signature does not count.
 import { Button, Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, button, paragraph } from "./layout";
 
 // No name: it was typed by whoever filled in the form, maybe not the address's owner, and a
@@ -9,43 +11,60 @@ export interface ConfirmSignatureEmailProps {
   confirmUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** The language of the page they signed on. */
+  language?: Language;
 }
 
-export function ConfirmSignatureEmail({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps) {
+export function ConfirmSignatureEmail({
+  campaignTitle,
+  confirmUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  language = "en",
+}: ConfirmSignatureEmailProps) {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return (
     <Layout
-      preview={`Confirm your signature: ${campaignTitle}`}
-      reason={`You get this email because someone, probably you, signed the petition “${campaignTitle}” with this address. If it was not you, ignore it: the signature will not count and will be deleted.`}
+      language={language}
+      preview={t("email.confirmSignature.preview", title)}
+      reason={t("email.confirmSignature.reason", title)}
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>
-        Thank you for signing “{campaignTitle}”. Please confirm that it was you: your signature counts only after that.
-      </Text>
+      <Text style={paragraph}>{t("email.confirmSignature.hello")}</Text>
+      <Text style={paragraph}>{t("email.confirmSignature.thanks", title)}</Text>
       <Button href={confirmUrl} style={button}>
-        Confirm my signature
+        {t("email.confirmSignature.button")}
       </Button>
-      <Text style={paragraph}>The link opens a page with one button; nothing happens until you press it.</Text>
+      <Text style={paragraph}>{t("email.confirmSignature.oneButton")}</Text>
     </Layout>
   );
 }
 
 /** The plain-text part, written out rather than converted from HTML (signing must stay fast). */
-export function confirmSignatureText({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmSignatureEmailProps): string {
+export function confirmSignatureText({
+  campaignTitle,
+  confirmUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  language = "en",
+}: ConfirmSignatureEmailProps): string {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return [
-    "Hello,",
+    t("email.confirmSignature.hello"),
     "",
-    `Thank you for signing “${campaignTitle}”. Please confirm that it was you: your signature counts only after that.`,
+    t("email.confirmSignature.thanks", title),
     "",
-    `Confirm my signature: ${confirmUrl}`,
+    `${t("email.confirmSignature.button")}: ${confirmUrl}`,
     "",
-    "The link opens a page with one button; nothing happens until you press it.",
+    t("email.confirmSignature.oneButton"),
     "",
     "--",
-    `You get this email because someone, probably you, signed the petition “${campaignTitle}” with this address. If it was not you, ignore it: the signature will not count and will be deleted.`,
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    t("email.confirmSignature.reason", title),
+    `${t("email.stopAll")}: ${unsubscribeUrl}`,
+    `${t("email.deleteData")}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

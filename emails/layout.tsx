@@ -2,6 +2,8 @@
 // and how to stop it. Inline styles only: mail programs ignore stylesheets.
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 
 export interface LayoutProps {
   /** First line shown in the inbox list. */
@@ -13,6 +15,8 @@ export interface LayoutProps {
   /** Supporter emails: have one's data removed. */
   deleteDataUrl?: string;
   children: ReactNode;
+  /** The reader's language; the admin's emails stay in English for now. */
+  language?: Language;
 }
 
 const page = { backgroundColor: "#f4f2ee", fontFamily: "Helvetica, Arial, sans-serif", color: "#1b1b1f", margin: 0, padding: "24px 0" };
@@ -21,9 +25,10 @@ const letterhead = { backgroundColor: "#8a1c1c", color: "#ffffff", padding: "14p
 const content = { padding: "8px 24px 16px" };
 const footer = { padding: "0 24px 16px", fontSize: "12px", color: "#545460", lineHeight: "18px" };
 
-export function Layout({ preview, reason, unsubscribeUrl, deleteDataUrl, children }: LayoutProps) {
+export function Layout({ preview, reason, unsubscribeUrl, deleteDataUrl, children, language = "en" }: LayoutProps) {
+  const t = tFor(language);
   return (
-    <Html lang="en">
+    <Html lang={language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={page}>
@@ -36,13 +41,13 @@ export function Layout({ preview, reason, unsubscribeUrl, deleteDataUrl, childre
             {unsubscribeUrl ? (
               <Text style={{ margin: "0 0 6px", fontSize: "12px" }}>
                 <Link href={unsubscribeUrl} style={{ color: "#545460" }}>
-                  Stop all email from us
+                  {t("email.stopAll")}
                 </Link>
                 {deleteDataUrl ? (
                   <>
                     {" · "}
                     <Link href={deleteDataUrl} style={{ color: "#545460" }}>
-                      Delete my data
+                      {t("email.deleteData")}
                     </Link>
                   </>
                 ) : null}

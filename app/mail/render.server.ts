@@ -2,6 +2,7 @@
 // HTML: react-dom's static renderer (our templates use no Suspense), about four times faster than
 // @react-email's async render; that matters when a campaign sends thousands of letters at once.
 // Text: the template's own text when it has one (letters), else React Email's HTML-to-text.
+import "~/i18n/i18n.server"; // emails are written in the reader's language: every language is loaded
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";

@@ -19,21 +19,21 @@ function signLimiter() {
 
 export type AbuseVerdict = { ok: true; stamp: string } | { ok: false; status: number; message: string; retryAfterSeconds?: number };
 
-export const STAMP_USED_MESSAGE = "This form was already sent once. Reload the page to send it again.";
+export const STAMP_USED_MESSAGE = "errors.stampUsed";
 
 /** Checks a submission before its fields are read, and counts it against its connection's hourly limit. */
 export async function checkPublicForm(formData: FormData, clientAddress: string | null): Promise<AbuseVerdict> {
   const honeypot = formData.get(HONEYPOT_FIELD);
   if (typeof honeypot === "string" && honeypot.trim() !== "") {
-    return { ok: false, status: 400, message: "This form could not be accepted." };
+    return { ok: false, status: 400, message: "errors.formNotAccepted" };
   }
   const stamp = String(formData.get(STAMP_FIELD) ?? "").slice(0, 100);
   const seconds = secondsSinceStamp(stamp);
   if (seconds === null || seconds < env().SIGN_MIN_FILL_SECONDS) {
-    return { ok: false, status: 400, message: "That was quicker than a person types. Please check the form and send it again." };
+    return { ok: false, status: 400, message: "errors.tooQuick" };
   }
   if (seconds > STAMP_LIFETIME_SECONDS) {
-    return { ok: false, status: 400, message: "This page was open for more than a day. Reload it and send the form again." };
+    return { ok: false, status: 400, message: "errors.pageTooOld" };
   }
   // Counted up front (one round trip to the cluster's primary on the signing path), given back if
   // the submission is then refused: only accepted submissions use up the limit.
@@ -45,7 +45,7 @@ export async function checkPublicForm(formData: FormData, clientAddress: string 
     return {
       ok: false,
       status: 429,
-      message: "Too many signatures from your connection. Please try again later.",
+      message: "errors.tooManySignatures",
       retryAfterSeconds: Math.ceil(ms / 1000),
     };
   }

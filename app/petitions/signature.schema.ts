@@ -1,12 +1,13 @@
-// What a supporter types to sign. Every field says why it is asked (see the form).
+// What a supporter types to sign. Every field says why it is asked (see the form). Messages are keys
+// of app/i18n/messages: the page shows them in the supporter's language.
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { countryCodes } from "~/ui/countries";
 
-const optional = (label: string, max: number, lines: "single" | "multi" = "single") =>
+const optional = (tooLong: string, max: number, lines: "single" | "multi" = "single") =>
   (lines === "multi" ? multiLine() : singleLine())
     .trim()
-    .max(max, `${label} can be at most ${max} characters.`)
+    .max(max, tooLong)
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .default(null);
@@ -22,23 +23,23 @@ export function looksLikeAddress(name: string): boolean {
 }
 
 /** A person's name: it signs their letter and may be shown on the public list, never a link. */
-export const PersonName = singleLine({ error: "Your name is required." })
+export const PersonName = singleLine({ error: "errors.nameRequired" })
   .trim()
-  .min(1, "Your name is required.")
-  .max(120, "At most 120 characters.")
-  .refine((v) => !looksLikeAddress(v), "Give your name only, without a web or email address.");
+  .min(1, "errors.nameRequired")
+  .max(120, "errors.nameTooLong")
+  .refine((v) => !looksLikeAddress(v), "errors.nameWithAddress");
 
 export const SignSchema = z.object({
   name: PersonName,
-  email: z.email("Give an email address like name@example.org: we send the confirmation link there.").trim().max(254),
+  email: z.email("errors.email").trim().max(254),
   country: z
-    .string({ error: "Choose your country." })
+    .string({ error: "errors.country" })
     .trim()
     .toUpperCase()
-    .refine((c) => countryCodes.has(c), "Choose your country."),
-  city: optional("City", 120),
-  organisation: optional("Organisation", 160),
-  comment: optional("Comment", 1000, "multi"),
+    .refine((c) => countryCodes.has(c), "errors.country"),
+  city: optional("errors.cityTooLong", 120),
+  organisation: optional("errors.organisationTooLong", 160),
+  comment: optional("errors.commentTooLong", 1000, "multi"),
   showName: z
     .string()
     .optional()

@@ -2,6 +2,8 @@
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
+import { defaultLanguage, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { renderEmail, renderStencil } from "~/mail/render.server";
 import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
 import type { SignInput } from "~/petitions/signature.schema";
@@ -44,14 +46,14 @@ export async function campaignForSigning(slug: string) {
 type ConfirmationSlot = "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
 const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
 
-/** The confirmation email, rendered once per campaign and address and then filled in (it goes with every signature). */
-async function confirmationEmail(campaignTitle: string, appUrl: string, values: Record<ConfirmationSlot, string>) {
-  const key = `${appUrl}\n${campaignTitle}`;
+/** The confirmation email, rendered once per campaign, address and language and then filled in (it goes with every signature). */
+async function confirmationEmail(campaignTitle: string, appUrl: string, language: Language, values: Record<ConfirmationSlot, string>) {
+  const key = `${appUrl}\n${language}\n${campaignTitle}`;
   let stencil = confirmationStencils.get(key);
   if (!stencil) {
     if (confirmationStencils.size >= 100) confirmationStencils.clear();
     stencil = renderStencil(["confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
-      const props = { ...markers, campaignTitle };
+      const props = { ...markers, campaignTitle, language };
       return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
     });
     stencil.catch(() => confirmationStencils.delete(key));
@@ -77,12 +79,15 @@ export async function sign({
   clientAddress,
   appUrl,
   stamp,
+  language = defaultLanguage,
 }: {
   campaign: { id: string; title: string; organisationId: string };
   input: SignInput;
   clientAddress: string | null;
   appUrl: string;
   stamp: string;
+  /** The language of the page signed on: the confirmation goes in it. */
+  language?: Language;
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
   // One prepared query for both checks (this runs for every signature).
@@ -116,7 +121,7 @@ export async function sign({
     ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), {
         text: alreadySignedText({ campaignTitle: campaign.title, ...links }),
       })
-    : await confirmationEmail(campaign.title, appUrl, links);
+    : await confirmationEmail(campaign.title, appUrl, language, links);
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
   const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
@@ -125,7 +130,9 @@ export async function sign({
       dedupeKey: `${kind}:${id}:${now.getTime()}`,
       kind,
       to: input.email,
-      subject: alreadySigned ? `You have already signed: ${campaign.title}` : `Please confirm your signature: ${campaign.title}`,
+      subject: alreadySigned
+        ? `You have already signed: ${campaign.title}`
+        : tFor(language)("email.confirmSignature.subject", { title: campaign.title }),
       ...email,
       organisationId: campaign.organisationId,
       subjectType: "signature",
@@ -152,6 +159,7 @@ export async function sign({
         input.country,
         input.showName ? 1 : 0,
         input.wantsUpdates ? 1 : 0,
+        language,
         tokenHash(token),
         at,
         addressHash(clientAddress),
@@ -165,8 +173,8 @@ export async function sign({
       if (signatureRow) {
         preparedStatement(
           `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
-            "country", "showName", "wantsUpdates", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+            "country", "showName", "wantsUpdates", "language", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
         ).run(...signatureRow);
       } else {
         preparedStatement(`UPDATE "Signature" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);

@@ -3,6 +3,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { countryNameIn, formatDateTimeIn } from "~/i18n/format";
+import { languageOfPage } from "~/i18n/meta";
+import { languageOf, withLanguage } from "~/i18n/i18n.server";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
@@ -13,7 +18,6 @@ import { campaignForSigning, sign } from "~/petitions/signature.server";
 import { formStamp } from "~/security/crypto.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
-import { countryName, formatDateTime } from "~/ui/format";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
@@ -25,16 +29,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { ...page, stamp: formStamp() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.campaign.title}: Solidarity letters` : "Campaign not found" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? tFor(languageOfPage(matches))("campaign.title", { title: data.campaign.title })
+      : tFor(languageOfPage(matches))("campaign.notFound"),
+  },
   { name: "description", content: data?.campaign.summary.slice(0, 160) ?? "" },
 ];
 
 // One answer for every address, whatever its state: what differs goes to the address by email.
-const messages = {
-  "check-email":
-    "Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link in it.",
-} as const;
+const messages = { "check-email": "campaign.checkEmail" } as const;
 
 export const headers = retryAfterHeaders;
 
@@ -43,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   notFoundUnless(campaign, "No such campaign.");
   const formData = await request.formData();
   if (campaign.status !== "live" || !campaign.petitionText) {
-    return json(failure(formData, {}, "This petition is closed."), { status: 409 });
+    return json(failure(formData, {}, "errors.petitionClosed"), { status: 409 });
   }
   const verdict = await checkPublicForm(formData, context.clientAddress);
   if (!verdict.ok) {
@@ -63,12 +68,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
     stamp: verdict.stamp,
+    language: await languageOf(request),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);
     return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
   }
-  return redirect(`/campaigns/${campaign.slug}?signed=check-email#sign`);
+  return redirect(`/campaigns/${campaign.slug}?${withLanguage(request, { signed: "check-email" })}#sign`);
 }
 
 export default function CampaignPage() {
@@ -76,59 +82,58 @@ export default function CampaignPage() {
   const failureData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const signed = params.get("signed");
-  const message = signed && signed in messages ? messages[signed as keyof typeof messages] : null;
+  const { t } = useTranslation();
+  const message = signed && signed in messages ? t(messages[signed as keyof typeof messages]) : null;
   const c = campaign.case;
   return (
     <article>
       <h1>{campaign.title}</h1>
       <p className="lead">{campaign.callToAction}</p>
-      {campaign.status === "closed" ? <p className="notice">This campaign is closed. Thank you to everyone who took part.</p> : null}
+      {campaign.status === "closed" ? <p className="notice">{t("campaign.closed")}</p> : null}
       <p>{campaign.summary}</p>
 
-      {campaign.petitionText ? (
-        <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} label="confirmed signatures" />
-      ) : null}
+      {campaign.petitionText ? <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} /> : null}
       {campaign.status === "live" ? (
         // On a phone the form is far below the people and demands: the two actions are reachable at once.
         <p className="actions">
           {campaign.petitionText ? (
             <a className="button" href="#sign">
-              Sign the petition
+              {t("campaign.signCta")}
             </a>
           ) : null}
           <Link className="button secondary" to="write">
-            Write your own letter
+            {t("campaign.writeCta")}
           </Link>
         </p>
       ) : null}
 
       {c.updates.length ? (
         <section aria-labelledby="news">
-          <h2 id="news">News</h2>
+          <h2 id="news">{t("campaign.news")}</h2>
           {c.updates.map((u) => (
             <article key={u.id} className="card">
               <h3>{u.title}</h3>
-              <p className="muted">{formatDateTime(u.publishedAt)}</p>
+              <p className="muted">{formatDateTimeIn(t, u.publishedAt)}</p>
               <p className="keep-lines">{u.body}</p>
             </article>
           ))}
         </section>
       ) : null}
 
-      <h2>Who is at risk</h2>
+      <h2>{t("campaign.atRisk")}</h2>
       <ul>
         {c.people.map((p) => (
           <li key={p.id}>
             <strong>{p.name}</strong> <StatusBadge status={p.status} />
-            {p.heldAt ? ` · held at ${p.heldAt}` : ""}
+            {p.heldAt ? ` · ${t("campaign.heldAt", { place: p.heldAt })}` : ""}
           </li>
         ))}
       </ul>
       <p>
-        <Link to={`/cases/${c.slug}`}>The whole case, with the source of every fact</Link>
+        <Link to={`/cases/${c.slug}`}>{t("campaign.wholeCase")}</Link>
       </p>
 
-      <h2>What we ask</h2>
+      <h2>{t("campaign.demands")}</h2>
       <ul>
         {c.demands.map((d) => (
           <li key={d.id}>{d.text}</li>
@@ -137,7 +142,7 @@ export default function CampaignPage() {
 
       {campaign.petitionText ? (
         <section aria-labelledby="sign" className="card">
-          <h2 id="sign">Sign the petition</h2>
+          <h2 id="sign">{t("campaign.signHeading")}</h2>
           <blockquote>{campaign.petitionText}</blockquote>
           {message ? (
             <p className="notice" role="status">
@@ -150,12 +155,10 @@ export default function CampaignPage() {
 
       {signers.length ? (
         <section aria-labelledby="signers">
-          <h2 id="signers">Recent signers</h2>
+          <h2 id="signers">{t("campaign.recentSigners")}</h2>
           <ul className="signers">
             {signers.map((s, i) => (
-              <li key={i}>
-                {s.firstName}, {countryName(s.country)}
-              </li>
+              <li key={i}>{t("campaign.signer", { firstName: s.firstName, country: countryNameIn(t, s.country) })}</li>
             ))}
           </ul>
         </section>
@@ -163,11 +166,11 @@ export default function CampaignPage() {
 
       {campaign.status === "live" ? (
         <section aria-labelledby="write" className="card">
-          <h2 id="write">Write your own letter</h2>
-          <p>Get this campaign's letter for your country's embassy and your MEPs, with your name, to send yourself.</p>
+          <h2 id="write">{t("campaign.writeHeading")}</h2>
+          <p>{t("campaign.writeText")}</p>
           <p>
             <Link className="button secondary" to="write">
-              Write a letter
+              {t("campaign.writeButton")}
             </Link>
           </p>
         </section>

@@ -3,6 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatNumberIn } from "~/i18n/format";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
@@ -10,7 +14,10 @@ import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your signature" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("confirm.pageTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const signature = await signatureByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -29,28 +36,30 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function ConfirmSignature() {
   const { campaign, confirmed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
   if (result || confirmed) {
     return (
       <>
-        <h1>Thank you: your signature counts</h1>
+        <h1>{t("confirm.thanksHeading")}</h1>
         <p role="status">
           {result?.outcome === "already-confirmed" || (!result && confirmed)
-            ? "Your signature was already confirmed; it counts once."
-            : `Your signature on “${campaign.title}” is confirmed.`}{" "}
-          {result ? `${result.count.toLocaleString("en")} people have signed so far.` : null}
+            ? t("confirm.alreadyConfirmed")
+            : t("confirm.confirmed", { title: campaign.title })}{" "}
+          {result ? t("confirm.countSoFar", { count: result.count, formatted: formatNumberIn(i18n.language, result.count) }) : null}
         </p>
         <p>
-          <Link to={`/campaigns/${campaign.slug}`}>Back to the campaign</Link>, or write your own letter to your embassy from there.
+          <Link to={`/campaigns/${campaign.slug}`}>{t("confirm.backToCampaign")}</Link>
+          {t("confirm.orWrite")}
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>Confirm your signature</h1>
-      <p>On the petition “{campaign.title}”.</p>
+      <h1>{t("confirm.heading")}</h1>
+      <p>{t("confirm.onPetition", { title: campaign.title })}</p>
       <Form method="post">
-        <button type="submit">Confirm my signature</button>
+        <button type="submit">{t("confirm.button")}</button>
       </Form>
     </>
   );

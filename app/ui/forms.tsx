@@ -1,13 +1,16 @@
 // Accessible form fields: a label, why the field is asked, the error beside it, what was typed kept.
 import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/translate-message";
 import type { FormFailure } from "~/ui/form-result";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors">
       {errors.map((e) => (
-        <li key={e}>{e}</li>
+        <li key={e}>{translateMessage(t, e)}</li>
       ))}
     </ul>
   );
@@ -44,7 +47,7 @@ export function TextField(
     <div className="field">
       <label htmlFor={id}>
         {props.label}
-        {props.required ? null : <span className="optional"> (optional)</span>}
+        {props.required ? null : <Optional />}
       </label>
       {props.hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -74,7 +77,7 @@ export function TextAreaField(props: FieldProps & { rows?: number }) {
     <div className="field">
       <label htmlFor={id}>
         {props.label}
-        {props.required ? null : <span className="optional"> (optional)</span>}
+        {props.required ? null : <Optional />}
       </label>
       {props.hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -101,7 +104,7 @@ export function SelectField(props: FieldProps & { options: ReadonlyArray<{ value
     <div className="field">
       <label htmlFor={id}>
         {props.label}
-        {props.required ? null : <span className="optional"> (optional)</span>}
+        {props.required ? null : <Optional />}
       </label>
       {props.hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -128,11 +131,17 @@ export function SelectField(props: FieldProps & { options: ReadonlyArray<{ value
   );
 }
 
+function Optional() {
+  const { t } = useTranslation();
+  return <span className="optional"> {t("form.optional")}</span>;
+}
+
 export function FormError({ failure }: { failure?: FormFailure | null }) {
+  const { t } = useTranslation();
   if (!failure) return null;
   return (
     <div className="form-error" role="alert">
-      {failure.formError ?? "Some fields need a correction: see the messages below."}
+      {failure.formError ? translateMessage(t, failure.formError) : t("form.needsCorrection")}
     </div>
   );
 }

@@ -1,18 +1,25 @@
 // Signatures against the goal: a real <progress> for assistive technology, styled for everyone.
-export function ProgressBar({ value, goal, label }: { value: number; goal: number | null; label: string }) {
-  const formatted = value.toLocaleString("en");
+import { useTranslation } from "react-i18next";
+import { formatNumberIn } from "~/i18n/format";
+
+/** Without a label it counts confirmed signatures, in the reader's language. */
+export function ProgressBar({ value, goal, label }: { value: number; goal: number | null; label?: string }) {
+  const { t, i18n } = useTranslation();
+  const formatted = formatNumberIn(i18n.language, value);
+  const noun = label ?? t("progress.signatures", { count: value });
   if (!goal)
     return (
       <p className="progress-label">
-        <strong>{formatted}</strong> {label}
+        <strong>{formatted}</strong> {noun}
       </p>
     );
+  const ofGoal = t("progress.ofGoal", { goal: formatNumberIn(i18n.language, goal) });
   return (
     <div className="progress">
       <p className="progress-label">
-        <strong>{formatted}</strong> {label} of {goal.toLocaleString("en")}
+        <strong>{formatted}</strong> {noun} {ofGoal}
       </p>
-      <progress max={goal} value={Math.min(value, goal)} aria-label={`${formatted} ${label} of ${goal.toLocaleString("en")}`} />
+      <progress max={goal} value={Math.min(value, goal)} aria-label={`${formatted} ${noun} ${ofGoal}`} />
     </div>
   );
 }

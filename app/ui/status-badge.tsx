@@ -1,5 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { personStatusLabel, statusTone } from "~/cases/case-status";
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${statusTone(status)}`}>{personStatusLabel(status)}</span>;
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-${statusTone(status)}`}>{t(`personStatus.${status}`, { defaultValue: personStatusLabel(status) })}</span>
+  );
 }

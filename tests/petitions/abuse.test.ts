@@ -6,6 +6,7 @@ import { purgeUsedStamps, spendStamp, STAMP_LIFETIME_SECONDS, StampUsedError } f
 import * as campaignPage from "~/routes/campaigns.$slug._index";
 import { formStamp } from "~/security/crypto.server";
 import { createCampaign, createCase, createOrganisation, request, settle } from "../support/factories";
+import { shownInEnglish } from "../support/i18n";
 
 vi.hoisted(() => {
   process.env.SIGN_MIN_FILL_SECONDS = "2";
@@ -67,6 +68,6 @@ describe("used form stamps", () => {
     const old = formStamp(Date.now() - (STAMP_LIFETIME_SECONDS + 60) * 1000);
     const refused = await sign("late@example.org", "192.0.2.20", old);
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toContain("Reload it");
+    expect(shownInEnglish(((await refused.json()) as { formError: string }).formError)).toContain("Reload it");
   });
 });

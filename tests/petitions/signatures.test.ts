@@ -15,6 +15,7 @@ import { encrypt, normaliseEmail, formStamp } from "~/security/crypto.server";
 import { readable } from "~/mail/outbox.server";
 import { purgeSignerData } from "~/petitions/retention.server";
 import { cookieFor, createCampaign, createCase, createOrganisation, createUser, request, settle, testContext } from "../support/factories";
+import { shownInEnglish } from "../support/i18n";
 
 vi.hoisted(() => {
   process.env.SIGN_MIN_FILL_SECONDS = "2";
@@ -155,7 +156,7 @@ describe("signing", () => {
     expect((await post(form)).status).toBe(302);
     const replay = await post({ ...form, email: "other@example.org" });
     expect(replay.status).toBe(409);
-    expect(JSON.stringify(await replay.json())).toContain("already sent once");
+    expect(shownInEnglish(((await replay.json()) as { formError: string }).formError)).toContain("already sent once");
     expect(await prisma.signature.count()).toBe(1);
     expect(await prisma.usedFormStamp.count()).toBeGreaterThan(0);
   });
@@ -189,9 +190,9 @@ describe("signing", () => {
     const response = await signAs({ name: "", email: "not-an-email", country: "XX", city: "Almaty" });
     expect(response.status).toBe(400);
     const failure = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
-    expect(failure.fieldErrors.name).toEqual(["Your name is required."]);
-    expect(failure.fieldErrors.email?.[0]).toMatch(/confirmation link/);
-    expect(failure.fieldErrors.country).toEqual(["Choose your country."]);
+    expect(failure.fieldErrors.name?.map(shownInEnglish)).toEqual(["Your name is required."]);
+    expect(shownInEnglish(failure.fieldErrors.email?.[0] ?? "")).toMatch(/confirmation link/);
+    expect(failure.fieldErrors.country?.map(shownInEnglish)).toEqual(["Choose your country."]);
     expect(failure.values).toMatchObject({ email: "not-an-email", city: "Almaty" });
     expect(await prisma.signature.count()).toBe(0);
   });
@@ -201,7 +202,7 @@ describe("signing", () => {
       const response = await signAs({ name, email: "someone@example.org" });
       expect(response.status, name).toBe(400);
       const failure = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
-      expect(failure.fieldErrors.name).toEqual(["Give your name only, without a web or email address."]);
+      expect(failure.fieldErrors.name?.map(shownInEnglish)).toEqual(["Give your name only, without a web or email address."]);
       expect(failure.values.name).toBe(name);
     }
     expect(await prisma.outboxEmail.count()).toBe(0);

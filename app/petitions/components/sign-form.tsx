@@ -1,12 +1,14 @@
 // The petition form. Each field says why it is asked; nothing else is collected.
 import { Form, useNavigation } from "@remix-run/react";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
-import { countryOptions } from "~/ui/countries";
+import { useTranslation } from "react-i18next";
+import { countryOptionsIn } from "~/i18n/format";
 import type { FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 
 export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailure | null | undefined }) {
   const busy = useNavigation().state === "submitting";
+  const { t, i18n } = useTranslation();
   const checked = (name: string) => (failure ? failure.values[name] === "on" : false);
   return (
     <Form method="post" className="stack" noValidate id="sign-form">
@@ -15,22 +17,15 @@ export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailu
       {/* After a mistake the first stamp is kept: the time to fill counts from the first view. */}
       <input type="hidden" name={STAMP_FIELD} value={failure?.values[STAMP_FIELD] ?? stamp} />
       <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor="sign-website">Leave this field empty</label>
+        <label htmlFor="sign-website">{t("sign.honeypot")}</label>
         <input id="sign-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <TextField
-        name="name"
-        label="Your name"
-        hint="Goes on the petition we hand in. It is shown on this page only if you tick the box below, and then only your first name."
-        autoComplete="name"
-        required
-        failure={failure}
-      />
+      <TextField name="name" label={t("sign.name")} hint={t("sign.nameHint")} autoComplete="name" required failure={failure} />
       <TextField
         name="email"
-        label="Your email"
+        label={t("sign.email")}
         type="email"
-        hint="Only to confirm your signature (and send updates if you ask for them). Never shown, never shared."
+        hint={t("sign.emailHint")}
         autoComplete="email"
         inputMode="email"
         required
@@ -38,33 +33,33 @@ export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailu
       />
       <SelectField
         name="country"
-        label="Your country"
-        hint="We count signatures per country; embassies listen to their own country's people."
-        placeholder="Choose your country"
-        options={countryOptions}
+        label={t("sign.country")}
+        hint={t("sign.countryHint")}
+        placeholder={t("sign.countryPlaceholder")}
+        options={countryOptionsIn(i18n)}
         required
         failure={failure}
       />
-      <TextField name="city" label="City" hint="Helps local groups; never shown." autoComplete="address-level2" failure={failure} />
+      <TextField name="city" label={t("sign.city")} hint={t("sign.cityHint")} autoComplete="address-level2" failure={failure} />
       <TextField
         name="organisation"
-        label="Organisation"
-        hint="If you sign on behalf of one."
+        label={t("sign.organisation")}
+        hint={t("sign.organisationHint")}
         autoComplete="organization"
         failure={failure}
       />
-      <TextAreaField name="comment" label="Comment" hint="For the organisers only; never shown." rows={3} failure={failure} />
+      <TextAreaField name="comment" label={t("sign.comment")} hint={t("sign.commentHint")} rows={3} failure={failure} />
       <label className="checkbox">
         <input type="checkbox" name="showName" defaultChecked={checked("showName")} />
-        <span>Show my first name and country on this page. Leave it unticked if that could put you or your family at risk.</span>
+        <span>{t("sign.showName")}</span>
       </label>
       <label className="checkbox">
         <input type="checkbox" name="wantsUpdates" defaultChecked={checked("wantsUpdates")} />
-        <span>Email me when something changes for the people in this case (a release, a trial). You can stop it in one click.</span>
+        <span>{t("sign.wantsUpdates")}</span>
       </label>
       <div>
         <button type="submit" disabled={busy}>
-          {busy ? "Signing…" : "Sign the petition"}
+          {busy ? t("sign.submitting") : t("sign.submit")}
         </button>
       </div>
     </Form>
