@@ -39,3 +39,8 @@ export function formatNumber(n: number): string {
 export function count(n: number, one: string, other = `${one}s`): string {
   return `${formatNumber(n)} ${plurals.select(n) === "one" ? one : other}`;
 }
+
+/** The word that agrees with a count: plural(1, "stays", "stay") → "stays". */
+export function plural(n: number, one: string, other: string): string {
+  return plurals.select(n) === "one" ? one : other;
+}
