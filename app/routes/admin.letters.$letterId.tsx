@@ -1,6 +1,6 @@
 // One letter: read it as it will go out, edit it before sending, approve it, follow its delivery,
 // print it, and send it again only after saying yes to a question.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -21,6 +21,10 @@ const EditSchema = z.object({
   subject: singleLine().trim().min(1, "The subject is required.").max(300, "At most 300 characters."),
   body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Letter to ${data?.letter.recipientName ?? "a target"}: Solidarity letters` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter } = await requireLetter(request, params.letterId);
