@@ -98,7 +98,7 @@ export default function CampaignDashboard() {
           <dt>Signatures</dt>
           <dd>
             {campaign.hasPetition ? (
-              <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label="confirmed" />
+              <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label={["confirmed", "confirmed"]} />
             ) : (
               <span className="dash-sub">No petition on this campaign</span>
             )}

@@ -86,7 +86,11 @@ export default function CampaignPage() {
       <p>{campaign.summary}</p>
 
       {campaign.petitionText ? (
-        <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} label="confirmed signatures" />
+        <ProgressBar
+          value={campaign.signatureCount}
+          goal={campaign.signatureGoal}
+          label={["confirmed signature", "confirmed signatures"]}
+        />
       ) : null}
       {campaign.status === "live" ? (
         // On a phone the form is far below the people and demands: the two actions are reachable at once.

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-
 import { notFoundUnless } from "~/auth/permissions.server";
 import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { signedSoFar } from "~/ui/format";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
@@ -37,7 +38,7 @@ export default function ConfirmSignature() {
           {result?.outcome === "already-confirmed" || (!result && confirmed)
             ? "Your signature was already confirmed; it counts once."
             : `Your signature on “${campaign.title}” is confirmed.`}{" "}
-          {result ? `${result.count.toLocaleString("en")} people have signed so far.` : null}
+          {result ? signedSoFar(result.count) : null}
         </p>
         <p>
           <Link to={`/campaigns/${campaign.slug}`}>Back to the campaign</Link>, or write your own letter to your embassy from there.

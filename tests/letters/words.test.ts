@@ -7,7 +7,10 @@ import { approveAll, generateLetters, sendApproved } from "~/letters/letter.serv
 import { formatReceivedAt } from "~/responses/response.schema";
 import * as lettersPage from "~/routes/admin.campaigns.$campaignId.letters";
 import * as letterPage from "~/routes/admin.letters.$letterId";
-import { count, plural } from "~/ui/format";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { count, plural, signedSoFar } from "~/ui/format";
+import { ProgressBar } from "~/ui/progress-bar";
 import {
   cookieFor,
   createCampaign,
@@ -77,6 +80,21 @@ describe("counts", () => {
     expect(count(2, "person", "people")).toBe("2 people");
     expect(count(1000, "signature")).toBe("1,000 signatures");
     expect(`${count(1, "target")} ${plural(1, "has", "have")}`).toBe("1 target has");
+  });
+});
+
+describe("signature counts on supporters' screens", () => {
+  it("say 1 person has signed, and 1 confirmed signature of the goal", () => {
+    expect(signedSoFar(1)).toBe("1 person has signed so far.");
+    expect(signedSoFar(2314)).toBe("2,314 people have signed so far.");
+    const one = renderToStaticMarkup(
+      createElement(ProgressBar, { value: 1, goal: 1000, label: ["confirmed signature", "confirmed signatures"] }),
+    );
+    expect(one).toContain("<strong>1</strong> confirmed signature of 1,000");
+    const many = renderToStaticMarkup(
+      createElement(ProgressBar, { value: 2, goal: null, label: ["confirmed signature", "confirmed signatures"] }),
+    );
+    expect(many).toContain("<strong>2</strong> confirmed signatures");
   });
 });
 
