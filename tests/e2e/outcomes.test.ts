@@ -62,7 +62,7 @@ describe("outcomes and the dashboard", () => {
 
     // Letters as the organisation: generate, approve, send.
     await page.getByRole("link", { name: "Campaigns" }).click();
-    await page.getByRole("link", { name: CAMPAIGN }).click();
+    await page.getByRole("link", { name: CAMPAIGN, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: CAMPAIGN }).waitFor();
     const campaignUrl = page.url();
     await page.getByRole("link", { name: "Letters", exact: true }).click();
