@@ -91,3 +91,18 @@ export const TemplateSchema = z.object({
   body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
 export type TemplateInput = z.infer<typeof TemplateSchema>;
+
+/** What the editor's preview reads: the subject and body as typed (half-written is fine), within the same limits. */
+export const TemplatePreviewSchema = z.object({
+  subject: singleLine().max(300, "The subject is too long: at most 300 characters."),
+  body: multiLine().max(20000, "The letter is too long: at most 20,000 characters."),
+  target: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .nullable()
+    .catch(null),
+  sender: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .catch("organisation"),
+});

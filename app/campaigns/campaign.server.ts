@@ -160,6 +160,11 @@ export async function updateTemplate(campaignId: string, templateId: string, dat
   return count === 1;
 }
 
+/** How many letters were generated from a template (they stay when it is deleted). */
+export function lettersFromTemplate(templateId: string) {
+  return prisma.letter.count({ where: { templateId } });
+}
+
 export async function deleteTemplate(campaignId: string, templateId: string) {
   const { count } = await prisma.letterTemplate.deleteMany({ where: { id: templateId, campaignId } });
   return count === 1;

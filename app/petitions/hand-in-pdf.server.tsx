@@ -6,6 +6,7 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { registerLetterFonts } from "~/letters/pdf.server";
 import { cleanSingleLine } from "~/security/text";
+import { count } from "~/ui/format";
 
 const COLUMNS = 2;
 const LINES_PER_COLUMN = 56;
@@ -60,7 +61,7 @@ export async function renderHandInPdf(input: {
         <Text style={styles.title}>{input.title}</Text>
         <Text style={styles.text}>{input.petitionText}</Text>
         <Text style={styles.count}>
-          {input.count.toLocaleString("en")} people signed this petition and confirmed their signature by email (as of {input.generatedOn}).
+          {count(input.count, "person", "people")} signed this petition and confirmed their signature by email (as of {input.generatedOn}).
         </Text>
         <Text style={styles.text}>
           {input.shownCount.toLocaleString("en")} of them agreed to have their name shown; the others signed without it.

@@ -2,6 +2,7 @@
 // first letter and its date, sent through the outbox to the same target with the same reply-to.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import type { Prisma } from "~/generated/prisma.server/client";
 import { replyAddress, senderKeyOf } from "~/letters/letter.server";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
@@ -9,6 +10,17 @@ import { formatPartialDate } from "~/ui/format";
 import { LetterEmail, letterText } from "../../emails/letter";
 
 const day = 24 * 3600 * 1000;
+
+/** Sent letters with no answer after FOLLOW_UP_AFTER_DAYS, nor a follow-up in that time. */
+export function awaitingAnswerWhere(now: Date) {
+  const before = new Date(now.getTime() - env().FOLLOW_UP_AFTER_DAYS * day);
+  return {
+    status: "sent",
+    sentAt: { lt: before },
+    responses: { none: {} },
+    OR: [{ lastFollowUpAt: null }, { lastFollowUpAt: { lt: before } }],
+  } satisfies Prisma.LetterWhereInput;
+}
 
 export function lettersAwaitingAnswer({
   campaignId,
@@ -21,17 +33,8 @@ export function lettersAwaitingAnswer({
   sectionId: string | null;
   now?: Date;
 }) {
-  const before = new Date(now.getTime() - env().FOLLOW_UP_AFTER_DAYS * day);
   return prisma.letter.findMany({
-    where: {
-      campaignId,
-      organisationId,
-      senderKey: senderKeyOf(sectionId),
-      status: "sent",
-      sentAt: { lt: before },
-      responses: { none: {} },
-      OR: [{ lastFollowUpAt: null }, { lastFollowUpAt: { lt: before } }],
-    },
+    where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId), ...awaitingAnswerWhere(now) },
     orderBy: { sentAt: "asc" },
     select: { id: true, recipientName: true, recipientEmail: true, subject: true, sentAt: true, followUpCount: true, lastFollowUpAt: true },
   });

@@ -1,6 +1,7 @@
 // What an organiser types to log an answer by post, phone or meeting.
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
+import { formatDateTime, formatPartialDate } from "~/ui/format";
 
 export const responseChannels = ["email", "post", "phone", "meeting", "other"] as const;
 export const responseChannelLabels: Record<(typeof responseChannels)[number], string> = {
@@ -48,3 +49,13 @@ export const ClassifySchema = z.object({
     .transform((v) => (v === "" ? null : v))
     .default(""),
 });
+
+/**
+ * When an answer came: an email knows its minute, an answer logged by hand only its day (it is
+ * stored at noon UTC), so no time is shown for it.
+ */
+export function formatReceivedAt(answer: { channel: string; receivedAt: Date | string }): string {
+  if (answer.channel === "email") return formatDateTime(answer.receivedAt);
+  const date = typeof answer.receivedAt === "string" ? new Date(answer.receivedAt) : answer.receivedAt;
+  return formatPartialDate(date.toISOString().slice(0, 10));
+}

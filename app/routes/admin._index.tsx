@@ -4,21 +4,62 @@ import { canManageCases } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { listCasesForOrganisation } from "~/cases/case.server";
 import { caseStatusLabels, type CaseStatus } from "~/cases/case-status";
+import { organiserNextSteps, sectionNextSteps, type NextStep } from "~/dashboard/next-steps.server";
 import { formatDateTime } from "~/ui/format";
 
-export const meta: MetaFunction = () => [{ title: "Admin: Solidarity letters" }];
+export const meta: MetaFunction = () => [{ title: "Overview: Solidarity letters" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const cases = await listCasesForOrganisation(user.organisationId);
-  return { cases, canManage: canManageCases(user.role) };
+  const canManage = canManageCases(user.role);
+  const [steps, cases] = await Promise.all([
+    canManage
+      ? organiserNextSteps({ organisationId: user.organisationId })
+      : user.sectionId
+        ? sectionNextSteps({ organisationId: user.organisationId, sectionId: user.sectionId })
+        : Promise.resolve([]),
+    listCasesForOrganisation(user.organisationId),
+  ]);
+  return { cases, canManage, steps, hasSection: Boolean(user.sectionId) };
+}
+
+function NextSteps({ steps, canManage, hasSection }: { steps: NextStep[]; canManage: boolean; hasSection: boolean }) {
+  if (!canManage && !hasSection) {
+    return <p>Your account belongs to no section yet: ask an organiser to add you to one, then your section's letters show here.</p>;
+  }
+  const noLiveCampaign = !canManage && !steps.some((s) => s.key.startsWith("campaign:"));
+  return (
+    <>
+      {noLiveCampaign ? <p>No campaign is live at the moment: when one goes live, its letters for your section show here.</p> : null}
+      <ul className="next-steps">
+        {steps.map((step) => (
+          <li key={step.key} data-step={step.key} className={step.count === 0 ? "muted" : undefined}>
+            <span className="next-step-text">{step.text}</span>
+            {step.detail ? <span className="next-step-detail muted">{step.detail}</span> : null}
+            {step.links.length ? (
+              <span className="next-step-links">
+                {step.links.map((link) => (
+                  <Link key={link.to} to={link.to}>
+                    {link.label}
+                  </Link>
+                ))}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export default function AdminIndex() {
-  const { cases, canManage } = useLoaderData<typeof loader>();
+  const { cases, canManage, steps, hasSection } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Your organisation's cases</h1>
+      <h1>Overview</h1>
+      <h2>What waits for you</h2>
+      <NextSteps steps={steps} canManage={canManage} hasSection={hasSection} />
+      <h2>Your organisation's cases</h2>
       {canManage ? (
         <p>
           <Link className="button" to="/admin/cases/new">
@@ -26,7 +67,7 @@ export default function AdminIndex() {
           </Link>
         </p>
       ) : (
-        <p>Section members see the cases here; campaigns and letters for your section come in the campaign pages.</p>
+        <p>The cases your organisation works on. Each live campaign's letters for your section are listed above.</p>
       )}
       <div className="table-scroll">
         <table>

@@ -11,19 +11,22 @@ import {
   liveOnDraftCase,
   deleteTemplate,
   isCampaignSlugTaken,
+  lettersFromTemplate,
   listCampaignTargets,
   setTargetPicked,
   updateCampaign,
 } from "~/campaigns/campaign.server";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { CampaignFields } from "~/campaigns/components/campaign-fields";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
-import { countryName } from "~/ui/format";
+import { count, countryName, formatNumber, plural } from "~/ui/format";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Campaign: ${data?.campaign.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Campaign: ${data?.campaign.title ?? ""}: Solidarity letters` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
@@ -32,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countCampaignTargets(campaign),
     listCampaignTargets(campaign, null, 200),
   ]);
-  return { campaign, cases, targetCount, targets };
+  // The template editor comes back here after deleting a template.
+  const deleted = new URL(request.url).searchParams.get("deleted") === "template";
+  return { campaign, cases, targetCount, targets, deleted };
 }
 
 const Intent = z.enum(["update", "delete-template", "unpick-target"]);
@@ -55,9 +60,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateCampaign(user.organisationId, campaign.id, parsed.data, parseTargetKinds(formData));
       return json({ intent, failure: null, message: "The campaign is saved." });
     }
-    case "delete-template":
-      await deleteTemplate(campaign.id, fieldOr400(IdSchema, formData.get("templateId")));
+    case "delete-template": {
+      const template = campaign.templates.find((t) => t.id === fieldOr400(IdSchema, formData.get("templateId")));
+      if (!template) return json({ intent, failure: null, message: "This template was already deleted." }, { status: 404 });
+      if (!isConfirmed(formData)) {
+        const letters = await lettersFromTemplate(template.id);
+        return json({
+          intent,
+          failure: null,
+          ...confirmation(formData, {
+            title: `Delete the template "${template.name}"`,
+            detail: letters
+              ? `The ${count(letters, "letter")} generated from it ${plural(letters, "stays", "stay")}; new letters cannot use it. This cannot be undone.`
+              : "No letter was generated from it. This cannot be undone.",
+            button: "Delete the template",
+            danger: true,
+          }),
+        });
+      }
+      await deleteTemplate(campaign.id, template.id);
       return json({ intent, failure: null, message: "Template deleted." });
+    }
     case "unpick-target":
       await setTargetPicked(campaign.id, user.organisationId, fieldOr400(IdSchema, formData.get("targetId")), false);
       return json({ intent, failure: null, message: "Target removed from the hand-picked ones." });
@@ -65,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignPage() {
-  const { campaign, cases, targetCount, targets } = useLoaderData<typeof loader>();
+  const { campaign, cases, targetCount, targets, deleted } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const picked = new Set(campaign.pickedTargets.map((p) => p.targetId));
   return (
@@ -77,7 +100,7 @@ export default function CampaignPage() {
         {campaign.petitionText ? (
           <>
             {" "}
-            · <Link to={`/admin/campaigns/${campaign.id}/signatures`}>Signatures ({campaign.signatureCount})</Link>
+            · <Link to={`/admin/campaigns/${campaign.id}/signatures`}>Signatures ({formatNumber(campaign.signatureCount)})</Link>
           </>
         ) : null}
         {campaign.status === "live" ? (
@@ -91,7 +114,12 @@ export default function CampaignPage() {
         <p className="notice" role="status">
           {result.message}
         </p>
+      ) : deleted ? (
+        <p className="notice" role="status">
+          Template deleted.
+        </p>
       ) : null}
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
 
       <h2>Letter templates</h2>
       {campaign.templates.length === 0 ? <p>No template yet: letters are generated from templates.</p> : null}
@@ -116,7 +144,7 @@ export default function CampaignPage() {
         </Link>
       </p>
 
-      <h2>Targets ({targetCount})</h2>
+      <h2>Targets ({formatNumber(targetCount)})</h2>
       <p className="muted">
         Each section writes to the targets in its own country (and to the officials). <Link to="targets">Pick targets by hand</Link>
       </p>

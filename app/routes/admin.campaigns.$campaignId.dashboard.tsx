@@ -18,7 +18,7 @@ import { campaignDashboard, type TimelineEntry } from "~/dashboard/dashboard.ser
 import dashboardStyles from "~/styles/dashboard.css";
 import { targetKindLabel } from "~/targets/target.schema";
 import { ErrorMessage } from "~/ui/error-message";
-import { countryName, formatPartialDate } from "~/ui/format";
+import { count, countryName, formatPartialDate } from "~/ui/format";
 import { ProgressBar } from "~/ui/progress-bar";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
@@ -98,7 +98,7 @@ export default function CampaignDashboard() {
           <dt>Signatures</dt>
           <dd>
             {campaign.hasPetition ? (
-              <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label="confirmed" />
+              <ProgressBar value={totals.signatures} goal={totals.signatureGoal} label={["confirmed", "confirmed"]} />
             ) : (
               <span className="dash-sub">No petition on this campaign</span>
             )}
@@ -139,7 +139,7 @@ export default function CampaignDashboard() {
           <DailyChart
             id="chart-signatures"
             title="Confirmed signatures a day"
-            description={`${formatCount(countedByDay)} signatures confirmed from ${formatPartialDate(signaturesByDay[0]!.day)} to ${formatPartialDate(signaturesByDay.at(-1)!.day)}; the most in one day: ${formatCount(Math.max(...signaturesByDay.map((d) => d.signatures)))}.`}
+            description={`${count(countedByDay, "signature")} confirmed from ${formatPartialDate(signaturesByDay[0]!.day)} to ${formatPartialDate(signaturesByDay.at(-1)!.day)}; the most in one day: ${formatCount(Math.max(...signaturesByDay.map((d) => d.signatures)))}.`}
             points={signaturesByDay.map((d) => ({ day: d.day, value: d.signatures }))}
             unit="signatures"
           />

@@ -7,7 +7,7 @@ import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { appUrl, env } from "~/env.server";
 import { lettersAwaitingAnswer, sendFollowUp } from "~/responses/follow-up.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { formatDateTime } from "~/ui/format";
+import { count, formatDateTime } from "~/ui/format";
 import { fieldOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Follow-ups: Solidarity letters" }];
@@ -59,7 +59,7 @@ export default function FollowUps() {
         {letters.map((l) => (
           <li key={l.id}>
             <Link to={`/admin/letters/${l.id}`}>{l.recipientName}</Link> · sent {l.sentAt ? formatDateTime(l.sentAt) : ""}
-            {l.followUpCount ? ` · ${l.followUpCount} follow-up(s) already` : ""}
+            {l.followUpCount ? ` · ${count(l.followUpCount, "follow-up")} sent already` : ""}
             <Form method="post" className="inline-form">
               <input type="hidden" name="sender" value={sender} />
               <input type="hidden" name="letterId" value={l.id} /> ·{" "}

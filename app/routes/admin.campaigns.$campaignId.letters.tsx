@@ -11,6 +11,7 @@ import { prisma } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
 import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
+import { deliveryBucket, deliveryBucketLabels } from "~/dashboard/dashboard.server";
 import { emailStatusLabel } from "~/mail/email-status";
 import { confirmation, isConfirmed } from "~/ui/confirm";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
@@ -42,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetCount: await countCampaignTargets(campaign, sender.country),
     letters: letters.map((l) => {
       const email = l.outboxEmailId ? delivery.get(l.outboxEmailId) : undefined;
-      return { ...l, delivery: email ? emailStatusLabel(email.status) : null, deliveryProblem: email?.lastError ?? null };
+      const state = deliveryBucketLabels[deliveryBucket(l.status, email?.status ?? null)];
+      return { ...l, state, delivery: email ? emailStatusLabel(email.status) : null, deliveryProblem: email?.lastError ?? null };
     }),
   };
 }
@@ -59,8 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await generateLetters({ ...scope, appUrl: appUrl(request) });
       if (!result.ok) return json({ ok: false, message: result.message }, { status: 400 });
       const parts = [`${count(result.created, "letter")} generated.`];
-      if (result.skipped) parts.push(`${result.skipped} target(s) already had a letter from you.`);
-      if (result.withoutTemplate) parts.push(`${result.withoutTemplate} target(s) have no matching template.`);
+      if (result.skipped) parts.push(`${count(result.skipped, "target")} already had a letter from you.`);
+      if (result.withoutTemplate)
+        parts.push(`${count(result.withoutTemplate, "target")} ${result.withoutTemplate === 1 ? "has" : "have"} no matching template.`);
       return json({ ok: true, message: parts.join(" ") });
     }
     case "approve-all": {
@@ -209,7 +212,8 @@ export default function Letters() {
                 </td>
                 <td>{l.subject}</td>
                 <td>
-                  {l.status === "sent" && l.sentAt ? `Sent ${formatDateTime(l.sentAt)}` : l.status === "approved" ? "Approved" : "Draft"}
+                  {l.state}
+                  {l.sentAt ? <span className="muted"> · queued {formatDateTime(l.sentAt)}</span> : null}
                 </td>
                 <td>
                   {l.delivery ?? "—"}

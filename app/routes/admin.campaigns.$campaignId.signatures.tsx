@@ -28,7 +28,7 @@ export default function Signatures() {
         <Link to={`/admin/campaigns/${campaign.id}`}>← {campaign.title}</Link>
       </p>
       <h1>Signatures</h1>
-      <ProgressBar value={totals.signatureCount} goal={totals.signatureGoal} label="confirmed signatures" />
+      <ProgressBar value={totals.signatureCount} goal={totals.signatureGoal} label={["confirmed signature", "confirmed signatures"]} />
       <p className="muted">
         {totals.pending.toLocaleString("en")} waiting for confirmation · supporters' own letters: {totals.supporterLettersSent} sent through
         us, {totals.supporterLettersMailto} opened in their mail program

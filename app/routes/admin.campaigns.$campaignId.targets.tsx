@@ -1,5 +1,5 @@
 // Picking targets by hand for a campaign, on top of the ones its kinds, countries and tags select.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
@@ -16,6 +16,10 @@ const Search = z.object({
   kind: z.enum(["", ...targetKinds]).catch(""),
   country: z.string().trim().max(2).catch(""),
 });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Targets of ${data?.campaign.title ?? "the campaign"}: Solidarity letters` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);

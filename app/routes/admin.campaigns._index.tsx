@@ -4,6 +4,7 @@ import { canManageCases } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { campaignStatusLabels, type CampaignStatus } from "~/campaigns/campaign.schema";
 import { listCampaigns } from "~/campaigns/campaign.server";
+import { count } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns: Solidarity letters" }];
 
@@ -33,8 +34,8 @@ export default function Campaigns() {
           <li key={c.id} className="card">
             <h2>{organiser ? <Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link> : c.title}</h2>
             <p className="muted">
-              {c.case.title} · {campaignStatusLabels[c.status as CampaignStatus] ?? c.status} · {c._count.templates} template(s) ·{" "}
-              {c._count.letters} letter(s)
+              {c.case.title} · {campaignStatusLabels[c.status as CampaignStatus] ?? c.status} · {count(c._count.templates, "template")} ·{" "}
+              {count(c._count.letters, "letter")}
             </p>
             <p>
               <Link to={`/admin/campaigns/${c.id}/letters`}>Letters</Link>

@@ -1,5 +1,5 @@
 // Editing one source, event or demand of a case.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
@@ -23,6 +23,10 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   notFoundUnless(fact, "No such entry in this case.");
   return { case: c, kind, fact };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${titles[data.kind]}: ${data.caseTitle}: Solidarity letters` : "Edit an entry: Solidarity letters" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { case: c, kind, fact } = await load(request, params);

@@ -1,5 +1,5 @@
 // One person at risk: details, charges, and the status history that the outcomes dashboard draws from.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
@@ -31,6 +31,8 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   if (person.caseId !== params.caseId) throw new Response("No such person in this case.", { status: 404 });
   return person;
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"}: Solidarity letters` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return { person: await load(request, params) };

@@ -1,6 +1,6 @@
 // One letter: read it as it will go out, edit it before sending, approve it, follow its delivery,
 // print it, and send it again only after saying yes to a question.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -8,8 +8,16 @@ import { multiLine, singleLine } from "~/security/text";
 import { appUrl } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
 import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
+import { deliveryBucket, deliveryBucketLabels } from "~/dashboard/dashboard.server";
 import { emailStatusLabel } from "~/mail/email-status";
-import { ClassifySchema, responseChannelLabels, responseKindLabels, responseKinds, type ResponseKind } from "~/responses/response.schema";
+import {
+  ClassifySchema,
+  formatReceivedAt,
+  responseChannelLabels,
+  responseKindLabels,
+  responseKinds,
+  type ResponseKind,
+} from "~/responses/response.schema";
 import { classifyResponse, responsesOfLetter } from "~/responses/response.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { parseForm } from "~/ui/form-result";
@@ -22,10 +30,16 @@ const EditSchema = z.object({
   body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000, "At most 20,000 characters."),
 });
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Letter to ${data?.letter.recipientName ?? "a target"}: Solidarity letters` },
+];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter } = await requireLetter(request, params.letterId);
   const [history, answers] = await Promise.all([letterHistory(letter.id), responsesOfLetter(letter.id)]);
-  return { letter, replyTo: replyAddress(letter.replyToken), history, answers };
+  const email = history.find((e) => e.id === letter.outboxEmailId);
+  const state = deliveryBucketLabels[deliveryBucket(letter.status, email?.status ?? null)];
+  return { letter, state, replyTo: replyAddress(letter.replyToken), history, answers };
 }
 
 const Intent = z.enum(["edit", "approve", "send-again", "classify"]);
@@ -84,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LetterPage() {
-  const { letter, replyTo, history, answers } = useLoaderData<typeof loader>();
+  const { letter, state, replyTo, history, answers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const result = useActionData<typeof action>();
   const editable = letter.status !== "sent";
@@ -116,11 +130,8 @@ export default function LetterPage() {
         <dd>{replyTo}</dd>
         <dt>Status</dt>
         <dd>
-          {letter.status === "sent"
-            ? `Sent${letter.sendCount > 1 ? ` ${letter.sendCount} times` : ""}`
-            : letter.status === "approved"
-              ? "Approved"
-              : "Draft"}
+          {state}
+          {letter.sendCount > 1 ? ` · emailed ${letter.sendCount} times` : ""}
         </dd>
       </dl>
       <p className="actions">
@@ -187,7 +198,7 @@ export default function LetterPage() {
         <section key={a.id} className="card">
           <p>
             <strong>{responseKindLabels[a.kind as ResponseKind] ?? a.kind}</strong> ·{" "}
-            {responseChannelLabels[a.channel as keyof typeof responseChannelLabels] ?? a.channel} · {formatDateTime(a.receivedAt)}
+            {responseChannelLabels[a.channel as keyof typeof responseChannelLabels] ?? a.channel} · {formatReceivedAt(a)}
             {a.fromName ? ` · ${a.fromName}` : ""}
           </p>
           {a.summary ? <p>{a.summary}</p> : null}

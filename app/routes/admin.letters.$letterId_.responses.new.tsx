@@ -1,6 +1,6 @@
 // Logging an answer that came by post, phone or meeting: channel, date, who, what kind, summary,
 // full text, and a scanned file.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   json,
   redirect,
@@ -16,6 +16,10 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { todayIso } from "~/ui/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Log an answer from ${data?.letter.recipientName ?? "a target"}: Solidarity letters` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter } = await requireLetter(request, params.letterId);

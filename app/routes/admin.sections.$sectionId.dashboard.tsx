@@ -4,11 +4,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { deliveryColors, formatCount, formatPercent, HorizontalBarChart } from "~/dashboard/charts";
 import { requireSectionViewer, SECTION_ANSWERS_SHOWN, sectionDashboard } from "~/dashboard/dashboard.server";
-import { responseChannelLabels, responseKindLabels } from "~/responses/response.schema";
+import { formatReceivedAt, responseChannelLabels, responseKindLabels } from "~/responses/response.schema";
 import dashboardStyles from "~/styles/dashboard.css";
 import { targetKindLabel } from "~/targets/target.schema";
 import { ErrorMessage } from "~/ui/error-message";
-import { countryName, formatDateTime } from "~/ui/format";
+import { count, countryName } from "~/ui/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
@@ -45,8 +45,8 @@ export default function SectionDashboard() {
               {c.status !== "live" ? <span className="muted"> ({c.status})</span> : null}
             </h3>
             <p>
-              {formatCount(c.letters)} letters, {formatCount(c.sent)} sent, {formatCount(c.answered)} answered (
-              {formatPercent(c.responseRate)}){c.answers !== c.answered ? `, ${formatCount(c.answers)} answers in all` : ""}.
+              {count(c.letters, "letter")}, {formatCount(c.sent)} sent, {formatCount(c.answered)} answered ({formatPercent(c.responseRate)})
+              {c.answers !== c.answered ? `, ${formatCount(c.answers)} answers in all` : ""}.
             </p>
             <HorizontalBarChart
               id={`chart-delivery-${c.id}`}
@@ -94,7 +94,7 @@ export default function SectionDashboard() {
                 </p>
                 <p>
                   <span className="badge badge-neutral">{label(responseKindLabels, a.kind)}</span> {label(responseChannelLabels, a.channel)}
-                  , received <time dateTime={a.receivedAt}>{formatDateTime(a.receivedAt)}</time>
+                  , received <time dateTime={a.receivedAt}>{formatReceivedAt(a)}</time>
                   {a.fromName && a.fromName !== a.target?.name ? <span className="muted"> · from {a.fromName}</span> : null}
                 </p>
                 <p>{a.summary ?? <span className="muted">(no summary yet)</span>}</p>

@@ -5,6 +5,7 @@ import { requireOrganiser } from "~/auth/permissions.server";
 import { filtersFromUrl, targetKindLabel, targetKinds, targetKindLabels, type TargetFilters } from "~/targets/target.schema";
 import { listTargets, suppressionLabels, targetFilterOptions } from "~/targets/target.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { count, plural } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Targets: Solidarity letters" }];
 
@@ -100,9 +101,7 @@ export default function TargetsPage() {
           ? filtered
             ? "No target matches these filters."
             : "No targets yet: add one, or import a file."
-          : `${total} target${total === 1 ? "" : "s"}${
-              filtered ? " match" : ""
-            }; a country matches where a target is located or the countries it answers for.`}
+          : `${count(total, "target")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}; a country matches where a target is located or the countries it answers for.`}
       </p>
 
       {targets.length ? (

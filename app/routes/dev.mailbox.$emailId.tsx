@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getDevMailboxEmail } from "~/mail/dev-mailbox.server";
@@ -6,6 +6,8 @@ import { requireDevMailboxReader } from "~/mail/dev-mailbox-access.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime } from "~/ui/format";
 import { IdSchema, paramOr404 } from "~/security/params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.email.subject ?? "Email"}: Dev mailbox` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const reader = await requireDevMailboxReader(request);

@@ -39,3 +39,13 @@ export function formatNumber(n: number): string {
 export function count(n: number, one: string, other = `${one}s`): string {
   return `${formatNumber(n)} ${plurals.select(n) === "one" ? one : other}`;
 }
+
+/** The word that agrees with a count: plural(1, "stays", "stay") → "stays". */
+export function plural(n: number, one: string, other: string): string {
+  return plurals.select(n) === "one" ? one : other;
+}
+
+/** "1 person has signed so far.", "2,314 people have signed so far." */
+export function signedSoFar(n: number): string {
+  return `${count(n, "person", "people")} ${plural(n, "has", "have")} signed so far.`;
+}

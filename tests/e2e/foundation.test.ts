@@ -58,7 +58,7 @@ async function logIn(page: Page, who: { email: string; password: string }) {
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(/\/admin$/);
   // With JavaScript the URL changes a moment before the new page is rendered: wait for the page itself.
-  await page.getByRole("heading", { level: 1, name: "Your organisation's cases" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
 }
 
 async function openEditPage(page: Page, caseTitle: string) {
@@ -148,7 +148,7 @@ describe("Solidarity letters in Chromium", () => {
     const page = await newPage();
     const seen = watch(page);
     await logIn(page, ORGANISER);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Your organisation's cases");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Overview");
     await expect(page.getByText("Demo Organiser · ").count()).resolves.toBe(1);
 
     const details = await openEditPage(page, "Torture of Kosai Makhanbayev and detention of journalists, January 2022");

@@ -24,7 +24,7 @@ async function logIn(page: Page) {
   await page.getByLabel("Email", { exact: true }).fill(SECTION_MEMBER.email);
   await page.getByLabel("Password", { exact: true }).fill(SECTION_MEMBER.password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Your organisation's cases" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
 }
 
 describe("a section member's letters", () => {

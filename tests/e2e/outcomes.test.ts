@@ -58,11 +58,11 @@ describe("outcomes and the dashboard", () => {
     await page.getByLabel("Email", { exact: true }).fill("organiser@example.org");
     await page.getByLabel("Password", { exact: true }).fill("solidarity-demo");
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Your organisation's cases" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
 
     // Letters as the organisation: generate, approve, send.
     await page.getByRole("link", { name: "Campaigns" }).click();
-    await page.getByRole("link", { name: CAMPAIGN }).click();
+    await page.getByRole("link", { name: CAMPAIGN, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: CAMPAIGN }).waitFor();
     const campaignUrl = page.url();
     await page.getByRole("link", { name: "Letters", exact: true }).click();

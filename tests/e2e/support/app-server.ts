@@ -147,6 +147,6 @@ export async function demoOrganiserPage(browser: Browser, baseUrl: string): Prom
   await page.getByLabel("Email", { exact: true }).fill("organiser@example.org");
   await page.getByLabel("Password", { exact: true }).fill("solidarity-demo");
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Your organisation's cases" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
   return page;
 }
