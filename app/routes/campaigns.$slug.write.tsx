@@ -23,7 +23,7 @@ import {
   draftSupporterLetters,
   requestSupporterLetters,
 } from "~/petitions/supporter-letter.server";
-import { formStamp } from "~/security/crypto.server";
+import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, type FieldErrors, type FormFailure } from "~/ui/form-result";
@@ -184,7 +184,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!body.success) fieldErrors[bodyField(target.id)] = [body.error.issues[0]?.message ?? "Check the letter."];
     if (!target.email) fieldErrors[bodyField(target.id)] = [`${target.name} has no email address: print the letter instead.`];
     if (!target.email || !subject.success || !body.success) return refuse(fieldErrors, undefined);
-    await countSupporterLetter(campaign.id, "mailto");
+    // Counted once per page and letter, and only from a page we served: pressing again, or a
+    // crafted form, gives the links without counting.
+    if (await firstOpening(String(formData.get(STAMP_FIELD) ?? "").slice(0, 100), target.id))
+      await countSupporterLetter(campaign.id, "mailto");
     const mailto = mailtoLink(target.email, subject.data, body.data);
     return answer({
       failure: { fieldErrors: {}, values: typed(formData, draftIds) },
@@ -200,6 +203,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const noSubscription = () => () => {};
+
+/** True the first time this page's letter to this target is opened in the supporter's own email. */
+async function firstOpening(stamp: string, targetId: string): Promise<boolean> {
+  if (secondsSinceStamp(stamp) === null) return false;
+  try {
+    await writeTransaction(() => spendStamp(`${stamp}|open|${targetId}`));
+    return true;
+  } catch (error) {
+    if (error instanceof StampUsedError) return false;
+    throw error;
+  }
+}
 
 /** With JavaScript, one press copies the letter; without, the text is in the box above to select. */
 function CopyButton({ fieldName, subject }: { fieldName: string; subject: string }) {

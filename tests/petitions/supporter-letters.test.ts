@@ -292,6 +292,15 @@ describe("a letter sent from the supporter's own email", () => {
     expect(await prisma.outboxEmail.count()).toBe(0);
   });
 
+  it("counts a letter opened again from the same page once, and one from a form we did not serve not at all", async () => {
+    const form = openForm();
+    for (let i = 0; i < 3; i++) expect((await post(form)).status).toBe(200);
+    expect((await counts()).supporterLettersMailto).toBe(1);
+    const forged = openForm({ formStartedAt: "123.abc" });
+    expect((await post(forged)).status).toBe(200);
+    expect((await counts()).supporterLettersMailto).toBe(1);
+  });
+
   it("keeps the mail program's link under 2,000 characters: a long letter is cut with a note", async () => {
     const long = "Ваше превосходительство, я пишу вам о задержанных активистах. ".repeat(80);
     const { opened } = (await body(await post(openForm({ [`body-${w.embassyBE.id}`]: long })))) as Opened;
