@@ -12,7 +12,6 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import helmet from "helmet";
 import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
 import { startMailWorker } from "~/mail/worker.server";
@@ -20,7 +19,8 @@ import { startMaintenance } from "~/petitions/retention.server";
 import { markServing, startScheduledBackups } from "~/operations/backup.server";
 import { startReencryption } from "~/operations/reencrypt.server";
 import { bodyWasCut, limitBody } from "~/security/body-limit.server";
-import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
+import { isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
+import { securityHeaders } from "~/security/security-headers.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
@@ -65,18 +65,7 @@ app.use((_req, res, next) => {
   res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
   next();
 });
-const helmetOptions = {
-  crossOriginEmbedderPolicy: false,
-  referrerPolicy: { policy: "same-origin" as const },
-  strictTransportSecurity: config.APP_URL?.startsWith("https://") ?? false,
-};
-const securityHeaders = helmet({
-  ...helmetOptions,
-  contentSecurityPolicy: contentSecurityPolicy((_req, res) => String((res as express.Response).locals.cspNonce)),
-});
-// Their route sends its own Content-Security-Policy and X-Frame-Options.
-const ownPolicyHeaders = helmet({ ...helmetOptions, contentSecurityPolicy: false, xFrameOptions: false });
-app.use((req, res, next) => (hasOwnSecurityPolicy(req.path) ? ownPolicyHeaders : securityHeaders)(req, res, next));
+app.use(securityHeaders({ https: config.APP_URL?.startsWith("https://") ?? false }));
 app.use((req, res, next) => {
   const refused = isCrossSiteWrite({
     method: req.method,

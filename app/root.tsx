@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -42,6 +43,32 @@ function Document({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const { t, i18n } = useTranslation();
+  // A page framed on another site (a campaign's embed) shows its own content only, without scripts.
+  const bare = useMatches().some((m) => typeof m.handle === "object" && m.handle !== null && "bare" in m.handle && m.handle.bare === true);
+  if (bare) {
+    return (
+      <html lang={i18n.language}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="bare">
+          {data?.demo ? (
+            <p className="demo-banner" role="note">
+              Demo install: do not enter real personal data.
+            </p>
+          ) : null}
+          <main id="main" className="wrap">
+            {children}
+          </main>
+          {/* No scripts: in a frame on another site, browsers that block third-party storage deny
+              the router its sessionStorage, and the page would break. Its form posts as HTML. */}
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={i18n.language}>
       <head>

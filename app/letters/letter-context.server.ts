@@ -35,6 +35,11 @@ export const templateVariables: ReadonlyArray<{ name: string; description: strin
   { name: "sender.country", description: "The section's country, in words" },
   { name: "sender.organisation", description: "The organisation's name" },
   { name: "sender.signatories", description: "Names that sign, one per line" },
+  {
+    name: "sender.supporter",
+    description:
+      "True in a supporter's own letter, in their own voice: {% if sender.supporter %}I write to you…{% else %}We write on behalf of…{% endif %}",
+  },
   { name: "date", description: "Today's date, e.g. “22 November 2026”" },
 ];
 
@@ -115,6 +120,8 @@ export interface Sender {
   country: string | null;
   organisation: string;
   signatories: string[];
+  /** A supporter writing in their own name ("I"), not a section or the organisation ("we"). */
+  supporter?: boolean;
 }
 
 export async function loadSender(organisationId: string, sectionId: string | null): Promise<Sender | null> {
@@ -152,6 +159,7 @@ export function senderVariables(sender: Sender) {
     country: countryName(sender.country),
     organisation: sender.organisation,
     signatories: sender.signatories.join("\n"),
+    supporter: sender.supporter ?? false,
   };
 }
 

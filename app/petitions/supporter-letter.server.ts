@@ -1,6 +1,6 @@
-// A supporter's own letter: the campaign's template filled with their name and city, for the
-// targets of their country; sent through the outbox (reply-to them) once they confirm from their
-// inbox that they wrote it, or opened in their mail program.
+// A supporter's own letters: the campaign's templates filled with their name and city, for the
+// targets of their country; all sent through the outbox (each its own email, reply-to them) once
+// they confirm from their inbox, with one link, that they wrote them; or opened in their mail program.
 import { prisma } from "~/db.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { chooseTemplate } from "~/letters/letter.server";
@@ -12,6 +12,7 @@ import { countSupporterLetter, signerLinks } from "~/petitions/signature.server"
 import { formatPartialDate, todayIso } from "~/ui/format";
 import { decrypt, decryptOptional, emailHash, encrypt, encryptOptional, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { pooledRandomBytes } from "~/security/random.server";
+import { MAX_LETTER_LENGTH, MAX_LETTERS_PER_CONFIRMATION } from "~/petitions/supporter-letter-limits";
 import { ConfirmSupporterLetterEmail, confirmSupporterLetterText } from "../../emails/confirm-supporter-letter";
 import { LetterEmail, letterText } from "../../emails/letter";
 
@@ -52,8 +53,11 @@ export interface SupporterDraft {
 }
 
 function supporterSender(name: string, city: string | null, country: string, organisation: string): Sender {
-  return { sectionId: null, name, city: city ?? "", country, organisation, signatories: [name] };
+  return { sectionId: null, name, city: city ?? "", country, organisation, signatories: [name], supporter: true };
 }
+
+/** Confirmation emails an address gets per hour, at most, whatever a stranger types. */
+export const CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3;
 
 /** One letter per target of the supporter's country, from the campaign's templates. */
 export async function draftSupporterLetters({
@@ -70,7 +74,7 @@ export async function draftSupporterLetters({
   appUrl: string;
 }): Promise<SupporterDraft[]> {
   const [targets, templates, organisation] = await Promise.all([
-    listCampaignTargets(campaign, country, 50),
+    listCampaignTargets(campaign, country, MAX_LETTERS_PER_CONFIRMATION),
     prisma.letterTemplate.findMany({ where: { campaignId: campaign.id } }),
     prisma.organisation.findUniqueOrThrow({ where: { id: campaign.organisationId }, select: { name: true } }),
   ]);
@@ -94,24 +98,23 @@ export async function draftSupporterLetters({
       targetKind: target.kind,
       email: target.email,
       subject: s.text.trim(),
-      body: b.text.trim(),
+      body: b.text.trim().slice(0, MAX_LETTER_LENGTH),
     });
   }
   return drafts;
 }
 
-/** The targets a supporter may write to: the campaign's, for their country. Anything else is refused. */
-export async function allowedTarget(campaign: CampaignForLetters, country: string, targetId: string) {
-  const targets = await listCampaignTargets(campaign, country);
-  return targets.find((t) => t.id === targetId) ?? null;
+/** The targets a supporter may write to, of those asked for: the campaign's, for their country. Anything else is left out. */
+export async function allowedTargets(campaign: CampaignForLetters, country: string, targetIds: string[]) {
+  const wanted = new Set(targetIds);
+  const targets = await listCampaignTargets(campaign, country, MAX_LETTERS_PER_CONFIRMATION);
+  return targets.filter((t) => wanted.has(t.id));
 }
 
 interface TargetForLetter {
   id: string;
   name: string;
   email: string | null;
-  postalAddress: string | null;
-  body: string | null;
 }
 
 /** The links of a signer's emails, with "read and send" in place of "confirm". */
@@ -120,67 +123,85 @@ function supporterLetterLinks(appUrl: string, token: string) {
   return { sendUrl: `${appUrl}/s/${token}/send`, unsubscribeUrl, deleteDataUrl };
 }
 
-/** "check-email" whatever the address's state: a stopped address or one asked within the hour gets nothing. */
-export type LetterRequest = "check-email" | "no-email";
+export interface SupporterLetterInput {
+  target: TargetForLetter;
+  subject: string;
+  body: string;
+}
 
 /**
- * Keeps the supporter's letter, encrypted, and emails them a link to confirm that they wrote it.
- * Only then does it go (sendConfirmedSupporterLetter): the app sends from its own address with
- * replies to theirs, so an unconfirmed address must never be able to send in that person's name.
+ * Keeps the supporter's letters, encrypted, and emails them one link to confirm that they wrote
+ * them. Only then do they go (sendConfirmedSupporterLetters): the app sends from its own address
+ * with replies to theirs, so an unconfirmed address must never be able to send in that person's
+ * name. The answer is the same whatever the address's state: a stopped address, or one that has
+ * had its confirmations this hour, gets nothing, and a target already waiting for that address's
+ * confirmation is not asked for again.
  */
-export async function requestSupporterLetter({
+export async function requestSupporterLetters({
   campaign,
-  target,
+  letters,
   supporter,
-  subject,
-  body,
   appUrl,
 }: {
   campaign: CampaignForLetters;
-  target: TargetForLetter;
+  letters: SupporterLetterInput[];
   supporter: { name: string; email: string; city: string | null };
-  subject: string;
-  body: string;
   appUrl: string;
-}): Promise<LetterRequest> {
-  if (!target.email) return "no-email";
+}): Promise<"check-email"> {
   const hash = emailHash(supporter.email);
   if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return "check-email";
-  // At most one confirmation an hour per address and target: a stranger cannot fill someone's inbox.
-  const recent = await prisma.supporterLetter.findFirst({
-    where: { emailHash: hash, targetId: target.id, sentAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } },
-    select: { id: true },
+  const hourAgo = new Date(Date.now() - 3600_000);
+  const waiting = await prisma.supporterLetter.findMany({
+    where: { emailHash: hash, createdAt: { gt: hourAgo } },
+    select: { targetId: true, tokenHash: true, sentAt: true },
   });
-  if (recent) return "check-email";
-  const id = `w${pooledRandomBytes(12).toString("base64url")}`;
-  const token = signerLinkToken(id);
+  // A stranger cannot fill someone's inbox: a few confirmations an hour, each target once.
+  if (new Set(waiting.map((l) => l.tokenHash)).size >= CONFIRMATIONS_PER_ADDRESS_PER_HOUR) return "check-email";
+  const pending = new Set(waiting.filter((l) => l.sentAt === null).map((l) => l.targetId));
+  const fresh = letters
+    .filter((l) => l.target.email && !pending.has(l.target.id))
+    .filter((l, i, all) => all.findIndex((m) => m.target.id === l.target.id) === i)
+    .slice(0, MAX_LETTERS_PER_CONFIRMATION);
+  const first = fresh[0];
+  if (!first) return "check-email";
+
+  const ids = fresh.map(() => `w${pooledRandomBytes(12).toString("base64url")}`);
+  const leadId = ids[0]!;
+  const token = signerLinkToken(leadId);
   const links = supporterLetterLinks(appUrl, token);
-  const props = { campaignTitle: campaign.title, targetName: target.name, ...links };
+  const targetNames = fresh.map((l) => l.target.name);
+  const props = { campaignTitle: campaign.title, targetNames, ...links };
   const email = await renderEmail(ConfirmSupporterLetterEmail(props), { text: confirmSupporterLetterText(props) });
+  const [nameEnc, emailEnc, cityEnc, tokenHashed] = [
+    encrypt(supporter.name),
+    encrypt(supporter.email),
+    encryptOptional(supporter.city),
+    tokenHash(token),
+  ];
   await prisma.$transaction(async (tx) => {
-    await tx.supporterLetter.create({
-      data: {
-        id,
+    await tx.supporterLetter.createMany({
+      data: fresh.map((letter, i) => ({
+        id: ids[i]!,
         campaignId: campaign.id,
-        targetId: target.id,
+        targetId: letter.target.id,
         emailHash: hash,
-        nameEnc: encrypt(supporter.name),
-        emailEnc: encrypt(supporter.email),
-        cityEnc: encryptOptional(supporter.city),
-        subjectEnc: encrypt(subject),
-        bodyEnc: encrypt(body),
-        tokenHash: tokenHash(token),
-      },
+        nameEnc,
+        emailEnc,
+        cityEnc,
+        subjectEnc: encrypt(letter.subject),
+        bodyEnc: encrypt(letter.body),
+        tokenHash: tokenHashed,
+      })),
     });
     await enqueueEmail(tx, {
-      dedupeKey: `confirm-supporter-letter:${id}`,
+      dedupeKey: `confirm-supporter-letter:${leadId}`,
       kind: "confirm-supporter-letter",
       to: supporter.email,
-      subject: `Send your letter to ${target.name}?`,
+      subject: confirmationSubject(targetNames),
       ...email,
       organisationId: campaign.organisationId,
       subjectType: "supporter-letter",
-      subjectId: id,
+      subjectId: leadId,
       sensitive: true,
       headers: unsubscribeHeaders(links.unsubscribeUrl),
       tags: [{ name: "kind", value: "confirm-supporter-letter" }],
@@ -189,9 +210,13 @@ export async function requestSupporterLetter({
   return "check-email";
 }
 
-/** The letter behind a confirmation link, readable for the page that asks "send it?". */
-export async function supporterLetterByToken(token: string) {
-  const letter = await prisma.supporterLetter.findUnique({
+function confirmationSubject(targetNames: string[]): string {
+  return targetNames.length === 1 ? `Send your letter to ${targetNames[0]}?` : `Send your ${targetNames.length} letters?`;
+}
+
+/** The letters behind a confirmation link, readable for the page that asks "send them?". */
+export async function supporterLettersByToken(token: string) {
+  const letters = await prisma.supporterLetter.findMany({
     where: { tokenHash: tokenHash(token) },
     select: {
       id: true,
@@ -201,74 +226,98 @@ export async function supporterLetterByToken(token: string) {
       campaign: { select: { slug: true, title: true } },
       target: { select: { name: true } },
     },
+    orderBy: { id: "asc" },
   });
-  if (!letter) return null;
+  const first = letters[0];
+  if (!first) return null;
   return {
-    id: letter.id,
-    sent: letter.sentAt !== null,
-    campaign: letter.campaign,
-    targetName: letter.target.name,
-    subject: decryptOptional(letter.subjectEnc),
-    body: decryptOptional(letter.bodyEnc),
+    campaign: first.campaign,
+    letters: letters.map((l) => ({
+      id: l.id,
+      sent: l.sentAt !== null,
+      targetName: l.target.name,
+      subject: decryptOptional(l.subjectEnc),
+      body: decryptOptional(l.bodyEnc),
+    })),
   };
 }
 
+export interface SendOutcome {
+  outcome: "sent" | "already-sent" | "not-found";
+  /** Letters that went with this press of the button. */
+  sent: number;
+  /** Targets whose email address was removed since: their letter cannot go by email. */
+  withoutEmail: string[];
+}
+
 /**
- * The supporter confirmed: the letter goes through the outbox from the app's address, replies to
- * them, and the campaign counts it. Its personal data leaves the row (the outbox keeps the
- * encrypted email until it is purged). Pressing the button twice sends it once.
+ * The supporter confirmed: each letter goes through the outbox as its own email from the app's
+ * address to its target, replies to them, and the campaign counts it. Their personal data leaves
+ * the rows (the outbox keeps the encrypted emails until they are purged). Pressing the button
+ * twice sends each once: a letter is marked sent in the transaction that queues it.
  */
-export async function sendConfirmedSupporterLetter(
-  token: string,
-  appUrl: string,
-): Promise<"sent" | "already-sent" | "not-found" | "no-email"> {
-  const letter = await prisma.supporterLetter.findUnique({
+export async function sendConfirmedSupporterLetters(token: string, appUrl: string): Promise<SendOutcome> {
+  const letters = await prisma.supporterLetter.findMany({
     where: { tokenHash: tokenHash(token) },
     include: {
       campaign: { select: { id: true, organisationId: true, case: { select: { title: true, slug: true } } } },
       target: { select: { id: true, name: true, email: true, postalAddress: true, body: true } },
     },
+    orderBy: { id: "asc" },
   });
-  if (!letter) return "not-found";
-  if (letter.sentAt || !letter.nameEnc || !letter.emailEnc || !letter.subjectEnc || !letter.bodyEnc) return "already-sent";
-  if (!letter.target.email) return "no-email";
-  const name = decrypt(letter.nameEnc);
-  const city = decryptOptional(letter.cityEnc);
-  const props = {
-    senderName: name,
-    date: formatPartialDate(todayIso()),
-    recipientName: letter.target.name,
-    recipientAddress: [letter.target.body, letter.target.postalAddress].filter(Boolean).join("\n") || null,
-    body: decrypt(letter.bodyEnc),
-    signatories: [city ? `${name}, ${city}` : name],
-    caseTitle: letter.campaign.case.title,
-    caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
-  };
-  const email = await renderEmail(LetterEmail(props), { text: letterText(props) });
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.supporterLetter.updateMany({
-      where: { id: letter.id, sentAt: null },
-      data: { sentAt: new Date(), nameEnc: null, emailEnc: null, cityEnc: null, subjectEnc: null, bodyEnc: null },
+  if (letters.length === 0) return { outcome: "not-found", sent: 0, withoutEmail: [] };
+  let sent = 0;
+  const withoutEmail: string[] = [];
+  for (const letter of letters) {
+    if (letter.sentAt || !letter.nameEnc || !letter.emailEnc || !letter.subjectEnc || !letter.bodyEnc) continue;
+    const to = letter.target.email;
+    if (!to) {
+      withoutEmail.push(letter.target.name);
+      continue;
+    }
+    const name = decrypt(letter.nameEnc);
+    const city = decryptOptional(letter.cityEnc);
+    const props = {
+      senderName: name,
+      date: formatPartialDate(todayIso()),
+      recipientName: letter.target.name,
+      recipientAddress: [letter.target.body, letter.target.postalAddress].filter(Boolean).join("\n") || null,
+      body: decrypt(letter.bodyEnc),
+      signatories: [city ? `${name}, ${city}` : name],
+      caseTitle: letter.campaign.case.title,
+      caseUrl: `${appUrl}/cases/${letter.campaign.case.slug}`,
+    };
+    const email = await renderEmail(LetterEmail(props), { text: letterText(props) });
+    const replyTo = decrypt(letter.emailEnc);
+    const subject = decrypt(letter.subjectEnc);
+    // One short transaction per letter (at most MAX_LETTERS_PER_CONFIRMATION): rendering stays outside.
+    const went = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.supporterLetter.updateMany({
+        where: { id: letter.id, sentAt: null },
+        data: { sentAt: new Date(), nameEnc: null, emailEnc: null, cityEnc: null, subjectEnc: null, bodyEnc: null },
+      });
+      if (count === 0) return false;
+      await enqueueEmail(tx, {
+        dedupeKey: `supporter-letter:${letter.id}`,
+        kind: "supporter-letter",
+        to,
+        from: mailFromAs(name),
+        replyTo,
+        subject,
+        ...email,
+        organisationId: letter.campaign.organisationId,
+        subjectType: "supporter-letter",
+        subjectId: letter.id,
+        // The supporter's name and address are in it: stored encrypted like a signature.
+        sensitive: true,
+        tags: [{ name: "kind", value: "supporter-letter" }],
+      });
+      await tx.campaign.update({ where: { id: letter.campaign.id }, data: { supporterLettersSent: { increment: 1 } } });
+      return true;
     });
-    if (count === 0) return "already-sent" as const;
-    await enqueueEmail(tx, {
-      dedupeKey: `supporter-letter:${letter.id}`,
-      kind: "supporter-letter",
-      to: letter.target.email ?? "",
-      from: mailFromAs(name),
-      replyTo: decrypt(letter.emailEnc!),
-      subject: decrypt(letter.subjectEnc!),
-      ...email,
-      organisationId: letter.campaign.organisationId,
-      subjectType: "supporter-letter",
-      subjectId: letter.id,
-      // The supporter's name and address are in it: stored encrypted like a signature.
-      sensitive: true,
-      tags: [{ name: "kind", value: "supporter-letter" }],
-    });
-    await tx.campaign.update({ where: { id: letter.campaign.id }, data: { supporterLettersSent: { increment: 1 } } });
-    return "sent" as const;
-  });
+    if (went) sent++;
+  }
+  return { outcome: sent > 0 ? "sent" : "already-sent", sent, withoutEmail };
 }
 
 export { countSupporterLetter };

@@ -19,13 +19,22 @@ export async function supporterLink(token: string): Promise<SupporterLink | null
       campaignTitle: signature.campaign.title,
     };
   }
-  const letter = await prisma.supporterLetter.findUnique({
+  // The letters asked for at once share their link: they answer as one.
+  const letters = await prisma.supporterLetter.findMany({
     where: { tokenHash: tokenHash(token) },
     select: { emailHash: true, sentAt: true, campaign: { select: { title: true } }, target: { select: { name: true } } },
+    orderBy: { id: "asc" },
   });
+  const letter = letters[0];
   if (!letter) return null;
   const stopped = letter.emailHash ? (await prisma.suppressedSupporter.count({ where: { emailHash: letter.emailHash } })) > 0 : false;
-  return { kind: "letter", stopped, sent: letter.sentAt !== null, campaignTitle: letter.campaign.title, targetName: letter.target.name };
+  return {
+    kind: "letter",
+    stopped,
+    sent: letters.every((l) => l.sentAt !== null),
+    campaignTitle: letter.campaign.title,
+    targetName: letters.map((l) => l.target.name).join(", "),
+  };
 }
 
 /**
@@ -36,9 +45,10 @@ export async function unsubscribe(token: string): Promise<boolean> {
   const hash = tokenHash(token);
   return prisma.$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const letter = signature
-      ? null
-      : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letters = signature
+      ? []
+      : await tx.supporterLetter.findMany({ where: { tokenHash: hash }, select: { id: true, emailHash: true }, orderBy: { id: "asc" } });
+    const letter = letters[0] ?? null;
     const owner = signature ?? letter;
     if (!owner) return false;
     const now = new Date();
@@ -52,7 +62,7 @@ export async function unsubscribe(token: string): Promise<boolean> {
     await tx.outboxEmail.updateMany({
       where: {
         subjectType: signature ? "signature" : "supporter-letter",
-        subjectId: owner.id,
+        subjectId: { in: signature ? [signature.id] : letters.map((l) => l.id) },
         status: "queued",
         kind: { not: "supporter-letter" },
       },
@@ -70,15 +80,16 @@ export async function eraseSupporterData(token: string): Promise<boolean> {
   const hash = tokenHash(token);
   return prisma.$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
-    const letter = signature
-      ? null
-      : await tx.supporterLetter.findUnique({ where: { tokenHash: hash }, select: { id: true, emailHash: true } });
+    const letters = signature
+      ? []
+      : await tx.supporterLetter.findMany({ where: { tokenHash: hash }, select: { id: true, emailHash: true }, orderBy: { id: "asc" } });
+    const letter = letters[0] ?? null;
     const owner = signature ?? letter;
     if (!owner) return false;
     await eraseEverythingOf(tx, {
       emailHash: owner.emailHash,
       signatureIds: signature ? [signature.id] : [],
-      supporterLetterIds: letter ? [letter.id] : [],
+      supporterLetterIds: letters.map((l) => l.id),
     });
     return true;
   });

@@ -17,12 +17,15 @@ import {
   updateCampaign,
 } from "~/campaigns/campaign.server";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
+import { decodeOrigins, embedSnippet, EmbedOriginsSchema, MAX_EMBED_ORIGINS } from "~/campaigns/embed";
+import { saveEmbedOrigins } from "~/campaigns/embed.server";
+import { appUrl } from "~/env.server";
 import { CampaignFields } from "~/campaigns/components/campaign-fields";
 import { confirmation, isConfirmed } from "~/ui/confirm";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
-import { FormError } from "~/ui/forms";
+import { FormError, TextAreaField } from "~/ui/forms";
 import { count, countryName, formatNumber, plural } from "~/ui/format";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
@@ -37,10 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // The template editor comes back here after deleting a template.
   const deleted = new URL(request.url).searchParams.get("deleted") === "template";
-  return { campaign, cases, targetCount, targets, deleted };
+  const embed = {
+    origins: decodeOrigins(campaign.embedOrigins),
+    snippet: embedSnippet(appUrl(request), campaign.slug, campaign.title),
+  };
+  return { campaign, cases, targetCount, targets, deleted, embed };
 }
 
-const Intent = z.enum(["update", "delete-template", "unpick-target"]);
+const Intent = z.enum(["update", "delete-template", "unpick-target", "embed"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, campaign } = await requireOrganiserCampaign(request, params.campaignId);
@@ -81,6 +88,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await deleteTemplate(campaign.id, template.id);
       return json({ intent, failure: null, message: "Template deleted." });
     }
+    case "embed": {
+      const parsed = EmbedOriginsSchema.safeParse(formData.get("embedOrigins") ?? "");
+      if (!parsed.success) return fail(failure(formData, { embedOrigins: [parsed.error.issues[0]?.message ?? "Check the list."] }));
+      await saveEmbedOrigins(campaign.id, parsed.data);
+      return json({
+        intent,
+        failure: null,
+        message: parsed.data.length ? "The sites that may embed the petition are saved." : "No site may embed the petition now.",
+      });
+    }
     case "unpick-target":
       await setTargetPicked(campaign.id, user.organisationId, fieldOr400(IdSchema, formData.get("targetId")), false);
       return json({ intent, failure: null, message: "Target removed from the hand-picked ones." });
@@ -88,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignPage() {
-  const { campaign, cases, targetCount, targets, deleted } = useLoaderData<typeof loader>();
+  const { campaign, cases, targetCount, targets, deleted, embed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const picked = new Set(campaign.pickedTargets.map((p) => p.targetId));
   return (
@@ -194,6 +211,30 @@ export default function CampaignPage() {
             <button type="submit">Save campaign</button>
           </div>
         </Form>
+      </section>
+
+      <section className="card" aria-labelledby="embed">
+        <h2 id="embed">Embed the petition on other sites</h2>
+        <p>
+          A partner's site can show the sign form in a frame. Signatures count here, confirmed by email like any other. Only the sites
+          listed here may show it; every other page of this site stays unframeable.
+        </p>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="embed" />
+          <TextAreaField
+            name="embedOrigins"
+            label="Sites that may embed it"
+            hint={`One site per line, only its start, like https://partner.example.org (https only; at most ${MAX_EMBED_ORIGINS}). Leave empty to allow none.`}
+            rows={4}
+            failure={result?.intent === "embed" ? result.failure : null}
+            defaultValue={embed.origins.join("\n")}
+          />
+          <div>
+            <button type="submit">Save the sites</button>
+          </div>
+        </Form>
+        <label htmlFor="embed-snippet">Paste this into a listed site's page (no script needed)</label>
+        <textarea id="embed-snippet" readOnly rows={4} value={embed.snippet} />
       </section>
     </>
   );

@@ -1,9 +1,11 @@
-// "Write your own letter": the campaign's letter for the supporter's country, with their name and
-// city, to edit and then send through the app (once they confirm from their inbox; replies go to
-// them) or open in their mail program. Every step posts: a name or city never goes into a URL.
+// "Write your own letters": the campaign's letters for the supporter's country, with their name and
+// city, to read, edit and send in one go through the app (once they confirm from their inbox with
+// one link; each letter goes as its own email and replies go to them), or to open one by one in
+// their mail program or webmail. Every step posts: a name or city never goes into a URL.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useState, useSyncExternalStore } from "react";
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { notFoundUnless } from "~/auth/permissions.server";
@@ -11,23 +13,25 @@ import { writeTransaction } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm, refundSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
+import { gmailLink, mailtoLink, outlookLink } from "~/petitions/mail-links";
+import { MAX_LETTER_LENGTH, MAX_LETTERS_PER_CONFIRMATION } from "~/petitions/supporter-letter-limits";
 import { PersonName } from "~/petitions/signature.schema";
 import {
-  allowedTarget,
+  allowedTargets,
   campaignForWriting,
   countSupporterLetter,
   draftSupporterLetters,
-  requestSupporterLetter,
+  requestSupporterLetters,
 } from "~/petitions/supporter-letter.server";
-import { formStamp } from "~/security/crypto.server";
+import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
 import { countryCodes, countryOptions } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
-import { failure, parseForm, type FormFailure } from "~/ui/form-result";
-import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
+import { failure, type FieldErrors, type FormFailure } from "~/ui/form-result";
+import { ErrorList, FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 import { countryName } from "~/ui/format";
 import { IdSchema, paramOr404, SlugSchema } from "~/security/params.server";
 
-export const meta: MetaFunction = () => [{ title: "Write your own letter: Solidarity letters" }];
+export const meta: MetaFunction = () => [{ title: "Write your own letters: Solidarity letters" }];
 
 const Who = z.object({
   name: PersonName,
@@ -44,6 +48,16 @@ const Who = z.object({
 });
 type Who = z.infer<typeof Who>;
 
+const Subject = singleLine().trim().min(1, "The subject is required.").max(300, "Keep the subject under 300 characters.");
+const Body = multiLine()
+  .trim()
+  .min(20, "The letter needs at least 20 characters.")
+  .max(MAX_LETTER_LENGTH, `Keep the letter under ${MAX_LETTER_LENGTH.toLocaleString("en")} characters.`);
+const Email = singleLine().trim().max(254).pipe(z.email("Give your email address: the answers will come to it."));
+
+const subjectField = (targetId: string) => `subject-${targetId}`;
+const bodyField = (targetId: string) => `body-${targetId}`;
+
 async function liveCampaign(slugParam: string | undefined) {
   const campaign = await campaignForWriting(paramOr404(SlugSchema, slugParam, "No such campaign."));
   notFoundUnless(campaign, "No such live campaign.");
@@ -55,19 +69,39 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { campaign: { slug: campaign.slug, title: campaign.title }, stamp: formStamp() };
 }
 
-const LetterForm = z.object({
-  intent: z.enum(["send", "mailto"]),
-  targetId: IdSchema,
-  subject: singleLine().trim().min(1, "The subject is required.").max(300),
-  body: multiLine().trim().min(20, "The letter needs at least 20 characters.").max(20000),
-  email: singleLine().trim().max(254).default(""),
-});
+interface OpenedLetter {
+  targetId: string;
+  mailto: string;
+  gmail: string;
+  outlook: string;
+  /** The mail program's link carries only the beginning of the letter. */
+  cut: boolean;
+}
 
 interface WriteResult {
   who: Who | null;
   whoFailure: FormFailure | null;
   drafts: Awaited<ReturnType<typeof draftSupporterLetters>>;
-  letter: { targetId: string; failure: FormFailure | null; sent: boolean } | null;
+  /** The letters form, sent back with what was typed and the messages. */
+  failure: FormFailure | null;
+  /** The confirmation email is on its way (the same answer for every address). */
+  sent: boolean;
+  opened: OpenedLetter | null;
+}
+
+/** What the letters form carried, for showing it again: every letter's fields, not only the first 64. */
+function typed(formData: FormData, targetIds: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of ["name", "city", "country", "email"]) values[key] = String(formData.get(key) ?? "").slice(0, 300);
+  values.to = formData
+    .getAll("to")
+    .map((v) => String(v).slice(0, 100))
+    .join(",");
+  for (const id of targetIds) {
+    values[subjectField(id)] = String(formData.get(subjectField(id)) ?? "").slice(0, 300);
+    values[bodyField(id)] = String(formData.get(bodyField(id)) ?? "").slice(0, MAX_LETTER_LENGTH + 100);
+  }
+  return values;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -79,87 +113,159 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       who: null,
       whoFailure: failure(formData, z.flattenError(who.error).fieldErrors),
       drafts: [],
-      letter: null,
+      failure: null,
+      sent: false,
+      opened: null,
     };
     return json(result, { status: 400 });
   }
   const drafts = await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) });
-  const answer = (letter: WriteResult["letter"], status = 200) =>
-    json<WriteResult>({ who: who.data, whoFailure: null, drafts, letter }, { status });
-  if (formData.get("intent") === "draft" || !formData.has("intent")) return answer(null);
+  const draftIds = drafts.map((d) => d.targetId);
+  const answer = (rest: Partial<Pick<WriteResult, "failure" | "sent" | "opened">>, status = 200) =>
+    json<WriteResult>({ who: who.data, whoFailure: null, drafts, failure: null, sent: false, opened: null, ...rest }, { status });
+  const refuse = (fieldErrors: FieldErrors, formError: string | undefined, status = 400) =>
+    answer({ failure: { fieldErrors, formError, values: typed(formData, draftIds) } }, status);
 
-  const targetId = String(formData.get("targetId") ?? "").slice(0, 100);
-  const parsed = parseForm(LetterForm, formData);
-  if (!parsed.success) return answer({ targetId, failure: parsed.failure, sent: false }, 400);
-  const input = parsed.data;
-  const target = await allowedTarget(campaign, who.data.country, input.targetId);
-  if (!target) throw new Response("This target is not one of this campaign's for your country.", { status: 404 });
+  const intent = formData.get("intent");
+  const open = formData.get("open");
+  if (typeof open === "string") return openLetter(open.slice(0, 100));
+  if (intent !== "send") return answer({});
 
-  if (input.intent === "mailto") {
-    if (!target.email)
-      return answer({ targetId: target.id, failure: failure(formData, {}, "This target has no email address."), sent: false }, 400);
-    await countSupporterLetter(campaign.id, "mailto");
-    const query = new URLSearchParams({ subject: input.subject, body: input.body }).toString().replace(/\+/g, "%20");
-    return redirect(`mailto:${target.email}?${query}`);
-  }
+  // Sending: the ticked letters, each checked; then one confirmation email for all of them.
+  const ticked = [...new Set(formData.getAll("to").map((v) => String(v).slice(0, 100)))];
+  if (ticked.length > MAX_LETTERS_PER_CONFIRMATION)
+    return refuse({}, `At most ${MAX_LETTERS_PER_CONFIRMATION} letters go with one confirmation.`);
+  if (ticked.length === 0) return refuse({ to: ["Tick at least one letter to send."] }, undefined);
+  const targets = await allowedTargets(campaign, who.data.country, ticked);
+  if (targets.length !== ticked.length) throw new Response("These targets are not this campaign's for your country.", { status: 404 });
+  const errors: FieldErrors = {};
+  const letters = targets.map((target) => {
+    const subject = Subject.safeParse(formData.get(subjectField(target.id)) ?? "");
+    const body = Body.safeParse(formData.get(bodyField(target.id)) ?? "");
+    if (!subject.success) errors[subjectField(target.id)] = [subject.error.issues[0]?.message ?? "Check the subject."];
+    if (!body.success) errors[bodyField(target.id)] = [body.error.issues[0]?.message ?? "Check the letter."];
+    if (!target.email) errors.to = [`${target.name} has no email address: untick it, and print that letter instead.`];
+    return { target, subject: subject.data ?? "", body: body.data ?? "" };
+  });
+  const email = Email.safeParse(formData.get("email") ?? "");
+  if (!email.success) errors.email = ["Give your email address: the answers will come to it, and the link that sends your letters."];
+  if (Object.keys(errors).length > 0) return refuse(errors, undefined);
 
-  const email = z.email().safeParse(input.email);
-  if (!email.success) {
-    return answer(
-      {
-        targetId: target.id,
-        failure: failure(formData, { email: ["Give your email address: the target's answer will come to it."] }),
-        sent: false,
-      },
-      400,
-    );
-  }
   const verdict = await checkPublicForm(formData, context.clientAddress);
-  if (!verdict.ok) return answer({ targetId: target.id, failure: failure(formData, {}, verdict.message), sent: false }, verdict.status);
+  if (!verdict.ok) return refuse({}, verdict.message, verdict.status);
   try {
-    // One stamp per page and target: each letter of the page can be sent once.
-    await writeTransaction(() => spendStamp(`${verdict.stamp}|${target.id}`));
+    // One stamp per page: its letters are asked for once.
+    await writeTransaction(() => spendStamp(verdict.stamp));
   } catch (error) {
     if (error instanceof StampUsedError) {
       await refundSubmission(context.clientAddress);
-      return answer({ targetId: target.id, failure: failure(formData, {}, STAMP_USED_MESSAGE), sent: false }, 409);
+      return refuse({}, STAMP_USED_MESSAGE, 409);
     }
     throw error;
   }
-  const outcome = await requestSupporterLetter({
+  await requestSupporterLetters({
     campaign,
-    target,
-    supporter: { name: who.data.name, email: email.data, city: who.data.city },
-    subject: input.subject,
-    body: input.body,
+    letters,
+    supporter: { name: who.data.name, email: email.data!, city: who.data.city },
     appUrl: appUrl(request),
   });
-  if (outcome === "no-email") {
-    await refundSubmission(context.clientAddress);
-    return answer(
-      { targetId: target.id, failure: failure(formData, {}, "This target has no email address: print the letter instead."), sent: false },
-      400,
-    );
-  }
   // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
-  return answer({ targetId: target.id, failure: null, sent: true });
+  return answer({ sent: true });
+
+  /** One letter, as typed, opened in the supporter's own mail program or webmail: counted, not sent by us. */
+  async function openLetter(rawId: string) {
+    const targetId = IdSchema.safeParse(rawId);
+    const target = targetId.success ? (await allowedTargets(campaign, who.data!.country, [targetId.data]))[0] : undefined;
+    if (!target) throw new Response("This target is not one of this campaign's for your country.", { status: 404 });
+    const subject = Subject.safeParse(formData.get(subjectField(target.id)) ?? "");
+    const body = Body.safeParse(formData.get(bodyField(target.id)) ?? "");
+    const fieldErrors: FieldErrors = {};
+    if (!subject.success) fieldErrors[subjectField(target.id)] = [subject.error.issues[0]?.message ?? "Check the subject."];
+    if (!body.success) fieldErrors[bodyField(target.id)] = [body.error.issues[0]?.message ?? "Check the letter."];
+    if (!target.email) fieldErrors[bodyField(target.id)] = [`${target.name} has no email address: print the letter instead.`];
+    if (!target.email || !subject.success || !body.success) return refuse(fieldErrors, undefined);
+    // Counted once per page and letter, and only from a page we served: pressing again, or a
+    // crafted form, gives the links without counting.
+    if (await firstOpening(String(formData.get(STAMP_FIELD) ?? "").slice(0, 100), target.id))
+      await countSupporterLetter(campaign.id, "mailto");
+    const mailto = mailtoLink(target.email, subject.data, body.data);
+    return answer({
+      failure: { fieldErrors: {}, values: typed(formData, draftIds) },
+      opened: {
+        targetId: target.id,
+        mailto: mailto.url,
+        gmail: gmailLink(target.email, subject.data, body.data).url,
+        outlook: outlookLink(target.email, subject.data, body.data).url,
+        cut: mailto.cut,
+      },
+    });
+  }
 }
 
-export default function WriteLetter() {
+const noSubscription = () => () => {};
+
+/** True the first time this page's letter to this target is opened in the supporter's own email. */
+async function firstOpening(stamp: string, targetId: string): Promise<boolean> {
+  if (secondsSinceStamp(stamp) === null) return false;
+  try {
+    await writeTransaction(() => spendStamp(`${stamp}|open|${targetId}`));
+    return true;
+  } catch (error) {
+    if (error instanceof StampUsedError) return false;
+    throw error;
+  }
+}
+
+/** With JavaScript, one press copies the letter; without, the text is in the box above to select. */
+function CopyButton({ fieldName, subject }: { fieldName: string; subject: string }) {
+  // False on the server and while hydrating; true once the browser can copy.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => Boolean(navigator.clipboard),
+    () => false,
+  );
+  const [copied, setCopied] = useState(false);
+  if (!ready) return null;
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => {
+        const box = document.querySelector(`textarea[name="${fieldName}"]`);
+        const text = box instanceof HTMLTextAreaElement ? box.value : "";
+        void navigator.clipboard.writeText(`${subject}\n\n${text}`).then(() => setCopied(true));
+      }}
+    >
+      {copied ? "Copied" : "Copy the letter"}
+    </button>
+  );
+}
+
+const plural = new Intl.PluralRules("en");
+const letters = (n: number) => `${n.toLocaleString("en")} ${plural.select(n) === "one" ? "letter" : "letters"}`;
+
+const hasMessages = (f: FormFailure | null) => Boolean(f && (f.formError || Object.keys(f.fieldErrors).length > 0));
+
+export default function WriteLetters() {
   const { campaign, stamp } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const who = result?.who ?? null;
   const whoFailure = result?.whoFailure ?? null;
   const drafts = result?.drafts ?? [];
+  const letterFailure = result?.failure ?? null;
+  const opened = result?.opened ?? null;
+  const byEmail = drafts.filter((d) => d.email);
+  const tickedBefore = letterFailure ? new Set((letterFailure.values.to ?? "").split(",")) : null;
+  const value = (name: string, fallback: string) => letterFailure?.values[name] ?? fallback;
   return (
     <>
       <p>
         <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
       </p>
-      <h1>Write your own letter</h1>
+      <h1>Write your own letters</h1>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="draft" />
-        <TextField name="name" label="Your name" hint="It signs your letter." required failure={whoFailure} defaultValue={who?.name} />
+        <TextField name="name" label="Your name" hint="It signs your letters." required failure={whoFailure} defaultValue={who?.name} />
         <TextField name="city" label="Your city" hint="Written under your name." failure={whoFailure} defaultValue={who?.city} />
         <SelectField
           name="country"
@@ -178,60 +284,138 @@ export default function WriteLetter() {
         </div>
       </Form>
 
-      {who ? (
-        <>
-          <h2>
+      {who && result?.sent ? (
+        <section aria-labelledby="letters-sent">
+          <h2 id="letters-sent">Check your inbox</h2>
+          <p className="notice" role="status">
+            We sent you one email. Its link shows your letters once more, with one button that sends them all; until you press it nothing
+            goes. Each letter goes as its own email to its addressee, and their answers will come to your email address.
+          </p>
+        </section>
+      ) : null}
+
+      {who && !result?.sent ? (
+        <section aria-labelledby="letters">
+          <h2 id="letters">
             Your letters ({drafts.length}) for {countryName(who.country)}
           </h2>
           {drafts.length === 0 ? <p>This campaign has no targets for {countryName(who.country)} yet.</p> : null}
-          {drafts.map((d) => {
-            const mine = result?.letter && result.letter.targetId === d.targetId ? result.letter : null;
-            return (
-              <section key={d.targetId} className="card" aria-labelledby={`to-${d.targetId}`}>
-                <h3 id={`to-${d.targetId}`}>To {d.targetName}</h3>
-                {mine?.sent ? (
-                  <p className="notice" role="status">
-                    Check your inbox: we sent you an email. Its link lets you read your letter once more and send it; until then nothing
-                    goes. Replies will come to your email address.
-                  </p>
-                ) : null}
-                {d.email ? null : <p className="muted">No email address is known for this target: copy the letter and send it by post.</p>}
-                <Form method="post" className="stack" noValidate>
-                  <FormError failure={mine?.failure} />
-                  <input type="hidden" name="targetId" value={d.targetId} />
-                  <input type="hidden" name="name" value={who.name} />
-                  <input type="hidden" name="city" value={who.city ?? ""} />
-                  <input type="hidden" name="country" value={who.country} />
-                  <input type="hidden" name={STAMP_FIELD} value={stamp} />
-                  <div className="visually-hidden" aria-hidden="true">
-                    <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
-                  </div>
-                  <TextField name="subject" label="Subject" required failure={mine?.failure} defaultValue={d.subject} />
-                  <TextAreaField name="body" label="Letter" required rows={14} failure={mine?.failure} defaultValue={d.body} />
-                  {d.email ? (
-                    <>
-                      <TextField
-                        name="email"
-                        label="Your email"
-                        type="email"
-                        hint="Only if you send through us: we email you a link to confirm the letter is yours, and the answer comes to you. We keep it for nothing else."
-                        failure={mine?.failure}
+          {drafts.length > 0 ? (
+            <Form method="post" className="stack" noValidate>
+              <FormError failure={hasMessages(letterFailure) ? letterFailure : null} />
+              <input type="hidden" name="name" value={who.name} />
+              <input type="hidden" name="city" value={who.city ?? ""} />
+              <input type="hidden" name="country" value={who.country} />
+              <input type="hidden" name={STAMP_FIELD} value={stamp} />
+              <div className="visually-hidden" aria-hidden="true">
+                <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+              </div>
+              {byEmail.length > 0 ? (
+                <fieldset className="field">
+                  <legend>Who gets a letter</legend>
+                  <p className="hint">All are ticked: untick anyone you do not want to write to. Each gets their own email.</p>
+                  {byEmail.map((d) => (
+                    <label className="checkbox" key={d.targetId}>
+                      <input
+                        type="checkbox"
+                        name="to"
+                        value={d.targetId}
+                        defaultChecked={tickedBefore ? tickedBefore.has(d.targetId) : true}
                       />
-                      <div className="actions">
-                        <button type="submit" name="intent" value="send">
-                          Send through Solidarity letters
-                        </button>
-                        <button type="submit" name="intent" value="mailto" className="secondary">
-                          Open in my mail program
-                        </button>
-                      </div>
-                    </>
-                  ) : null}
-                </Form>
-              </section>
-            );
-          })}
-        </>
+                      <span>{d.targetName}</span>
+                    </label>
+                  ))}
+                  <ErrorList errors={letterFailure?.fieldErrors.to} />
+                </fieldset>
+              ) : null}
+
+              <h3>Read and edit your letters</h3>
+              {drafts.map((d, index) => {
+                const hasError = Boolean(
+                  letterFailure?.fieldErrors[subjectField(d.targetId)] || letterFailure?.fieldErrors[bodyField(d.targetId)],
+                );
+                const isOpened = opened?.targetId === d.targetId;
+                return (
+                  <details key={d.targetId} className="card" open={index === 0 || hasError || isOpened}>
+                    <summary>To {d.targetName}</summary>
+                    <div className="stack">
+                      {d.email ? null : (
+                        <p className="muted">No email address is known for {d.targetName}: copy the letter and send it by post.</p>
+                      )}
+                      <TextField
+                        name={subjectField(d.targetId)}
+                        label="Subject"
+                        required
+                        failure={letterFailure}
+                        defaultValue={value(subjectField(d.targetId), d.subject)}
+                      />
+                      <TextAreaField
+                        name={bodyField(d.targetId)}
+                        label="Letter"
+                        required
+                        rows={14}
+                        failure={letterFailure}
+                        defaultValue={value(bodyField(d.targetId), d.body)}
+                      />
+                      {d.email ? (
+                        <div className="actions">
+                          <button type="submit" name="open" value={d.targetId} className="secondary">
+                            Send it from my own email instead
+                          </button>
+                        </div>
+                      ) : null}
+                      {isOpened && opened ? (
+                        <div className="notice" role="status">
+                          <p>Your letter to {d.targetName}, ready in your own email:</p>
+                          <div className="actions">
+                            <a href={opened.mailto}>Open in my mail program</a>
+                            <a href={opened.gmail} target="_blank" rel="noopener noreferrer">
+                              Open in Gmail
+                            </a>
+                            <a href={opened.outlook} target="_blank" rel="noopener noreferrer">
+                              Open in Outlook.com
+                            </a>
+                            <CopyButton fieldName={bodyField(d.targetId)} subject={value(subjectField(d.targetId), d.subject)} />
+                          </div>
+                          {opened.cut ? (
+                            <p>
+                              This letter is too long for a mail program's link: it opens with the beginning only. Copy the whole letter
+                              from the box above and paste it in.
+                            </p>
+                          ) : (
+                            <p className="muted">No mail program? Copy the letter from the box above and paste it into any email.</p>
+                          )}
+                        </div>
+                      ) : null}
+                    </div>
+                  </details>
+                );
+              })}
+              {byEmail.length > 0 ? (
+                <>
+                  <TextField
+                    name="email"
+                    label="Your email"
+                    type="email"
+                    autoComplete="email"
+                    required
+                    hint="We email you one link to confirm the letters are yours, and the answers come to you. We keep it for nothing else."
+                    failure={letterFailure}
+                  />
+                  <div>
+                    <button type="submit" name="intent" value="send">
+                      Send my letters
+                    </button>
+                  </div>
+                  <p className="muted">
+                    Nothing goes yet: {letters(byEmail.length)} at most, each to its addressee in your name, once you press the button in
+                    the email we send you.
+                  </p>
+                </>
+              ) : null}
+            </Form>
+          ) : null}
+        </section>
       ) : null}
     </>
   );

@@ -10,7 +10,6 @@ import { languageOfPage } from "~/i18n/meta";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { signedSoFar } from "~/ui/format";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";

@@ -9,6 +9,11 @@ import { MAX_IMPORT_BYTES } from "~/targets/target-file";
  * non-Latin script takes up to 9 bytes, so 256 KB holds the largest honest form with room to spare.
  */
 export const FORM_BODY_LIMIT = 256 * 1024;
+/**
+ * A supporter's letters, all in one form: up to 30 letters of 8,000 characters each. Latin text
+ * fits easily; a form this size in a non-Latin script is over it, and gets the 413 that says so.
+ */
+export const SUPPORTER_LETTERS_BODY_LIMIT = 1024 * 1024;
 /** Resend's events are a few kilobytes (an inbound email's event carries only its headers). */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 /** Uploads: the file's own limit (target files, scanned answers) plus 1 MB for the other fields. */
@@ -20,6 +25,7 @@ const uploadPaths = [/^\/admin\/targets\/import\/?$/, /^\/admin\/letters\/[^/]+\
 export function bodyLimitFor(path: string): number {
   if (path.startsWith("/webhooks/")) return WEBHOOK_BODY_LIMIT;
   if (uploadPaths.some((pattern) => pattern.test(path))) return UPLOAD_BODY_LIMIT;
+  if (/^\/campaigns\/[^/]+\/write\/?$/.test(path)) return SUPPORTER_LETTERS_BODY_LIMIT;
   return FORM_BODY_LIMIT;
 }
 

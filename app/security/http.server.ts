@@ -8,8 +8,9 @@ type NonceOf = (req: IncomingMessage, res: ServerResponse) => string;
 /**
  * Directives for helmet's contentSecurityPolicy; inline scripts only with this response's nonce,
  * given as the nonce itself or as a function that reads each response's own (helmet built once).
+ * No page may be framed, except an embed page by the sites its campaign lists (`frameAncestors`).
  */
-export function contentSecurityPolicy(nonce: string | NonceOf) {
+export function contentSecurityPolicy(nonce: string | NonceOf, frameAncestors?: NonceOf) {
   return {
     useDefaults: false,
     directives: {
@@ -23,7 +24,7 @@ export function contentSecurityPolicy(nonce: string | NonceOf) {
       "font-src": ["'self'"],
       "connect-src": ["'self'"],
       "form-action": ["'self'"],
-      "frame-ancestors": ["'none'"],
+      "frame-ancestors": [frameAncestors ?? "'none'"],
       "frame-src": ["'self'"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],

@@ -23,31 +23,33 @@ export interface DemoCampaign {
   templates: DemoTemplate[];
 }
 
+// One template serves a section's letters ("we", on behalf of the section) and a supporter's own
+// letter ("I", in their name): sender.supporter tells them apart.
 const officialLetter = `{{ target.salutation }},
 
-We write on behalf of {{ sender.name }}, {{ sender.organisation }}, about {{ people_names }}.
+{% if sender.supporter %}I am writing to you about {{ people_names }}.{% else %}We write on behalf of {{ sender.name }}, {{ sender.organisation }}, about {{ people_names }}.{% endif %}
 
 {{ case.summary }}
 
 {% for person in people %}- {{ person.name }}: {{ person.status }}{% if person.status_since != "" %} since {{ person.status_since }}{% endif %}{% if person.held_at != "" %}, held at {{ person.held_at }}{% endif %}.{% for charge in person.charges %} Charged under {{ charge.text }}.{% endfor %}
 {% endfor %}
-None of them did more than exercise rights that Kazakhstan has promised to protect. We therefore ask you:
+None of them did more than exercise rights that Kazakhstan has promised to protect. {% if sender.supporter %}I{% else %}We{% endif %} therefore ask you:
 {% for demand in demands %}- {{ demand }}
 {% endfor %}
-We would be grateful for a reply telling us what steps your office is taking.
+{% if sender.supporter %}I{% else %}We{% endif %} would be grateful for a reply about the steps your office is taking.
 
 {{ sender.city }}{% if sender.city != "" %}, {% endif %}{{ date }}`;
 
 const mepLetter = `{{ target.salutation }},
 
-As {{ sender.name }} of {{ sender.organisation }}, we ask for your help for {{ people_names }}, prosecuted in {{ case.country }} for their alleged support of a peaceful opposition movement.
+{% if sender.supporter %}I am writing to ask for your help{% else %}As {{ sender.name }} of {{ sender.organisation }}, we ask for your help{% endif %} for {{ people_names }}, prosecuted in {{ case.country }} for their alleged support of a peaceful opposition movement.
 
 {{ case.summary }}
 
-We ask you to raise their cases with the Kazakh authorities and with the EU delegation in Astana, and to ask for:
+Please raise their cases with the Kazakh authorities and with the EU delegation in Astana, and ask for:
 {% for demand in demands %}- {{ demand }}
 {% endfor %}
-The facts, with their sources, are on our case page: {{ case.url }}
+The facts, with their sources, are on this page: {{ case.url }}
 
 Thank you for your attention.`;
 

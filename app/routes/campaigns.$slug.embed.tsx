@@ -1,0 +1,136 @@
+// A campaign's sign form, compact, for other sites to embed in an <iframe> (only the sites its
+// organisers list may: app/security/security-headers.server.ts). Signing here goes through the same
+// path as the campaign page and counts once; the thank-you shows in the frame, and every link opens
+// a new tab. No cookie is needed: the form's stamp is a signed field of the form itself, so the
+// form works in a frame on another site, where browsers send no cookies of ours.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { notFoundUnless } from "~/auth/permissions.server";
+import { appUrl } from "~/env.server";
+import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { campaignPage } from "~/petitions/campaign-page.server";
+import { SignForm } from "~/petitions/components/sign-form";
+import { SignSchema } from "~/petitions/signature.schema";
+import { campaignForSigning, sign } from "~/petitions/signature.server";
+import { formStamp } from "~/security/crypto.server";
+import { SlugSchema, paramOr404 } from "~/security/params.server";
+import { ErrorMessage } from "~/ui/error-message";
+import { failure, parseForm } from "~/ui/form-result";
+import { retryAfterHeaders } from "~/ui/headers";
+import { ProgressBar } from "~/ui/progress-bar";
+
+/** The root layout leaves out the site's header and footer: the frame shows the form only. */
+export const handle = { bare: true };
+
+export const headers = retryAfterHeaders;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
+  notFoundUnless(page, "No such campaign.");
+  const c = page.campaign;
+  return {
+    campaign: {
+      slug: c.slug,
+      title: c.title,
+      callToAction: c.callToAction,
+      status: c.status,
+      petitionText: c.petitionText,
+      signatureCount: c.signatureCount,
+      signatureGoal: c.signatureGoal,
+    },
+    stamp: formStamp(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Sign: ${data.campaign.title}` : "Campaign not found" },
+  { name: "robots", content: "noindex" },
+];
+
+// The same signing as the campaign page's (app/routes/campaigns.$slug._index.tsx): one answer for
+// every address, and the stamp, honeypot and rate limit of every public form.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const campaign = await campaignForSigning(paramOr404(SlugSchema, params.slug, "No such campaign."));
+  notFoundUnless(campaign, "No such campaign.");
+  const formData = await request.formData();
+  if (campaign.status !== "live" || !campaign.petitionText) {
+    return json(failure(formData, {}, "This petition is closed."), { status: 409 });
+  }
+  const verdict = await checkPublicForm(formData, context.clientAddress);
+  if (!verdict.ok) {
+    return json(failure(formData, {}, verdict.message), {
+      status: verdict.status,
+      headers: verdict.retryAfterSeconds ? { "Retry-After": String(verdict.retryAfterSeconds) } : {},
+    });
+  }
+  const parsed = parseForm(SignSchema, formData);
+  if (!parsed.success) {
+    await refundSubmission(context.clientAddress);
+    return json(parsed.failure, { status: 400 });
+  }
+  const result = await sign({
+    campaign,
+    input: parsed.data,
+    clientAddress: context.clientAddress,
+    appUrl: appUrl(request),
+    stamp: verdict.stamp,
+  });
+  if (result.kind === "stamp-used") {
+    await refundSubmission(context.clientAddress);
+    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
+  }
+  return redirect(`/campaigns/${campaign.slug}/embed?signed=check-email`);
+}
+
+/** A link out of the frame: a new tab, which gets no handle on the embedding page. */
+function OutLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+export default function EmbeddedSignForm() {
+  const { campaign, stamp } = useLoaderData<typeof loader>();
+  const failureData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const signed = params.get("signed") === "check-email";
+  const page = `/campaigns/${campaign.slug}`;
+  return (
+    <div className="embed stack">
+      <h1>{campaign.title}</h1>
+      {campaign.petitionText ? <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} /> : null}
+      {signed ? (
+        <div className="notice" role="status">
+          <p>
+            Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link
+            in it.
+          </p>
+          <p>
+            <OutLink href={`${page}/write`}>Write your own letters too</OutLink> · <OutLink href={page}>Read about the campaign</OutLink>
+          </p>
+        </div>
+      ) : null}
+      {!signed && campaign.petitionText && campaign.status === "live" ? (
+        <>
+          <p className="lead">{campaign.callToAction}</p>
+          <details>
+            <summary>What you sign</summary>
+            <blockquote>{campaign.petitionText}</blockquote>
+          </details>
+          <SignForm stamp={stamp} failure={failureData} />
+        </>
+      ) : null}
+      {!signed && (!campaign.petitionText || campaign.status !== "live") ? <p className="notice">This petition is closed.</p> : null}
+      <p className="muted">
+        Solidarity letters · <OutLink href={page}>The whole campaign</OutLink>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

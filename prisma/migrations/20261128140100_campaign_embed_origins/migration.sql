@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Campaign" ADD COLUMN "embedOrigins" TEXT NOT NULL DEFAULT '';
