@@ -2,7 +2,8 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { defaultLanguage, isLanguage, LANGUAGE_PARAM, languages, type Language } from "~/i18n/config";
-import { registerLanguage, type Messages } from "~/i18n/i18n";
+import { setI18n } from "react-i18next";
+import { i18nFor, registerLanguage, type Messages } from "~/i18n/i18n";
 import de from "~/i18n/messages/de";
 import en from "~/i18n/messages/en";
 import fr from "~/i18n/messages/fr";
@@ -12,6 +13,8 @@ import ru from "~/i18n/messages/ru";
 
 export const messages: Record<Language, Messages> = { en, de, fr, nl, ru, kk };
 for (const language of languages) registerLanguage(language, messages[language]);
+// Whatever renders outside a page's provider (an email's parts, a test) speaks the default language.
+setI18n(i18nFor(defaultLanguage));
 
 /** The remembered choice: a language, nothing else; a year, for this site only. */
 export const languageCookie = createCookie("lng", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
