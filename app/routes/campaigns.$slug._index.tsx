@@ -18,11 +18,14 @@ import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
+import { shareChannel, SOURCE_FIELD } from "~/growth/share";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");
-  return { ...page, stamp: formStamp() };
+  // Which shared link brought the visitor (?src=telegram): kept through the form onto the signature.
+  const source = shareChannel(new URL(request.url).searchParams.get(SOURCE_FIELD));
+  return { ...page, stamp: formStamp(), source };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,16 +66,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
     stamp: verdict.stamp,
+    source: shareChannel(formData.get(SOURCE_FIELD)),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);
     return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
   }
-  return redirect(`/campaigns/${campaign.slug}?signed=check-email#sign`);
+  // The same next page for every address: "check your inbox", then share and write.
+  return redirect(`/campaigns/${campaign.slug}/share?signed=check-email`);
 }
 
 export default function CampaignPage() {
-  const { campaign, signers, stamp } = useLoaderData<typeof loader>();
+  const { campaign, signers, stamp, source } = useLoaderData<typeof loader>();
   const failureData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const signed = params.get("signed");
@@ -144,7 +149,7 @@ export default function CampaignPage() {
               {message}
             </p>
           ) : null}
-          {campaign.status === "live" ? <SignForm stamp={stamp} failure={failureData} /> : null}
+          {campaign.status === "live" ? <SignForm stamp={stamp} failure={failureData} source={source} /> : null}
         </section>
       ) : null}
 
