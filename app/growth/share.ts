@@ -46,3 +46,37 @@ export function shareLinks(campaignUrl: string, title: string): ShareLinks {
   const email = `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${message}\n\n${taggedUrl(campaignUrl, "email")}`)}`;
   return { whatsapp, telegram, email, copy: taggedUrl(campaignUrl, "copy") };
 }
+
+/** The share image's size: Open Graph's recommended 1.91:1. */
+export const SHARE_IMAGE_WIDTH = 1200;
+export const SHARE_IMAGE_HEIGHT = 630;
+
+/** Open Graph and Twitter card tags for a public page with a share image (absolute addresses). */
+export function shareMeta({
+  title,
+  description,
+  pageUrl,
+  imageUrl,
+}: {
+  title: string;
+  description: string;
+  pageUrl: string;
+  imageUrl: string;
+}) {
+  return [
+    { property: "og:type", content: "website" },
+    { property: "og:site_name", content: "Solidarity letters" },
+    { property: "og:title", content: title },
+    { property: "og:description", content: description },
+    { property: "og:url", content: pageUrl },
+    { property: "og:image", content: imageUrl },
+    { property: "og:image:type", content: "image/png" },
+    { property: "og:image:width", content: String(SHARE_IMAGE_WIDTH) },
+    { property: "og:image:height", content: String(SHARE_IMAGE_HEIGHT) },
+    { property: "og:image:alt", content: title },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: title },
+    { name: "twitter:description", content: description },
+    { name: "twitter:image", content: imageUrl },
+  ];
+}

@@ -18,20 +18,26 @@ import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
-import { shareChannel, SOURCE_FIELD } from "~/growth/share";
+import { shareChannel, shareMeta, SOURCE_FIELD } from "~/growth/share";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");
   // Which shared link brought the visitor (?src=telegram): kept through the form onto the signature.
   const source = shareChannel(new URL(request.url).searchParams.get(SOURCE_FIELD));
-  return { ...page, stamp: formStamp(), source };
+  const base = appUrl(request);
+  const share = { pageUrl: `${base}/campaigns/${page.campaign.slug}`, imageUrl: `${base}/campaigns/${page.campaign.slug}/share.png` };
+  return { ...page, stamp: formStamp(), source, share };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.campaign.title}: Solidarity letters` : "Campaign not found" },
-  { name: "description", content: data?.campaign.summary.slice(0, 160) ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.campaign.title}: Solidarity letters` },
+        { name: "description", content: data.campaign.summary.slice(0, 160) },
+        ...shareMeta({ title: data.campaign.title, description: data.campaign.callToAction.slice(0, 200), ...data.share }),
+      ]
+    : [{ title: "Campaign not found" }];
 
 // One answer for every address, whatever its state: what differs goes to the address by email.
 const messages = {

@@ -2,23 +2,30 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
+import { appUrl } from "~/env.server";
+import { shareMeta } from "~/growth/share";
 import { SourceRef } from "~/cases/components/source-ref";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
   const found = await getPublicCase(slug);
   notFoundUnless(found, "No such case.");
-  return { case: found };
+  const base = appUrl(request);
+  return { case: found, share: { pageUrl: `${base}/cases/${found.slug}`, imageUrl: `${base}/cases/${found.slug}/share.png` } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.case.title}: Solidarity letters` : "Case not found" },
-  { name: "description", content: data?.case.summary.slice(0, 160) ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.case.title}: Solidarity letters` },
+        { name: "description", content: data.case.summary.slice(0, 160) },
+        ...shareMeta({ title: data.case.title, description: data.case.summary.slice(0, 200), ...data.share }),
+      ]
+    : [{ title: "Case not found" }];
 
 export default function CasePage() {
   const { case: c } = useLoaderData<typeof loader>();
