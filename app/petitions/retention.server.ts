@@ -4,6 +4,7 @@
 import { prisma, writeTransaction } from "~/db.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { queueSignatureReminders } from "~/petitions/reminder.server";
+import { purgeUnconfirmedFollowers } from "~/cases/follow.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { deleteOldPasswordResets } from "~/auth/password-reset.server";
@@ -84,6 +85,7 @@ export function startMaintenance(intervalMs = 3600_000) {
   const jobs: Array<[string, () => Promise<unknown>]> = [
     ["purging signer data", () => purgeSignerData()],
     ["reminding unconfirmed signers", () => queueSignatureReminders()],
+    ["deleting unconfirmed case followers", () => purgeUnconfirmedFollowers()],
     ["deleting expired sessions", () => deleteExpiredSessions()],
     ["deleting used and expired password links", () => deleteOldPasswordResets()],
     ["deleting expired two-factor log-in steps", () => deleteExpiredChallenges()],
