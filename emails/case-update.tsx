@@ -10,16 +10,18 @@ export interface CaseUpdateEmailProps {
   caseUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** Why this address gets it: it signed one of the case's petitions, or asked to follow the case. */
+  followed?: boolean;
 }
 
-export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps) {
+const why = (caseTitle: string, followed = false) =>
+  followed
+    ? `You get this email because you asked for news of “${caseTitle}” and confirmed it.`
+    : `You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`;
+
+export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl, followed }: CaseUpdateEmailProps) {
   return (
-    <Layout
-      preview={title}
-      reason={`You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`}
-      unsubscribeUrl={unsubscribeUrl}
-      deleteDataUrl={deleteDataUrl}
-    >
+    <Layout preview={title} reason={why(caseTitle, followed)} unsubscribeUrl={unsubscribeUrl} deleteDataUrl={deleteDataUrl}>
       <Text style={paragraph}>Hello,</Text>
       <Text style={{ ...paragraph, fontWeight: 700, fontSize: "17px" }}>{title}</Text>
       {body
@@ -37,7 +39,7 @@ export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUr
   );
 }
 
-export function caseUpdateText({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl }: CaseUpdateEmailProps): string {
+export function caseUpdateText({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl, followed }: CaseUpdateEmailProps): string {
   return [
     "Hello,",
     "",
@@ -48,7 +50,7 @@ export function caseUpdateText({ caseTitle, title, body, caseUrl, unsubscribeUrl
     `Read the case: ${caseUrl}`,
     "",
     "--",
-    `You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`,
+    why(caseTitle, followed),
     `Stop all email from us: ${unsubscribeUrl}`,
     `Delete my data: ${deleteDataUrl}`,
   ].join("\n");

@@ -1,10 +1,11 @@
 // Case updates: a change in the people's situation, published on the case and campaign pages, and
-// emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates:
-// the worker queues those emails in chunks after publishing.
+// emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates and
+// to the case's confirmed followers: the worker queues those emails in chunks after publishing.
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
+import { followerLinks } from "~/cases/follow.server";
 import { signerLinks } from "~/petitions/signature.server";
 import { decrypt, signerLinkToken } from "~/security/crypto.server";
 import { CaseUpdateEmail, caseUpdateText } from "../../emails/case-update";
@@ -56,9 +57,10 @@ export async function publishCaseUpdate({
 
 /**
  * Queues the next chunk of one waiting update's emails: one per person who wants news on this
- * case (once, even if they signed several of its petitions: the email's key is the update and the
- * person's email hash), never to the unsubscribed or suppressed. The chunk's emails and the cursor
- * move in one transaction. Returns null when no update waits.
+ * case (once, even if they signed several of its petitions and follow it too: the email's key is
+ * the update and the person's email hash), never to the unsubscribed or suppressed. Signers come
+ * first, then the case's confirmed followers. The chunk's emails and the cursor move in one
+ * transaction. Returns null when no update waits.
  */
 export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId: string; queued: number; done: boolean } | null> {
   const update = await prisma.caseUpdate.findFirst({
@@ -70,24 +72,39 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
       body: true,
       linkBase: true,
       fanOutCursor: true,
+      signersDoneAt: true,
+      followerCursor: true,
       case: { select: { id: true, title: true, slug: true, organisationId: true } },
     },
   });
   if (!update) return null;
-  const signers = await prisma.signature.findMany({
-    where: {
-      campaign: { caseId: update.case.id },
-      status: "confirmed",
-      wantsUpdates: true,
-      unsubscribedAt: null,
-      erasedAt: null,
-      ...(update.fanOutCursor ? { id: { gt: update.fanOutCursor } } : {}),
-    },
-    orderBy: { id: "asc" },
-    take: chunk,
-    select: { id: true, emailHash: true, emailEnc: true },
-  });
-  const hashes = signers.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
+  const followers = update.signersDoneAt !== null;
+  const recipients = followers
+    ? await prisma.caseFollower.findMany({
+        where: {
+          caseId: update.case.id,
+          status: "confirmed",
+          unsubscribedAt: null,
+          ...(update.followerCursor ? { id: { gt: update.followerCursor } } : {}),
+        },
+        orderBy: { id: "asc" },
+        take: chunk,
+        select: { id: true, emailHash: true, emailEnc: true },
+      })
+    : await prisma.signature.findMany({
+        where: {
+          campaign: { caseId: update.case.id },
+          status: "confirmed",
+          wantsUpdates: true,
+          unsubscribedAt: null,
+          erasedAt: null,
+          ...(update.fanOutCursor ? { id: { gt: update.fanOutCursor } } : {}),
+        },
+        orderBy: { id: "asc" },
+        take: chunk,
+        select: { id: true, emailHash: true, emailEnc: true },
+      });
+  const hashes = recipients.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
   const suppressed = new Set(
     (await prisma.suppressedSupporter.findMany({ where: { emailHash: { in: hashes } }, select: { emailHash: true } })).map(
       (s) => s.emailHash,
@@ -95,31 +112,35 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
   );
   const appUrl = update.linkBase ?? env().APP_URL ?? "";
   const emails: Array<{
-    signatureId: string;
+    subjectId: string;
     emailHash: string;
     to: string;
-    links: ReturnType<typeof signerLinks>;
+    unsubscribeUrl: string;
     content: { html: string; text: string };
   }> = [];
-  for (const s of signers) {
+  for (const s of recipients) {
     if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
-    const links = signerLinks(appUrl, signerLinkToken(s.id));
+    const token = signerLinkToken(s.id);
+    const links = followers ? followerLinks(appUrl, token) : signerLinks(appUrl, token);
     const props = {
       caseTitle: update.case.title,
       title: update.title,
       body: update.body,
       caseUrl: `${appUrl}/cases/${update.case.slug}`,
-      ...links,
+      unsubscribeUrl: links.unsubscribeUrl,
+      deleteDataUrl: links.deleteDataUrl,
+      followed: followers,
     };
     emails.push({
-      signatureId: s.id,
+      subjectId: s.id,
       emailHash: s.emailHash,
       to: decrypt(s.emailEnc),
-      links,
+      unsubscribeUrl: links.unsubscribeUrl,
       content: await renderEmail(CaseUpdateEmail(props), { text: caseUpdateText(props) }),
     });
   }
-  const done = signers.length < chunk;
+  const phaseDone = recipients.length < chunk;
+  const done = followers && phaseDone;
   const queued = await prisma.$transaction(async (tx) => {
     let created = 0;
     for (const e of emails) {
@@ -130,18 +151,21 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
         subject: `${update.title} — ${update.case.title}`,
         ...e.content,
         organisationId: update.case.organisationId,
-        subjectType: "signature",
-        subjectId: e.signatureId,
+        subjectType: followers ? "case-follower" : "signature",
+        subjectId: e.subjectId,
         sensitive: true,
-        headers: unsubscribeHeaders(e.links.unsubscribeUrl),
+        headers: unsubscribeHeaders(e.unsubscribeUrl),
         tags: [{ name: "kind", value: "case-update" }],
       });
       if (queuedEmail.created) created++;
     }
+    const lastId = recipients.at(-1)?.id;
     await tx.caseUpdate.update({
       where: { id: update.id },
       data: {
-        fanOutCursor: signers.at(-1)?.id ?? update.fanOutCursor,
+        ...(followers
+          ? { followerCursor: lastId ?? update.followerCursor }
+          : { fanOutCursor: lastId ?? update.fanOutCursor, ...(phaseDone ? { signersDoneAt: new Date() } : {}) }),
         emailedCount: { increment: created },
         ...(done ? { emailedAt: new Date() } : {}),
       },

@@ -16,7 +16,11 @@ export function listPublicCases() {
       country: true,
       startedOn: true,
       people: { orderBy: { position: "asc" }, select: { name: true, status: true } },
-      campaigns: { where: { status: "live" }, select: { slug: true, title: true } },
+      campaigns: {
+        where: { status: "live" },
+        orderBy: { createdAt: "desc" },
+        select: { slug: true, title: true, callToAction: true, petitionText: true, signatureCount: true, signatureGoal: true },
+      },
     },
   });
 }

@@ -1,6 +1,7 @@
 // What a campaign and a section achieved, in figures: signatures from the kept counters (Campaign,
 // CampaignDay), letters from one pass over a few short columns of each (never their text), answers
 // through their index. Also the CSV exports, streamed in pages.
+import { signaturesByChannel } from "~/growth/channel-days.server";
 import { stringify } from "csv-stringify/sync";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { canManageCases } from "~/auth/roles";
@@ -280,8 +281,9 @@ export async function campaignDashboard({ organisationId, campaignId }: { organi
     },
   });
   if (!campaign) return null;
-  const [days, letters, caseEntries] = await Promise.all([
+  const [days, channelDays, letters, caseEntries] = await Promise.all([
     prisma.campaignDay.findMany({ where: { campaignId }, orderBy: { day: "asc" }, select: { day: true, signatures: true } }),
+    signaturesByChannel(campaignId),
     letterFacts({ organisationId, campaignId }),
     caseTimeline(campaign.caseId),
   ]);
@@ -315,6 +317,7 @@ export async function campaignDashboard({ organisationId, campaignId }: { organi
       medianDaysToAnswer: medianDaysToAnswer(letters),
     },
     signaturesByDay: fillDays(days),
+    signaturesByChannel: channelDays,
     lettersByStatus: byBucket(letters),
     byKind,
     byCountry,

@@ -12,6 +12,7 @@ import { decrypt, encrypt, needsReencryption } from "~/security/crypto.server";
 export const encryptedColumns: Array<{ table: string; columns: string[]; where?: string }> = [
   { table: "Signature", columns: ["nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc"] },
   { table: "SupporterLetter", columns: ["nameEnc", "emailEnc", "cityEnc", "subjectEnc", "bodyEnc"] },
+  { table: "CaseFollower", columns: ["emailEnc"] },
   { table: "OutboxEmail", columns: ["fromAddress", "toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = 1` },
   // Two-factor keys: after a rotation they must still open, or their owners could not log in.
   { table: "User", columns: ["totpSecretEnc"], where: `"totpSecretEnc" IS NOT NULL` },

@@ -1,7 +1,8 @@
 // Erasing supporters' personal data: the one function that both "delete my data" and retention
 // use, so both remove the same things: the signatures (a confirmed one stays as an anonymous count),
 // every outbox email to or from the person (confirmations, "already signed", case updates, the
-// letters they sent with their name and reply-to address), and their supporters' letters.
+// letters they sent with their name and reply-to address), their supporters' letters, and their
+// follows of cases (deleted outright, with their emails).
 import type { Prisma } from "~/generated/prisma.server/client";
 
 const personalDataRemoved = {
@@ -60,8 +61,15 @@ export async function eraseEverythingOf(
     emailHash,
     signatureIds = [],
     supporterLetterIds = [],
-  }: { emailHash: string | null; signatureIds?: string[]; supporterLetterIds?: string[] },
+    caseFollowerIds = [],
+  }: { emailHash: string | null; signatureIds?: string[]; supporterLetterIds?: string[]; caseFollowerIds?: string[] },
 ): Promise<Erased> {
+  const followers = emailHash ? await tx.caseFollower.findMany({ where: { emailHash }, select: { id: true } }) : [];
+  const followerIds = [...new Set([...caseFollowerIds, ...followers.map((f) => f.id)])];
+  if (followerIds.length) {
+    await tx.outboxEmail.deleteMany({ where: { subjectType: "case-follower", subjectId: { in: followerIds } } });
+    await tx.caseFollower.deleteMany({ where: { id: { in: followerIds } } });
+  }
   const [signatures, letters] = emailHash
     ? await Promise.all([
         tx.signature.findMany({ where: { emailHash }, select: { id: true } }),

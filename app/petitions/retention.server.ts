@@ -3,6 +3,8 @@
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
 import { prisma, writeTransaction } from "~/db.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
+import { queueSignatureReminders } from "~/petitions/reminder.server";
+import { purgeUnconfirmedFollowers } from "~/cases/follow.server";
 import { eraseSupporterRecords } from "~/petitions/erasure.server";
 import { deleteExpiredSessions } from "~/auth/session.server";
 import { deleteOldPasswordResets } from "~/auth/password-reset.server";
@@ -82,6 +84,8 @@ export function startMaintenance(intervalMs = 3600_000) {
   // Each job reports on its own: one failing does not hide another's failure, nor stop it.
   const jobs: Array<[string, () => Promise<unknown>]> = [
     ["purging signer data", () => purgeSignerData()],
+    ["reminding unconfirmed signers", () => queueSignatureReminders()],
+    ["deleting unconfirmed case followers", () => purgeUnconfirmedFollowers()],
     ["deleting expired sessions", () => deleteExpiredSessions()],
     ["deleting used and expired password links", () => deleteOldPasswordResets()],
     ["deleting expired two-factor log-in steps", () => deleteExpiredChallenges()],

@@ -80,6 +80,7 @@ export async function sign({
   appUrl,
   stamp,
   language = defaultLanguage,
+  source = null,
 }: {
   campaign: { id: string; title: string; organisationId: string };
   input: SignInput;
@@ -88,6 +89,8 @@ export async function sign({
   stamp: string;
   /** The language of the page signed on: the confirmation goes in it. */
   language?: Language;
+  /** The allow-listed channel of the shared link that brought the signer (app/growth/share.ts). */
+  source?: string | null;
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
   // One prepared query for both checks (this runs for every signature).
@@ -163,6 +166,7 @@ export async function sign({
         tokenHash(token),
         at,
         addressHash(clientAddress),
+        source,
         at,
       ];
   try {
@@ -173,8 +177,8 @@ export async function sign({
       if (signatureRow) {
         preparedStatement(
           `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
-            "country", "showName", "wantsUpdates", "language", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+            "country", "showName", "wantsUpdates", "language", "status", "tokenHash", "confirmationSentAt", "addressHash", "source", "createdAt")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
         ).run(...signatureRow);
       } else {
         preparedStatement(`UPDATE "Signature" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);
@@ -200,7 +204,7 @@ export function signatureByToken(token: string) {
       erasedAt: true,
       unsubscribedAt: true,
       campaignId: true,
-      campaign: { select: { slug: true, title: true, signatureCount: true, signatureGoal: true } },
+      campaign: { select: { slug: true, title: true, status: true, signatureCount: true, signatureGoal: true } },
     },
   });
 }
@@ -210,7 +214,7 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
   return prisma.$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({
       where: { tokenHash: tokenHash(token) },
-      select: { id: true, campaignId: true, erasedAt: true },
+      select: { id: true, campaignId: true, erasedAt: true, source: true },
     });
     if (!signature || signature.erasedAt) return "not-found";
     const { count } = await tx.signature.updateMany({
@@ -224,6 +228,13 @@ export async function confirmSignature(token: string): Promise<"confirmed" | "al
     await tx.campaignDay.upsert({
       where: { campaignId_day: { campaignId: signature.campaignId, day } },
       create: { campaignId: signature.campaignId, day, signatures: 1 },
+      update: { signatures: { increment: 1 } },
+    });
+    // And per shared channel: how sharing works, counted without following anyone.
+    const channel = signature.source ?? "direct";
+    await tx.campaignChannelDay.upsert({
+      where: { campaignId_day_channel: { campaignId: signature.campaignId, day, channel } },
+      create: { campaignId: signature.campaignId, day, channel, signatures: 1 },
       update: { signatures: { increment: 1 } },
     });
     return "confirmed";

@@ -15,6 +15,7 @@ import {
   type StripMark,
 } from "~/dashboard/charts";
 import { campaignDashboard, type TimelineEntry } from "~/dashboard/dashboard.server";
+import { CHANNEL_COLUMNS, CHANNEL_LABELS } from "~/growth/share";
 import dashboardStyles from "~/styles/dashboard.css";
 import { targetKindLabel } from "~/targets/target.schema";
 import { ErrorMessage } from "~/ui/error-message";
@@ -63,7 +64,8 @@ const sentAndAnswered = [
 ];
 
 export default function CampaignDashboard() {
-  const { campaign, totals, signaturesByDay, lettersByStatus, byKind, byCountry, timeline } = useLoaderData<typeof loader>();
+  const { campaign, totals, signaturesByDay, signaturesByChannel, lettersByStatus, byKind, byCountry, timeline } =
+    useLoaderData<typeof loader>();
   const countedByDay = signaturesByDay.reduce((sum, d) => sum + d.signatures, 0);
   const topCountries = byCountry.slice(0, 10);
   const marks: StripMark[] = timeline.map((e) => ({ date: e.date, lane: e.side, label: timelineText(e) }));
@@ -167,6 +169,44 @@ export default function CampaignDashboard() {
               </table>
             </div>
           </details>
+        </figure>
+      ) : (
+        <p>No signature has been counted yet.</p>
+      )}
+
+      <h2 id="channels">Where signers came from</h2>
+      {signaturesByChannel.length ? (
+        <figure className="dash-figure">
+          <div className="table-scroll dash-table-tall">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  {CHANNEL_COLUMNS.map((c) => (
+                    <th key={c} scope="col" className="num">
+                      {CHANNEL_LABELS[c]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {signaturesByChannel.map((d) => (
+                  <tr key={d.day}>
+                    <td>{formatPartialDate(d.day)}</td>
+                    {CHANNEL_COLUMNS.map((c) => (
+                      <td key={c} className="num">
+                        {formatCount(d.counts[c])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <figcaption className="muted">
+            Signatures confirmed each day (UTC), by the share link that brought the signer (the links on the page after signing carry their
+            channel). Counts only: nobody is followed, no cookie is set.
+          </figcaption>
         </figure>
       ) : (
         <p>No signature has been counted yet.</p>

@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!published) throw new Response("No such case.", { status: 404 });
       return done(
         parsed.data.emailSigners
-          ? "Update published. It is being emailed to the signers who asked for news: follow it in the outbox."
+          ? "Update published. It is being emailed to the signers who asked for news (and the case's followers): follow it in the outbox."
           : "Update published on the case and campaign pages.",
       );
     }
@@ -230,7 +230,10 @@ export default function EditCase() {
         />
         <label className="checkbox">
           <input type="checkbox" name="emailSigners" defaultChecked />
-          <span>Email it to the signers who asked for news of this case (each email has a one-click unsubscribe).</span>
+          <span>
+            Email it to the signers and followers who asked for news of this case (once per address; each email has a one-click
+            unsubscribe).
+          </span>
         </label>
       </AddForm>
 

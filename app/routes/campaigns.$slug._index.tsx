@@ -22,21 +22,28 @@ import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
+import { shareChannel, shareMeta, SOURCE_FIELD } from "~/growth/share";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");
-  return { ...page, stamp: formStamp() };
+  // Which shared link brought the visitor (?src=telegram): kept through the form onto the signature.
+  const source = shareChannel(new URL(request.url).searchParams.get(SOURCE_FIELD));
+  const base = appUrl(request);
+  const share = { pageUrl: `${base}/campaigns/${page.campaign.slug}`, imageUrl: `${base}/campaigns/${page.campaign.slug}/share.png` };
+  return { ...page, stamp: formStamp(), source, share };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  {
-    title: data
-      ? tFor(languageOfPage(matches))("campaign.title", { title: data.campaign.title })
-      : tFor(languageOfPage(matches))("campaign.notFound"),
-  },
-  { name: "description", content: data?.campaign.summary.slice(0, 160) ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = tFor(languageOfPage(matches));
+  return data
+    ? [
+        { title: t("campaign.title", { title: data.campaign.title }) },
+        { name: "description", content: data.campaign.summary.slice(0, 160) },
+        ...shareMeta({ title: data.campaign.title, description: data.campaign.callToAction.slice(0, 200), ...data.share }),
+      ]
+    : [{ title: t("campaign.notFound") }];
+};
 
 // One answer for every address, whatever its state: what differs goes to the address by email.
 const messages = { "check-email": "campaign.checkEmail" } as const;
@@ -69,16 +76,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     appUrl: appUrl(request),
     stamp: verdict.stamp,
     language: await languageOf(request),
+    source: shareChannel(formData.get(SOURCE_FIELD)),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);
     return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
   }
-  return redirect(`/campaigns/${campaign.slug}?${withLanguage(request, { signed: "check-email" })}#sign`);
+  // The same next page for every address: "check your inbox", then share and write.
+  return redirect(`/campaigns/${campaign.slug}/share?${withLanguage(request, { signed: "check-email" })}`);
 }
 
 export default function CampaignPage() {
-  const { campaign, signers, stamp } = useLoaderData<typeof loader>();
+  const { campaign, signers, stamp, source } = useLoaderData<typeof loader>();
   const failureData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const signed = params.get("signed");
@@ -149,7 +158,7 @@ export default function CampaignPage() {
               {message}
             </p>
           ) : null}
-          {campaign.status === "live" ? <SignForm stamp={stamp} failure={failureData} /> : null}
+          {campaign.status === "live" ? <SignForm stamp={stamp} failure={failureData} source={source} /> : null}
         </section>
       ) : null}
 

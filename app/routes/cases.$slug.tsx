@@ -1,27 +1,83 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { caseToFollow, followCase, FollowSchema } from "~/cases/follow.server";
+import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
+import { formStamp } from "~/security/crypto.server";
+import { failure, parseForm, type FormFailure } from "~/ui/form-result";
+import { FormError, TextField } from "~/ui/forms";
+import { retryAfterHeaders } from "~/ui/headers";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
+import { appUrl } from "~/env.server";
+import { shareMeta } from "~/growth/share";
 import { SourceRef } from "~/cases/components/source-ref";
 import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
   const found = await getPublicCase(slug);
   notFoundUnless(found, "No such case.");
-  return { case: found };
+  const base = appUrl(request);
+  // Without a live campaign there is nothing to sign: the page offers email news of the case instead.
+  const followable = found.status === "active" && found.campaigns.length === 0;
+  return {
+    case: found,
+    share: { pageUrl: `${base}/cases/${found.slug}`, imageUrl: `${base}/cases/${found.slug}/share.png` },
+    follow: followable ? { stamp: formStamp() } : null,
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.case.title}: Solidarity letters` : "Case not found" },
-  { name: "description", content: data?.case.summary.slice(0, 160) ?? "" },
-];
+export const headers = retryAfterHeaders;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const found = await caseToFollow(paramOr404(SlugSchema, params.slug, "No such case."));
+  const formData = await request.formData();
+  if (!found) return json(failure(formData, {}, "This case cannot be followed here: see its campaign."), { status: 409 });
+  const verdict = await checkPublicForm(formData, context.clientAddress);
+  if (!verdict.ok) {
+    return json(failure(formData, {}, verdict.message), {
+      status: verdict.status,
+      headers: verdict.retryAfterSeconds ? { "Retry-After": String(verdict.retryAfterSeconds) } : {},
+    });
+  }
+  const parsed = parseForm(FollowSchema, formData);
+  if (!parsed.success) {
+    await refundSubmission(context.clientAddress);
+    return json(parsed.failure, { status: 400 });
+  }
+  const result = await followCase({
+    found,
+    email: parsed.data.email,
+    clientAddress: context.clientAddress,
+    appUrl: appUrl(request),
+    stamp: verdict.stamp,
+  });
+  if (result.kind === "stamp-used") {
+    await refundSubmission(context.clientAddress);
+    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
+  }
+  // One answer for every address; what differs goes to the address by email.
+  return redirect(`/cases/${found.slug}?follow=check-email#follow`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.case.title}: Solidarity letters` },
+        { name: "description", content: data.case.summary.slice(0, 160) },
+        ...shareMeta({ title: data.case.title, description: data.case.summary.slice(0, 200), ...data.share }),
+      ]
+    : [{ title: "Case not found" }];
 
 export default function CasePage() {
-  const { case: c } = useLoaderData<typeof loader>();
+  const { case: c, follow } = useLoaderData<typeof loader>();
+  const failureData = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const numbers = new Map(c.sources.map((s, i) => [s.id, i + 1]));
   return (
     <article>
@@ -36,6 +92,7 @@ export default function CasePage() {
           </Link>
         </p>
       ))}
+      {follow ? <FollowForm stamp={follow.stamp} failure={failureData} checkEmail={search.get("follow") === "check-email"} /> : null}
 
       {c.updates.length ? (
         <section aria-labelledby="updates">
@@ -139,6 +196,44 @@ export default function CasePage() {
         ))}
       </ol>
     </article>
+  );
+}
+
+function FollowForm({ stamp, failure, checkEmail }: { stamp: string; failure: FormFailure | null | undefined; checkEmail: boolean }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="follow" className="card">
+      <h2 id="follow">Follow this case</h2>
+      <p>Get an email when something changes for the people in this case (a release, a trial). You can stop it in one click.</p>
+      {checkEmail ? (
+        <p className="notice" role="status">
+          Thank you! Check your inbox: we sent you an email with a link to confirm. Nothing more is sent until you confirm.
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate id="follow-form">
+        <FormError failure={failure} />
+        <input type="hidden" name={STAMP_FIELD} value={failure?.values[STAMP_FIELD] ?? stamp} />
+        <div className="visually-hidden" aria-hidden="true">
+          <label htmlFor="follow-website">Leave this field empty</label>
+          <input id="follow-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <TextField
+          name="email"
+          label="Your email"
+          type="email"
+          hint="Only for news of this case. Never shown, never shared."
+          autoComplete="email"
+          inputMode="email"
+          required
+          failure={failure}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? "Sending…" : "Follow this case"}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }
 

@@ -8,6 +8,9 @@ import { formatNumberIn } from "~/i18n/format";
 import { tFor } from "~/i18n/i18n";
 import { languageOfPage } from "~/i18n/meta";
 import { notFoundUnless } from "~/auth/permissions.server";
+import { appUrl } from "~/env.server";
+import { campaignShareLinks } from "~/growth/campaign-share.server";
+import { NextSteps } from "~/growth/components/next-steps";
 import { confirmSignature, signatureByToken } from "~/petitions/signature.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { paramOr404, TokenSchema } from "~/security/params.server";
@@ -19,11 +22,16 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const signature = await signatureByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
   notFoundUnless(signature, "This link is not valid any more.");
   if (signature.erasedAt) throw new Response("This signature's data was deleted.", { status: 404 });
-  return { campaign: signature.campaign, confirmed: signature.status === "confirmed" };
+  return {
+    campaign: signature.campaign,
+    confirmed: signature.status === "confirmed",
+    // Once confirmed, the page asks for the next step: share the campaign, then write a letter.
+    links: campaignShareLinks(appUrl(request), signature.campaign),
+  };
 }
 
 export async function action({ params }: ActionFunctionArgs) {
@@ -34,7 +42,7 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export default function ConfirmSignature() {
-  const { campaign, confirmed } = useLoaderData<typeof loader>();
+  const { campaign, confirmed, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   if (result || confirmed) {
@@ -47,9 +55,9 @@ export default function ConfirmSignature() {
             : t("confirm.confirmed", { title: campaign.title })}{" "}
           {result ? t("confirm.countSoFar", { count: result.count, formatted: formatNumberIn(i18n.language, result.count) }) : null}
         </p>
+        <NextSteps links={links} campaignSlug={campaign.slug} live={campaign.status === "live"} />
         <p>
           <Link to={`/campaigns/${campaign.slug}`}>{t("confirm.backToCampaign")}</Link>
-          {t("confirm.orWrite")}
         </p>
       </>
     );

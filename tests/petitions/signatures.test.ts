@@ -73,7 +73,7 @@ describe("signing", () => {
   it("records a pending signature and a confirmation email with one-click unsubscribe; only confirming counts, once", async () => {
     const response = await signAs({ name: "Aigerim Nurlanovna", email: "aigerim@example.org", showName: "on" });
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/campaigns/${campaign.slug}?signed=check-email#sign`);
+    expect(response.headers.get("Location")).toBe(`/campaigns/${campaign.slug}/share?signed=check-email`);
     expect(await countOf()).toBe(0);
 
     const email = readable(await prisma.outboxEmail.findFirstOrThrow({ where: { kind: "confirm-signature" } }));
@@ -105,7 +105,7 @@ describe("signing", () => {
   });
 
   it("does not count the same person twice, however they spell their Gmail address, and answers every address alike", async () => {
-    const checkEmail = `/campaigns/${campaign.slug}?signed=check-email#sign`;
+    const checkEmail = `/campaigns/${campaign.slug}/share?signed=check-email`;
     await signAs({ name: "Dana", email: "dana.smith@gmail.com" });
     const again = await signAs({ name: "Dana", email: "Dana.Smith+petition@googlemail.com" });
     expect(again.headers.get("Location")).toBe(checkEmail);

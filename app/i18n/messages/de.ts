@@ -112,7 +112,6 @@ export default {
     countSoFar_one: "Bisher hat {{formatted}} Person unterschrieben.",
     countSoFar_other: "Bisher haben {{formatted}} Menschen unterschrieben.",
     backToCampaign: "Zurück zur Kampagne",
-    orWrite: " – oder schreiben Sie von dort aus Ihren eigenen Brief an Ihre Botschaft.",
   },
   email: {
     stopAll: "Keine E-Mails mehr von uns",

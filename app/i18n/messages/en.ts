@@ -108,7 +108,6 @@ export default {
     countSoFar_one: "{{formatted}} person has signed so far.",
     countSoFar_other: "{{formatted}} people have signed so far.",
     backToCampaign: "Back to the campaign",
-    orWrite: ", or write your own letter to your embassy from there.",
   },
   email: {
     stopAll: "Stop all email from us",

@@ -112,7 +112,6 @@ export default {
     countSoFar_many: "{{formatted}} personnes ont signé jusqu’ici.",
     countSoFar_other: "{{formatted}} personnes ont signé jusqu’ici.",
     backToCampaign: "Retour à la campagne",
-    orWrite: ", ou écrivez de là votre propre lettre à votre ambassade.",
   },
   email: {
     stopAll: "Ne plus recevoir d’e-mails de notre part",

@@ -107,7 +107,6 @@ export default {
     countSoFar_one: "Қазірге дейін {{formatted}} адам қол қойды.",
     countSoFar_other: "Қазірге дейін {{formatted}} адам қол қойды.",
     backToCampaign: "Науқанға оралу",
-    orWrite: " немесе сол жерден елшілікке өз хатыңызды жазыңыз.",
   },
   email: {
     stopAll: "Бізден хат алуды тоқтату",

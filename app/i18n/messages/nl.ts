@@ -109,7 +109,6 @@ export default {
     countSoFar_one: "Tot nu toe heeft {{formatted}} persoon getekend.",
     countSoFar_other: "Tot nu toe hebben {{formatted}} mensen getekend.",
     backToCampaign: "Terug naar de campagne",
-    orWrite: ", of schrijf van daaruit je eigen brief aan je ambassade.",
   },
   email: {
     stopAll: "Geen e-mail meer van ons",

@@ -114,7 +114,6 @@ export default {
     countSoFar_many: "Петицию подписали уже {{formatted}} человек.",
     countSoFar_other: "Петицию подписали уже {{formatted}} человека.",
     backToCampaign: "Вернуться к кампании",
-    orWrite: " — или напишите оттуда своё письмо в посольство.",
   },
   email: {
     stopAll: "Больше не присылать писем",

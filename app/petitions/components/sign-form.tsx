@@ -1,12 +1,23 @@
 // The petition form. Each field says why it is asked; nothing else is collected.
 import { Form, useNavigation } from "@remix-run/react";
+import { shareChannel, SOURCE_FIELD } from "~/growth/share";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { useTranslation } from "react-i18next";
 import { countryOptionsIn } from "~/i18n/format";
 import type { FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
 
-export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailure | null | undefined }) {
+export function SignForm({
+  stamp,
+  failure,
+  source = null,
+}: {
+  stamp: string;
+  failure: FormFailure | null | undefined;
+  /** The channel of the shared link that brought the visitor, already allow-listed. */
+  source?: string | null;
+}) {
+  const sourceValue = shareChannel(failure?.values[SOURCE_FIELD]) ?? source;
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
   const checked = (name: string) => (failure ? failure.values[name] === "on" : false);
@@ -16,6 +27,7 @@ export function SignForm({ stamp, failure }: { stamp: string; failure: FormFailu
       <input type="hidden" name="intent" value="sign" />
       {/* After a mistake the first stamp is kept: the time to fill counts from the first view. */}
       <input type="hidden" name={STAMP_FIELD} value={failure?.values[STAMP_FIELD] ?? stamp} />
+      {sourceValue ? <input type="hidden" name={SOURCE_FIELD} value={sourceValue} /> : null}
       <div className="visually-hidden" aria-hidden="true">
         <label htmlFor="sign-website">{t("sign.honeypot")}</label>
         <input id="sign-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
