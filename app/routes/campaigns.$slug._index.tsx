@@ -1,6 +1,6 @@
 // The public campaign page: who is at risk and why, the demands, the petition and its count, the
 // latest signers who agreed to be shown, and the form to sign.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
@@ -18,12 +18,16 @@ import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
+import printStyles from "~/styles/print.css";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");
   return { ...page, stamp: formStamp() };
 }
+
+// Printed, the page drops the navigation, forms and buttons and shows where each link goes.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.campaign.title}: Solidarity letters` : "Campaign not found" },

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
@@ -7,6 +7,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
+import printStyles from "~/styles/print.css";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
@@ -14,6 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   notFoundUnless(found, "No such case.");
   return { case: found };
 }
+
+// Printed, the page drops the navigation, forms and buttons and shows where each link goes.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.case.title}: Solidarity letters` : "Case not found" },
