@@ -63,6 +63,7 @@ const names: Readonly<Record<string, string>> = {
   darp: "Arab Peninsula delegation",
   dase: "South-east Asia and ASEAN delegation",
   dcas: "Central Asia delegation",
+  deea: "Switzerland, Iceland, Norway and EEA delegation",
   dkor: "Korean Peninsula delegation",
   dlat: "Euro-Latin American Assembly delegation",
   dmag: "Maghreb delegation",
