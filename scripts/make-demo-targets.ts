@@ -51,7 +51,17 @@ const embassies = readRows("kazakhstan-missions-2022.csv")
     const data = toData(r, r.email ? demoEmail(r.email) : `embassy-${country}@example.org`);
     return {
       ...data,
-      notes: [data.notes, "Demo email address on example.org: the source gives the embassy none."].filter(Boolean).join(" "),
+      notes: [
+        data.notes,
+        "Demo email address on example.org: the source gives the embassy none.",
+        // The postal address comes only from the file's address cell (see the missions preset); the
+        // note says where it came from, or that a letter for post needs one first.
+        data.postalAddress
+          ? "Postal address from the missions file (Wikidata, 2022-11-16)."
+          : "No postal address in the missions file (Wikidata, 2022-11-16): add the official one before printing letters for post.",
+      ]
+        .filter(Boolean)
+        .join(" "),
     };
   });
 

@@ -3,6 +3,8 @@ import { prisma } from "~/db.server";
 import type { CampaignInput, TargetKind, TemplateInput } from "~/campaigns/campaign.schema";
 import { decodeList, encodeList } from "~/lists";
 import type { Prisma } from "~/generated/prisma.server/client";
+import type { TargetFilters } from "~/targets/target.schema";
+import { targetFiltersWhere } from "~/targets/target.server";
 
 export function listCampaigns(organisationId: string, { liveOnly = false } = {}) {
   return prisma.campaign.findMany({
@@ -171,17 +173,46 @@ export async function deleteTemplate(campaignId: string, templateId: string) {
 }
 
 /** The organisation's targets matching a search, for picking by hand. */
-export function searchTargets(organisationId: string, { q, kind, country }: { q: string; kind: string; country: string }) {
-  return prisma.target.findMany({
-    where: {
-      organisationId,
-      active: true,
-      ...(q ? { OR: [{ name: { contains: q } }, { body: { contains: q } }, { email: { contains: q } }] } : {}),
-      ...(kind ? { kind } : {}),
-      ...(country ? { country: country.toUpperCase() } : {}),
-    },
-    orderBy: [{ kind: "asc" }, { name: "asc" }],
-    take: 100,
-    select: { id: true, name: true, kind: true, country: true, body: true },
+/** The active targets a search finds for picking by hand: name, kind, country (or answering for it), tag. */
+export async function searchTargets(organisationId: string, filters: Omit<TargetFilters, "page">) {
+  const where: Prisma.TargetWhereInput = { AND: [targetFiltersWhere(organisationId, filters), { active: true }] };
+  const [targets, total] = await Promise.all([
+    prisma.target.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { name: "asc" }, { id: "asc" }],
+      take: MAX_PICK_RESULTS,
+      select: { id: true, name: true, kind: true, country: true, body: true, tags: true },
+    }),
+    prisma.target.count({ where }),
+  ]);
+  return { targets: targets.map((t) => ({ ...t, tags: decodeList(t.tags) })), total };
+}
+
+/** At most this many targets are listed (and so picked) at once: a narrower search shows the rest. */
+export const MAX_PICK_RESULTS = 200;
+
+/**
+ * Picks and unpicks many targets of the organisation for a campaign at once; ids of other
+ * organisations' targets are ignored. Returns how many were added and removed.
+ */
+export async function setTargetsPicked(
+  campaignId: string,
+  organisationId: string,
+  { add, remove }: { add: string[]; remove: string[] },
+): Promise<{ added: number; removed: number }> {
+  return prisma.$transaction(async (tx) => {
+    const own = await tx.target.findMany({ where: { organisationId, id: { in: [...add, ...remove] } }, select: { id: true } });
+    const ours = new Set(own.map((t) => t.id));
+    const already = await tx.campaignTarget.findMany({
+      where: { campaignId, targetId: { in: add.filter((id) => ours.has(id)) } },
+      select: { targetId: true },
+    });
+    const picked = new Set(already.map((p) => p.targetId));
+    const toAdd = [...new Set(add)].filter((id) => ours.has(id) && !picked.has(id));
+    if (toAdd.length) await tx.campaignTarget.createMany({ data: toAdd.map((targetId) => ({ campaignId, targetId })) });
+    const removed = await tx.campaignTarget.deleteMany({
+      where: { campaignId, targetId: { in: remove.filter((id) => ours.has(id)) } },
+    });
+    return { added: toAdd.length, removed: removed.count };
   });
 }

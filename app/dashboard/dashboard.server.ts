@@ -8,6 +8,7 @@ import { canManageCases } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { personStatusLabel } from "~/cases/case-status";
 import { prisma } from "~/db.server";
+import { env } from "~/env.server";
 import { Prisma } from "~/generated/prisma.server/client";
 import { targetKinds } from "~/targets/target.schema";
 import { spreadsheetCell } from "~/security/spreadsheet";
@@ -253,6 +254,30 @@ async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
   ];
 }
 
+/**
+ * Signatures waiting for their email confirmation, and how many of the signatures given recently
+ * were confirmed. Unconfirmed signatures are deleted after UNCONFIRMED_SIGNATURE_DAYS, so only
+ * that window still holds every signature given: the rate is measured over it, never over all time
+ * (which would count the confirmed ones but not the deleted unconfirmed ones).
+ */
+async function signatureConfirmation(campaignId: string) {
+  const windowDays = env().UNCONFIRMED_SIGNATURE_DAYS;
+  const since = new Date(Date.now() - windowDays * DAY_MS);
+  const [unconfirmed, recent] = await Promise.all([
+    prisma.signature.count({ where: { campaignId, status: "pending" } }),
+    prisma.signature.groupBy({ by: ["status"], where: { campaignId, createdAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const recentGiven = recent.reduce((sum, g) => sum + g._count._all, 0);
+  const recentConfirmed = recent.find((g) => g.status === "confirmed")?._count._all ?? 0;
+  return {
+    unconfirmedSignatures: unconfirmed,
+    confirmationWindowDays: windowDays,
+    recentSignatures: recentGiven,
+    /** Confirmed among the signatures given in the window; null when none was given. */
+    confirmationRate: recentGiven > 0 ? recentConfirmed / recentGiven : null,
+  };
+}
+
 export interface KindFigures extends Tally {
   kind: string;
   medianDaysToAnswer: number | null;
@@ -281,11 +306,12 @@ export async function campaignDashboard({ organisationId, campaignId }: { organi
     },
   });
   if (!campaign) return null;
-  const [days, channelDays, letters, caseEntries] = await Promise.all([
+  const [days, channelDays, letters, caseEntries, confirmation] = await Promise.all([
     prisma.campaignDay.findMany({ where: { campaignId }, orderBy: { day: "asc" }, select: { day: true, signatures: true } }),
     signaturesByChannel(campaignId),
     letterFacts({ organisationId, campaignId }),
     caseTimeline(campaign.caseId),
+    signatureConfirmation(campaignId),
   ]);
 
   // The known kinds in their usual order, then any other the directory holds.
@@ -311,6 +337,7 @@ export async function campaignDashboard({ organisationId, campaignId }: { organi
     totals: {
       signatures: campaign.signatureCount,
       signatureGoal: campaign.signatureGoal,
+      ...confirmation,
       supporterLettersSent: campaign.supporterLettersSent,
       supporterLettersMailto: campaign.supporterLettersMailto,
       ...tally(letters),

@@ -396,7 +396,37 @@ export async function sendAgain({ letterId, organisationId, appUrl }: { letterId
 
 export type { Sender };
 
-/** Letters of a sender as printable pages (for post and fax), or one letter when letterId is given. */
+/** A letter goes by post only to a target whose postal address we know: an envelope needs one. */
+export function hasPostalAddress(target: { postalAddress: string | null }): boolean {
+  return Boolean(target.postalAddress?.trim());
+}
+
+// Prisma's filter for the same rule (an empty string counts as no address).
+const WITH_POSTAL_ADDRESS = { postalAddress: { not: null }, NOT: { postalAddress: "" } } satisfies Prisma.TargetWhereInput;
+
+/** How many of a sender's letters can be printed for post, and how many cannot (no postal address). */
+export async function postCounts({
+  organisationId,
+  campaignId,
+  sectionId,
+}: {
+  organisationId: string;
+  campaignId: string;
+  sectionId: string | null;
+}): Promise<{ printable: number; withoutAddress: number }> {
+  const where = { organisationId, campaignId, senderKey: senderKeyOf(sectionId) };
+  const [all, printable] = await Promise.all([
+    prisma.letter.count({ where }),
+    prisma.letter.count({ where: { ...where, target: WITH_POSTAL_ADDRESS } }),
+  ]);
+  return { printable, withoutAddress: all - printable };
+}
+
+/**
+ * Letters of a sender as printable pages for post, or one letter when letterIds is given. Only
+ * letters whose target has a postal address: the address block is the target's current one (it
+ * may have been added after the letter was generated, and the envelope must carry today's).
+ */
 export async function printableLetters({
   organisationId,
   campaignId,
@@ -416,11 +446,13 @@ export async function printableLetters({
       ...(campaignId ? { campaignId } : {}),
       ...(sectionId !== undefined ? { senderKey: senderKeyOf(sectionId) } : {}),
       ...(letterIds ? { id: { in: letterIds } } : {}),
+      target: WITH_POSTAL_ADDRESS,
     },
     orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
     include: {
       campaign: { select: { case: { select: { title: true, slug: true } } } },
       section: { select: { city: true, country: true } },
+      target: { select: { body: true, postalAddress: true } },
     },
   });
   return letters.map((l) => ({
@@ -428,8 +460,8 @@ export async function printableLetters({
     senderAddressLines: l.section ? [l.section.city, countryName(l.section.country)].filter(Boolean) : [],
     date: formatPartialDate((l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
     recipientName: l.recipientName,
-    recipientAddress: l.recipientAddress,
-    recipientBody: null,
+    recipientAddress: l.target.postalAddress,
+    recipientBody: l.target.body,
     subject: l.subject,
     body: l.body,
     signatories: l.signatories.split("\n").filter(Boolean),

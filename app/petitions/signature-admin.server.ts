@@ -142,6 +142,36 @@ export function signaturesCsvStream(campaignId: string, filters: SignatureFilter
 }
 
 /** The names and countries of confirmed signers who agreed to be shown, for the hand-in document. */
+/** What the hand-in PDF prints besides the campaign: who hands it in, totals per country, names. */
+export async function handInContents({
+  organisationId,
+  campaignId,
+  maxNames,
+}: {
+  organisationId: string;
+  campaignId: string;
+  maxNames: number;
+}) {
+  const [organisation, countries, { names, shownCount }] = await Promise.all([
+    prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+    confirmedByCountry(campaignId),
+    shownSigners(campaignId, maxNames),
+  ]);
+  return { organisationName: organisation.name, countries, names, shownCount };
+}
+
+/** Confirmed signatures per country, largest first (erased ones still count: their country stays). */
+export async function confirmedByCountry(campaignId: string): Promise<Array<{ country: string; count: number }>> {
+  const groups = await prisma.signature.groupBy({
+    by: ["country"],
+    where: { campaignId, status: "confirmed" },
+    _count: { _all: true },
+  });
+  return groups
+    .map((g) => ({ country: countryName(g.country), count: g._count._all }))
+    .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country, "en"));
+}
+
 export async function shownSigners(campaignId: string, limit: number) {
   const rows = await prisma.signature.findMany({
     where: { campaignId, status: "confirmed", showName: true, erasedAt: null },

@@ -6,6 +6,32 @@ import type { LogResponseInput, ResponseKind } from "~/responses/response.schema
 
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The first day an answer to this letter can be dated: the day its first email went (a later
+ * "send again" moves Letter.sentAt, an answer to the first sending may come before it), or, for a
+ * letter that never went by email (printed and posted), the day it was written.
+ */
+export async function answerNotBefore(letter: {
+  id: string;
+  sentAt: Date | null;
+  createdAt: Date;
+}): Promise<{ day: string; sent: boolean }> {
+  const first = await prisma.outboxEmail.findFirst({
+    where: { subjectType: "letter", subjectId: letter.id },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  const sentAt = first?.createdAt ?? letter.sentAt;
+  return { day: (sentAt ?? letter.createdAt).toISOString().slice(0, 10), sent: sentAt !== null };
+}
+
+/** The sentence beside the date field when an answer is dated before its letter went. */
+export function tooEarlyMessage(limit: { day: string; sent: boolean }, formatDay: (day: string) => string): string {
+  return limit.sent
+    ? `The letter was sent on ${formatDay(limit.day)}: an answer cannot be dated before that.`
+    : `The letter was written on ${formatDay(limit.day)}: an answer cannot be dated before that.`;
+}
+
 export async function logResponse({
   letterId,
   organisationId,

@@ -106,13 +106,27 @@ export default function CampaignDashboard() {
             )}
           </dd>
         </div>
+        {campaign.hasPetition ? (
+          <div className="dash-total">
+            <dt>Waiting for confirmation</dt>
+            <dd>
+              <strong className="dash-number">{formatCount(totals.unconfirmedSignatures)}</strong>
+              <span className="dash-sub">
+                {totals.confirmationRate === null
+                  ? `no signature in the last ${plural(totals.confirmationWindowDays, "day", "days")}, so no confirmation rate`
+                  : `confirmation rate ${formatPercent(totals.confirmationRate)} of the ${plural(totals.recentSignatures, "signature", "signatures")} given in the last ${plural(totals.confirmationWindowDays, "day", "days")}`}
+                ; unconfirmed signatures are deleted after {plural(totals.confirmationWindowDays, "day", "days")}
+              </span>
+            </dd>
+          </div>
+        ) : null}
         <div className="dash-total">
-          <dt>Supporters' own letters</dt>
+          <dt>Supporters' own letters sent</dt>
           <dd>
-            <strong className="dash-number">{formatCount(totals.supporterLettersSent + totals.supporterLettersMailto)}</strong>
+            <strong className="dash-number">{formatCount(totals.supporterLettersSent)}</strong>
             <span className="dash-sub">
-              {formatCount(totals.supporterLettersSent)} sent through us, {formatCount(totals.supporterLettersMailto)} opened in their mail
-              program
+              sent through us; {formatCount(totals.supporterLettersMailto)} more opened in the supporter's mail program (we cannot know
+              whether those were sent)
             </span>
           </dd>
         </div>

@@ -10,7 +10,7 @@ import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { prisma } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
-import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
+import { approveAll, deliveryOf, generateLetters, lettersForSender, postCounts, sendApproved } from "~/letters/letter.server";
 import { deliveryBucket, deliveryBucketLabels } from "~/dashboard/dashboard.server";
 import { emailStatusLabel } from "~/mail/email-status";
 import { confirmation, isConfirmed } from "~/ui/confirm";
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sender: { key: sectionId ?? "organisation", name: sender.name, country: sender.country },
     sections,
     targetCount: await countCampaignTargets(campaign, sender.country),
+    post: await postCounts({ organisationId: user.organisationId, campaignId: campaign.id, sectionId }),
     letters: letters.map((l) => {
       const email = l.outboxEmailId ? delivery.get(l.outboxEmailId) : undefined;
       const state = deliveryBucketLabels[deliveryBucket(l.status, email?.status ?? null)];
@@ -110,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Letters() {
-  const { campaign, organiser, sender, sections, targetCount, letters } = useLoaderData<typeof loader>();
+  const { campaign, organiser, sender, sections, targetCount, letters, post } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const drafts = letters.filter((l) => l.status === "draft").length;
@@ -180,12 +181,21 @@ export default function Letters() {
         <Link className="button secondary" to={`/admin/campaigns/${campaign.id}/follow-ups?sender=${sender.key}`}>
           Follow-ups
         </Link>
-        {letters.length ? (
+        {post.printable ? (
           <a className="button secondary" href={`/admin/campaigns/${campaign.id}/letters/pdf?sender=${sender.key}`}>
-            PDF of all letters
+            PDF for post ({post.printable})
           </a>
         ) : null}
       </div>
+      {post.withoutAddress ? (
+        <p className="muted">
+          {post.printable
+            ? `${post.withoutAddress} of the letters are not in the PDF for post: `
+            : "No letter can be printed for post yet: "}
+          {post.withoutAddress === 1 ? "its target has" : "their targets have"} no postal address. Add the addresses in the{" "}
+          <Link to="/admin/targets">targets directory</Link>.
+        </p>
+      ) : null}
       {campaign.status !== "live" ? <p className="muted">The campaign is not live: letters can be prepared, not sent.</p> : null}
 
       <div className="table-scroll">

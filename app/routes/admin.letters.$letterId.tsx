@@ -126,6 +126,12 @@ export default function LetterPage() {
             <dd className="keep-lines">{letter.recipientAddress}</dd>
           </>
         ) : null}
+        {letter.target.postalAddress?.trim() ? null : (
+          <>
+            <dt>Post</dt>
+            <dd>No PDF for post: the targets directory has no postal address for {letter.target.name}. An organiser can add it there.</dd>
+          </>
+        )}
         <dt>Replies go to</dt>
         <dd>{replyTo}</dd>
         <dt>Status</dt>
@@ -135,9 +141,11 @@ export default function LetterPage() {
         </dd>
       </dl>
       <p className="actions">
-        <a className="button secondary" href={`/admin/letters/${letter.id}/pdf`}>
-          PDF for post or fax
-        </a>
+        {letter.target.postalAddress?.trim() ? (
+          <a className="button secondary" href={`/admin/letters/${letter.id}/pdf`}>
+            PDF for post
+          </a>
+        ) : null}
         {letter.status === "draft" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="approve" />

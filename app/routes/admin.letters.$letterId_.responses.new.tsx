@@ -11,11 +11,11 @@ import {
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireLetter } from "~/letters/letter-access.server";
 import { LogResponseSchema, responseChannelLabels, responseChannels, responseKindLabels, responseKinds } from "~/responses/response.schema";
-import { logResponse, MAX_SCAN_BYTES } from "~/responses/response.server";
+import { answerNotBefore, logResponse, MAX_SCAN_BYTES, tooEarlyMessage } from "~/responses/response.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
-import { todayIso } from "~/ui/format";
+import { formatPartialDate, todayIso } from "~/ui/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Log an answer from ${data?.letter.recipientName ?? "a target"}: Solidarity letters` },
@@ -23,7 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter } = await requireLetter(request, params.letterId);
-  return { letter: { id: letter.id, recipientName: letter.recipientName, subject: letter.subject } };
+  return {
+    letter: { id: letter.id, recipientName: letter.recipientName, subject: letter.subject },
+    notBefore: await answerNotBefore(letter),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,6 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(LogResponseSchema, formData);
   if (!parsed.success) return json(parsed.failure, { status: 400 });
+  // ISO dates compare as strings.
+  const notBefore = await answerNotBefore(letter);
+  if (parsed.data.receivedOn < notBefore.day)
+    return json(failure(formData, { receivedOn: [tooEarlyMessage(notBefore, formatPartialDate)] }), { status: 400 });
   const upload = formData.get("file");
   const file =
     upload instanceof File && upload.size > 0
@@ -56,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LogResponse() {
-  const { letter } = useLoaderData<typeof loader>();
+  const { letter, notBefore } = useLoaderData<typeof loader>();
   const failureData = useActionData<typeof action>();
   return (
     <>
@@ -75,7 +82,14 @@ export default function LogResponse() {
           failure={failureData}
           defaultValue="post"
         />
-        <TextField name="receivedOn" label="Received on" hint="YYYY-MM-DD" required failure={failureData} defaultValue={todayIso()} />
+        <TextField
+          name="receivedOn"
+          label="Received on"
+          hint={`YYYY-MM-DD, not before ${formatPartialDate(notBefore.day)} (when the letter was ${notBefore.sent ? "sent" : "written"}).`}
+          required
+          failure={failureData}
+          defaultValue={todayIso()}
+        />
         <TextField
           name="fromName"
           label="Who answered"

@@ -1,11 +1,20 @@
-// The organisation's targets: filtered by kind, country and tag through a plain GET form.
+// The organisation's targets: searched by name and filtered by kind, country and tag through a plain
+// GET form; countries and tags are shown by their names.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireOrganiser } from "~/auth/permissions.server";
-import { filtersFromUrl, targetKindLabel, targetKinds, targetKindLabels, type TargetFilters } from "~/targets/target.schema";
+import {
+  filtersFromUrl,
+  MAX_TARGET_QUERY,
+  targetKindLabel,
+  targetKinds,
+  targetKindLabels,
+  type TargetFilters,
+} from "~/targets/target.schema";
+import { tagName } from "~/targets/tag-names";
 import { listTargets, suppressionLabels, targetFilterOptions } from "~/targets/target.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { count, plural } from "~/ui/format";
+import { count, countryName, plural } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Targets: Solidarity letters" }];
 
@@ -22,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The query string of a filter set, for links that keep the filters (pages, export). */
 function query(filters: Omit<TargetFilters, "page">, page?: number): string {
   const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
   if (filters.kind) params.set("kind", filters.kind);
   if (filters.country) params.set("country", filters.country);
   if (filters.tag) params.set("tag", filters.tag);
@@ -39,7 +49,10 @@ function subtitle(t: { kind: string; name: string; position: string | null; body
 
 export default function TargetsPage() {
   const { targets, total, page, pages, filters, options } = useLoaderData<typeof loader>();
-  const filtered = !!(filters.kind || filters.country || filters.tag);
+  const filtered = !!(filters.q || filters.kind || filters.country || filters.tag);
+  const byName = (a: string, b: string) => a.localeCompare(b, "en");
+  const countries = options.countries.map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => byName(a.name, b.name));
+  const tags = options.tags.map((t) => ({ tag: t, name: tagName(t) })).sort((a, b) => byName(a.name, b.name));
   return (
     <>
       <h1>Targets</h1>
@@ -58,6 +71,9 @@ export default function TargetsPage() {
 
       <Form method="get" className="actions" aria-label="Filter targets">
         <label>
+          Name <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={MAX_TARGET_QUERY} placeholder="e.g. Embassy" />
+        </label>
+        <label>
           Kind{" "}
           <select name="kind" defaultValue={filters.kind ?? ""}>
             <option value="">Any kind</option>
@@ -72,9 +88,9 @@ export default function TargetsPage() {
           Country{" "}
           <select name="country" defaultValue={filters.country ?? ""}>
             <option value="">Any country</option>
-            {options.countries.map((c) => (
-              <option key={c} value={c}>
-                {c}
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
               </option>
             ))}
           </select>
@@ -83,15 +99,15 @@ export default function TargetsPage() {
           Tag{" "}
           <select name="tag" defaultValue={filters.tag ?? ""}>
             <option value="">Any tag</option>
-            {options.tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            {tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.name}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" className="secondary">
-          Filter
+          Search
         </button>
         {filtered ? <Link to="/admin/targets">Show all</Link> : null}
       </Form>
@@ -99,7 +115,7 @@ export default function TargetsPage() {
       <p className="muted" role="status">
         {total === 0
           ? filtered
-            ? "No target matches these filters."
+            ? "No target matches this search."
             : "No targets yet: add one, or import a file."
           : `${count(total, "target")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}; a country matches where a target is located or the countries it answers for.`}
       </p>
@@ -127,9 +143,15 @@ export default function TargetsPage() {
                   </td>
                   <td>{targetKindLabel(t.kind, true)}</td>
                   <td>
-                    {t.country ?? ""}
+                    {countryName(t.country)}
                     {t.jurisdictions.filter((j) => j !== t.country).length ? (
-                      <div className="muted">also {t.jurisdictions.filter((j) => j !== t.country).join(", ")}</div>
+                      <div className="muted">
+                        also{" "}
+                        {t.jurisdictions
+                          .filter((j) => j !== t.country)
+                          .map((j) => countryName(j))
+                          .join(", ")}
+                      </div>
                     ) : null}
                   </td>
                   <td>
@@ -142,7 +164,7 @@ export default function TargetsPage() {
                     ) : null}
                   </td>
                   <td>{t.postalAddress ? "yes" : <span className="muted">none</span>}</td>
-                  <td>{t.tags.join(", ")}</td>
+                  <td>{t.tags.map((tag) => tagName(tag)).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 // The public campaign page: who is at risk and why, the demands, the petition and its count, the
 // latest signers who agreed to be shown, and the form to sign.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,7 @@ import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { shareChannel, shareMeta, SOURCE_FIELD } from "~/growth/share";
+import printStyles from "~/styles/print.css";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
@@ -33,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const share = { pageUrl: `${base}/campaigns/${page.campaign.slug}`, imageUrl: `${base}/campaigns/${page.campaign.slug}/share.png` };
   return { ...page, stamp: formStamp(), source, share };
 }
+
+// Printed, the page drops the navigation, forms and buttons and shows where each link goes.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = tFor(languageOfPage(matches));

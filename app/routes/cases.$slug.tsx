@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { caseToFollow, followCase, FollowSchema } from "~/cases/follow.server";
@@ -17,6 +17,7 @@ import { ErrorMessage } from "~/ui/error-message";
 import { formatDateTime, formatPartialDate } from "~/ui/format";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
+import printStyles from "~/styles/print.css";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
@@ -64,6 +65,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // One answer for every address; what differs goes to the address by email.
   return redirect(`/cases/${found.slug}?follow=check-email#follow`);
 }
+
+// Printed, the page drops the navigation, forms and buttons and shows where each link goes.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

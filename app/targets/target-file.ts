@@ -398,6 +398,8 @@ export interface RowCheck {
 
 export const NO_EMAIL = "no email address: letters to it can only be printed";
 export const NO_POSTAL_ADDRESS = "no postal address";
+export const NO_CONTACT = "neither an email address nor a postal address: no letter can reach it until one is added";
+export const NO_COUNTRY = "no country: sections and a campaign's countries will not find it";
 
 const short = (v: string | undefined) => (v === undefined ? null : v.length > 120 ? `${v.slice(0, 120)}…` : v);
 
@@ -452,11 +454,15 @@ export function checkRows(table: SourceTable, mapping: Mapping, preset: Preset |
       }
     }
     // Incomplete real data is imported as it comes; the organiser is told what each row lacks.
-    if (!(input.email ?? "").trim())
-      problems.push({ row: record.row, field: "email", problem: NO_EMAIL, severity: "warning", value: null });
-    if (!(input.postalAddress ?? "").trim()) {
+    const hasEmail = Boolean((input.email ?? "").trim());
+    const hasAddress = Boolean((input.postalAddress ?? "").trim());
+    if (!hasEmail && !hasAddress) problems.push({ row: record.row, field: null, problem: NO_CONTACT, severity: "warning", value: null });
+    else if (!hasEmail) problems.push({ row: record.row, field: "email", problem: NO_EMAIL, severity: "warning", value: null });
+    else if (!hasAddress)
       problems.push({ row: record.row, field: "postalAddress", problem: NO_POSTAL_ADDRESS, severity: "warning", value: null });
-    }
+    // A wrong country is an error from the schema; a missing one only a warning.
+    if (!(input.country ?? "").trim())
+      problems.push({ row: record.row, field: "country", problem: NO_COUNTRY, severity: "warning", value: null });
     rows.push({ row: record.row, data });
   }
   return { rows, problems, mappedFields: targetFields.filter((f) => mapping[f] !== "") };

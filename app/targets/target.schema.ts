@@ -1,7 +1,7 @@
 // What a target is made of, and the one zod schema that checks it: typed into the form, or read
 // from a row of an imported file (the import reuses the form's rules, so both accept the same data).
 import { z } from "zod";
-import { multiLine, singleLine } from "~/security/text";
+import { cleanSingleLine, multiLine, singleLine } from "~/security/text";
 
 export const targetKinds = ["embassy", "mep", "official", "other"] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -245,6 +245,9 @@ export const TargetRowSchema = TargetSchema.extend({
 });
 export type TargetRow = z.infer<typeof TargetRowSchema>;
 
+/** The longest search for a target name that is read; the rest is cut. */
+export const MAX_TARGET_QUERY = 100;
+
 /** Filters of the target list, from the query string; a value that makes no sense is ignored. */
 export const TargetFiltersSchema = z.object({
   kind: z.enum(targetKinds).optional().catch(undefined),
@@ -258,11 +261,24 @@ export const TargetFiltersSchema = z.object({
     .refine((t) => !t.includes("|"))
     .optional()
     .catch(undefined),
+  /** Part of a name (or the body it speaks for); a longer query is cut, not refused. */
+  q: z
+    .string()
+    .transform((q) => cleanSingleLine(q).trim().slice(0, MAX_TARGET_QUERY))
+    .pipe(z.string().min(1))
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type TargetFilters = z.infer<typeof TargetFiltersSchema>;
 
 export function filtersFromUrl(url: URL): TargetFilters {
   const value = (name: string) => url.searchParams.get(name) || undefined;
-  return TargetFiltersSchema.parse({ kind: value("kind"), country: value("country"), tag: value("tag"), page: value("page") });
+  return TargetFiltersSchema.parse({
+    kind: value("kind"),
+    country: value("country"),
+    tag: value("tag"),
+    q: value("q"),
+    page: value("page"),
+  });
 }

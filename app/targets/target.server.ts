@@ -15,6 +15,8 @@ export function targetFiltersWhere(organisationId: string, filters: Omit<TargetF
     and.push({ OR: [{ country: filters.country }, { jurisdictions: { contains: `|${filters.country}|` } }] });
   }
   if (filters.tag) and.push({ tags: { contains: `|${filters.tag}|` } });
+  // SQLite's LIKE ignores the case of ASCII letters only; names are matched as typed otherwise.
+  if (filters.q) and.push({ OR: [{ name: { contains: filters.q } }, { body: { contains: filters.q } }] });
   return { AND: and };
 }
 

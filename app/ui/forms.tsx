@@ -1,5 +1,5 @@
 // Accessible form fields: a label, why the field is asked, the error beside it, what was typed kept.
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/i18n/translate-message";
 import type { FormFailure } from "~/ui/form-result";
@@ -136,11 +136,22 @@ function Optional() {
   return <span className="optional"> {t("form.optional")}</span>;
 }
 
+/**
+ * The summary above a form that came back with errors. With JavaScript, each failed submission
+ * moves the focus here (each is a new object), so a keyboard or screen-reader user lands on what
+ * went wrong instead of the top of the page; without it, the page simply loads with the summary.
+ */
 export function FormError({ failure }: { failure?: FormFailure | null }) {
   const { t } = useTranslation();
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!failure || !summary.current) return;
+    summary.current.focus();
+    summary.current.scrollIntoView({ block: "center" });
+  }, [failure]);
   if (!failure) return null;
   return (
-    <div className="form-error" role="alert">
+    <div className="form-error" role="alert" tabIndex={-1} ref={summary}>
       {failure.formError ? translateMessage(t, failure.formError) : t("form.needsCorrection")}
     </div>
   );

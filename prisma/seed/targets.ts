@@ -43,7 +43,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["nl", "fr", "en"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
-    notes: "City: Uccle. Demo email address on example.org: the source gives the embassy none.",
+    notes:
+      "City: Uccle. Demo email address on example.org: the source gives the embassy none. No postal address in the missions file (Wikidata, 2022-11-16): add the official one before printing letters for post.",
     externalId: "wikidata:Q69699326",
   },
   {
@@ -61,7 +62,8 @@ export const demoTargets: DemoTarget[] = [
     languages: ["de", "en"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
-    notes: "City: Berlin. Demo email address on example.org: the source gives the embassy none.",
+    notes:
+      "City: Berlin. Demo email address on example.org: the source gives the embassy none. No postal address in the missions file (Wikidata, 2022-11-16): add the official one before printing letters for post.",
     externalId: "wikidata:Q23786646",
   },
   {

@@ -207,6 +207,23 @@ async function loaded(): Promise<CampaignDashboard> {
   return result;
 }
 
+/** The dashboard page as the server renders it, for the loader's data. */
+async function renderDashboard(data: CampaignDashboard): Promise<string> {
+  // The page reads its data with useLoaderData: a static router, as on the server, hands it the loader's result.
+  const routes = [
+    {
+      id: "dashboard",
+      path: "/d",
+      loader: () => JSON.parse(JSON.stringify(data)) as object,
+      element: createElement(campaignDashboardPage.default),
+    },
+  ];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request("http://localhost/d"));
+  if (context instanceof Response) throw new Error("the static handler redirected");
+  return renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
+}
+
 describe("the campaign dashboard", () => {
   it("counts letters by delivery status, from the email that carried each letter", async () => {
     const { lettersByStatus, totals } = await loaded();
@@ -231,6 +248,44 @@ describe("the campaign dashboard", () => {
     });
     expect(totals.responseRate).toBeCloseTo(3 / 6);
     expect(totals.medianDaysToAnswer).toBe(4);
+  });
+
+  it("shows the signatures waiting for confirmation, the confirmation rate of recent ones, and mail-program clicks as opened, not sent", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000);
+    const signature = (i: number, status: "pending" | "confirmed", createdAt: Date) => ({
+      campaignId,
+      country: "BE",
+      status,
+      tokenHash: `dash-token-${crypto.randomUUID()}-${i}`,
+      confirmationSentAt: createdAt,
+      confirmedAt: status === "confirmed" ? createdAt : null,
+      createdAt,
+    });
+    await prisma.signature.createMany({
+      data: [
+        // In the last 7 days: 3 confirmed, 1 waiting.
+        signature(1, "confirmed", daysAgo(1)),
+        signature(2, "confirmed", daysAgo(2)),
+        signature(3, "confirmed", daysAgo(6)),
+        signature(4, "pending", daysAgo(1)),
+        // Older: confirmed ones stay, they are not in the rate (the unconfirmed of their days are gone).
+        signature(5, "confirmed", daysAgo(20)),
+        signature(6, "confirmed", daysAgo(30)),
+      ],
+    });
+    try {
+      const data = await loaded();
+      expect(data.totals).toMatchObject({ unconfirmedSignatures: 1, recentSignatures: 4, confirmationWindowDays: 7 });
+      expect(data.totals.confirmationRate).toBeCloseTo(3 / 4);
+      const markup = await renderDashboard(data);
+      expect(markup).toContain("Waiting for confirmation");
+      expect(markup).toContain("confirmation rate 75% of the 4 signatures given in the last 7 days");
+      // 3 sent through us, 2 opened in a mail program: 3 letters sent, never 5.
+      expect(markup).toMatch(/Supporters&#x27; own letters sent<\/dt><dd><strong class="dash-number">3<\/strong>/);
+      expect(markup).toContain("2 more opened in the supporter");
+    } finally {
+      await prisma.signature.deleteMany({ where: { campaignId, tokenHash: { startsWith: "dash-token-" } } });
+    }
   });
 
   it("gives the response rate and the median days to a first answer for each kind of target", async () => {
@@ -377,21 +432,7 @@ describe("the charts", () => {
 
   it("renders the whole dashboard page on the server, every chart with its title", async () => {
     const data = await loaded();
-    // The page reads its data with useLoaderData: a static router, as on the server, hands it the loader's result.
-    const routes = [
-      {
-        id: "dashboard",
-        path: "/d",
-        loader: () => JSON.parse(JSON.stringify(data)) as object,
-        element: createElement(campaignDashboardPage.default),
-      },
-    ];
-    const handler = createStaticHandler(routes);
-    const context = await handler.query(new Request("http://localhost/d"));
-    if (context instanceof Response) throw new Error("the static handler redirected");
-    const markup = renderToStaticMarkup(
-      createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }),
-    );
+    const markup = await renderDashboard(data);
     expect(markup).toContain("<h1>Dashboard: Free the activists</h1>");
     for (const id of ["chart-signatures", "chart-delivery", "chart-kinds", "chart-rates", "chart-countries", "chart-timeline"]) {
       expect(markup).toContain(`<title id="${id}-title">`);

@@ -481,6 +481,11 @@ describe("printing letters", () => {
     expect(text).toContain("Marie Dupont");
     expect(text).toContain("Astana");
 
+    // Only letters whose target has a postal address go into the PDF for post.
+    await prisma.target.updateMany({
+      where: { id: { in: [w.embassyBE.id, w.mepBE.id] } },
+      data: { postalAddress: "Rue Wiertz 60\n1047 Brussels" },
+    });
     const batch = (await batchPdf.loader({
       request: request(`/admin/campaigns/${w.campaign.id}/letters/pdf`, { cookie }),
       params: { campaignId: w.campaign.id },

@@ -489,10 +489,23 @@ describe("the organiser's signatures", () => {
     })) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const { extractText, getDocumentProxy } = await import("unpdf");
-    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), {
-      mergePages: true,
-    });
-    expect(text).toContain("Free them.");
+    const document = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    // Every page is a whole A4 sheet (595 × 842 pt), the names pages too.
+    for (let n = 1; n <= document.numPages; n += 1) {
+      expect((await document.getPage(n)).view.map(Math.round), `page ${n}`).toEqual([0, 0, 595, 842]);
+    }
+    const { text: pageTexts } = await extractText(document, { mergePages: false });
+    const firstPage = pageTexts[0]!.replace(/\s+/g, " ");
+    // Page one: who hands it in, the petition, the count and the totals per country.
+    const { name: organisationName } = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+    expect(firstPage).toContain(`Handed in by ${organisationName}`);
+    expect(firstPage).toContain("Free them.");
+    expect(firstPage).toContain("403 people signed this petition");
+    expect(firstPage).toMatch(/Signatures by country Kazakhstan 202 Belgium 201/);
+    // The organisation's name is on every page.
+    for (const page of pageTexts) expect(page.replace(/\s+/g, " ")).toContain(organisationName);
+    const text = pageTexts.join("\n");
+    const totalPages = document.numPages;
     expect(text).toContain("403 people signed this petition");
     expect(text).toContain("402 of them agreed to have their name shown");
     expect(text).toContain("Жазира Демеуова (Kazakhstan)");

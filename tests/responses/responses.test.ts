@@ -12,6 +12,7 @@ import * as inboxPage from "~/routes/admin.responses._index";
 import { fanOutCaseUpdates, fanOutNextChunk, publishCaseUpdate } from "~/cases/case-update.server";
 import { readable } from "~/mail/outbox.server";
 import { routeReply, setReplyDomain, unroutedReplies } from "~/responses/response.server";
+import { formatPartialDate } from "~/ui/format";
 import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import {
   cookieFor,
@@ -210,10 +211,12 @@ describe("answers logged by hand", () => {
   it("logs a postal answer with its kind, summary and scanned file", async () => {
     const { letter, organiser } = await sentLetter();
     const cookie = await cookieFor(organiser.id);
+    // A week after the letter went (it was sent 30 days ago).
+    const receivedOn = new Date(Date.now() - 23 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     const form = new FormData();
     for (const [k, v] of Object.entries({
       channel: "post",
-      receivedOn: "2026-11-20",
+      receivedOn,
       fromName: "Ambassador",
       kind: "commitment",
       summary: "They will raise the case in Astana.",
@@ -241,7 +244,85 @@ describe("answers logged by hand", () => {
       summary: "They will raise the case in Astana.",
       fileName: "answer.pdf",
     });
-    expect(answer.receivedAt.toISOString().slice(0, 10)).toBe("2026-11-20");
+    expect(answer.receivedAt.toISOString().slice(0, 10)).toBe(receivedOn);
+  });
+
+  async function logOn(letterId: string, cookie: string, receivedOn: string) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ channel: "phone", receivedOn, kind: "acknowledgement", summary: "They called back." }))
+      form.set(k, v);
+    return (await settle(
+      logAnswer.action({
+        request: new Request(`http://localhost/admin/letters/${letterId}/responses/new`, {
+          method: "POST",
+          headers: { Cookie: cookie },
+          body: form,
+        }),
+        params: { letterId },
+        context: testContext,
+      }),
+    )) as Response;
+  }
+  const dayOf = (date: Date, plusDays = 0) => new Date(date.getTime() + plusDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+  it("refuses an answer dated before its letter was sent, beside the date, keeping what was typed", async () => {
+    const { letter, organiser } = await sentLetter();
+    const cookie = await cookieFor(organiser.id);
+    const early = dayOf(letter.sentAt!, -1);
+    const refused = await logOn(letter.id, cookie, early);
+    expect(refused.status).toBe(400);
+    const failure = (await refused.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(failure.fieldErrors.receivedOn).toEqual([
+      `The letter was sent on ${formatPartialDate(dayOf(letter.sentAt!))}: an answer cannot be dated before that.`,
+    ]);
+    expect(failure.values.receivedOn).toBe(early);
+    expect(failure.values.summary).toBe("They called back.");
+    expect(await prisma.response.count({ where: { letterId: letter.id } })).toBe(0);
+
+    // The day it was sent is fine; the form says which day is the first.
+    expect((await logOn(letter.id, cookie, dayOf(letter.sentAt!))).status).toBe(302);
+    const page = await logAnswer.loader({
+      request: request(`/admin/letters/${letter.id}/responses/new`, { cookie }),
+      params: { letterId: letter.id },
+      context: testContext,
+    });
+    expect(page.notBefore).toEqual({ day: dayOf(letter.sentAt!), sent: true });
+  });
+
+  it("counts from the first sending when a letter was sent again, and from its writing when it went only by post", async () => {
+    const { letter, organiser } = await sentLetter();
+    const cookie = await cookieFor(organiser.id);
+    // First emailed 30 days ago, sent again today: an answer 10 days ago is to the first sending.
+    await prisma.outboxEmail.create({
+      data: {
+        organisationId: letter.organisationId,
+        dedupeKey: `letter:${crypto.randomUUID()}`,
+        kind: "letter",
+        subjectType: "letter",
+        subjectId: letter.id,
+        toAddress: "embassy@example.org",
+        fromAddress: "letters@example.org",
+        subject: letter.subject,
+        html: "<p>x</p>",
+        text: "x",
+        status: "delivered",
+        createdAt: letter.sentAt!,
+      },
+    });
+    await prisma.letter.update({ where: { id: letter.id }, data: { sentAt: new Date() } });
+    expect((await logOn(letter.id, cookie, dayOf(new Date(), -10))).status).toBe(302);
+
+    // Printed and posted, never emailed: not before the day it was written.
+    const posted = await prisma.letter.update({
+      where: { id: (await sentLetter()).letter.id },
+      data: { status: "approved", sentAt: null, createdAt: new Date(Date.now() - 5 * 24 * 3600 * 1000) },
+    });
+    const postedCookie = await cookieFor((await prisma.user.findFirstOrThrow({ where: { organisationId: posted.organisationId } })).id);
+    const refused = await logOn(posted.id, postedCookie, dayOf(posted.createdAt, -1));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.receivedOn?.[0]).toMatch(
+      /^The letter was written on .*: an answer cannot be dated before that\.$/,
+    );
   });
 });
 

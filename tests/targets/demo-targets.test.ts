@@ -48,6 +48,24 @@ describe("demo targets", () => {
     expect(meps.find((t) => t.externalId === `mep:${bay.epid}`)?.email).toBe(bay.email!.replace(/@.*$/, "@example.org"));
   });
 
+  it("give each embassy the postal address of the missions file's address cell, with a note saying where it came from", () => {
+    const missions: Array<Record<string, string>> = parse(realData("kazakhstan-missions-2022.csv"), {
+      columns: true,
+      delimiter: ";",
+      relax_column_count: true,
+    });
+    const addressOf = new Map(missions.map((m) => [`wikidata:${(m.QID ?? "").split("/").pop()}`, (m.address ?? "").trim() || null]));
+    for (const embassy of demoTargets.filter((t) => t.kind === "embassy")) {
+      expect(addressOf.has(embassy.externalId ?? ""), embassy.name).toBe(true);
+      expect(embassy.postalAddress).toBe(addressOf.get(embassy.externalId ?? ""));
+      expect(embassy.notes).toMatch(
+        embassy.postalAddress
+          ? /Postal address from the missions file \(Wikidata, 2022-11-16\)/
+          : /No postal address in the missions file .*before printing letters for post/,
+      );
+    }
+  });
+
   it("are valid targets, and seeding them twice keeps one of each", async () => {
     for (const t of demoTargets) {
       const parsed = TargetSchema.safeParse({

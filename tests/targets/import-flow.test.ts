@@ -6,7 +6,7 @@ import * as exportCsv from "~/routes/admin.targets.export[.]csv";
 import * as importStep from "~/routes/admin.targets.import.$importId";
 import * as upload from "~/routes/admin.targets.import._index";
 import { deleteOldTargetImports } from "~/targets/import.server";
-import { NO_EMAIL } from "~/targets/target-file";
+import { NO_CONTACT, NO_COUNTRY, NO_EMAIL, NO_POSTAL_ADDRESS } from "~/targets/target-file";
 import { targetFields } from "~/targets/target.schema";
 import { request, settle, testContext } from "../support/factories";
 import { organiser, uploadRequest } from "./support";
@@ -128,6 +128,35 @@ describe("a file with bad rows", () => {
   });
 });
 
+describe("rows that a letter cannot reach", () => {
+  it("are imported with a warning on their row: no email and no postal address, or no country", async () => {
+    const { organisation, cookie } = await organiser();
+    const file = [
+      "kind,name,country,email,postal_address",
+      'embassy,Embassy with both,BE,both@example.org,"Rue 1, 1000 Brussels"',
+      "official,Official with nothing,KZ,,",
+      "other,Group without a country,,group@example.org,",
+      'embassy,Embassy by post only,DE,,"Straße 1, 10000 Berlin"',
+    ].join("\n");
+    const importId = await uploadFile(cookie, "targets.csv", file);
+    const step = await openStep(cookie, importId);
+    expect(step.report).toMatchObject({ rows: 4, validRows: 4, errorRows: 0, warningRows: 3 });
+    const warnings = step.report.warnings.map((w) => ({ row: w.row, problem: w.problem }));
+    expect(warnings).toEqual([
+      { row: 3, problem: NO_CONTACT },
+      { row: 4, problem: NO_POSTAL_ADDRESS },
+      { row: 4, problem: NO_COUNTRY },
+      { row: 5, problem: NO_EMAIL },
+    ]);
+    expect(step.report.warningGroups.find((g) => g.problem === NO_CONTACT)).toMatchObject({ count: 1, rows: "3" });
+
+    // A warning is not a refusal: every row is imported.
+    const imported = await post(cookie, importId, "import", step.mapping);
+    expect(imported.status).toBe(302);
+    expect(await prisma.target.count({ where: { organisationId: organisation.id } })).toBe(4);
+  });
+});
+
 describe("re-importing", () => {
   it("updates the targets already there instead of duplicating them", async () => {
     const { organisation, cookie } = await organiser();
@@ -221,7 +250,7 @@ describe("a file whose headers differ from ours", () => {
 
     const check = (await (await post(cookie, importId, "check", mapping)).json()) as Answer;
     expect(check.report).toMatchObject({ rows: 2, errorRows: 0, willCreate: 2 });
-    expect(check.report?.warningGroups.map((g) => g.problem)).toEqual([NO_EMAIL, "no postal address"]);
+    expect(check.report?.warningGroups.map((g) => g.problem)).toEqual([NO_CONTACT]);
     expect(check.mapping?.name).toBe("column:Empfänger");
 
     expect((await post(cookie, importId, "import", mapping)).status).toBe(302);
