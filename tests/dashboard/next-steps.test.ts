@@ -213,4 +213,17 @@ describe("an organiser's next steps", () => {
       expect(scans, q.query).toEqual([]);
     }
   });
+
+  it("counts an organisation's letters from an index alone, never reading a letter's row with its body", async () => {
+    logged.length = 0;
+    await organiserNextSteps({ organisationId });
+    const grouped = logged.filter((q) => /FROM `main`.`Letter` WHERE/.test(q.query) && /GROUP BY/.test(q.query));
+    expect(grouped).toHaveLength(2);
+    for (const q of grouped) {
+      const params: unknown[] = JSON.parse(q.params);
+      const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.query}`, ...params);
+      const letterLines = plan.map((p) => p.detail).filter((d) => /main\.Letter\b/.test(d));
+      expect(letterLines, q.query).toEqual([expect.stringMatching(/^SEARCH main\.Letter USING COVERING INDEX Letter_next_steps_idx/)]);
+    }
+  });
 });
