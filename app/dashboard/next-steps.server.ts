@@ -16,6 +16,8 @@ export type NextStep = {
 };
 
 const week = 7 * 24 * 3600 * 1000;
+// Section members never see draft campaigns (nor answers to letters written in one for them).
+const visibleToMembers = { status: { in: ["live", "closed"] } };
 
 type LiveCampaign = {
   id: string;
@@ -77,8 +79,10 @@ export async function sectionNextSteps({
       where: { organisationId, sectionId, campaignId: { in: ids }, ...awaitingAnswerWhere(now) },
       _count: { _all: true },
     }),
-    prisma.response.count({ where: { letter: { organisationId, sectionId } } }),
-    prisma.response.count({ where: { organisationId, createdAt: { gte: new Date(now.getTime() - week) }, letter: { sectionId } } }),
+    prisma.response.count({ where: { letter: { organisationId, sectionId, campaign: visibleToMembers } } }),
+    prisma.response.count({
+      where: { organisationId, createdAt: { gte: new Date(now.getTime() - week) }, letter: { sectionId, campaign: visibleToMembers } },
+    }),
     Promise.all(campaigns.map((c) => countCampaignTargets(c, section.country))),
   ]);
   const steps: NextStep[] = campaigns.map((c, i) => {

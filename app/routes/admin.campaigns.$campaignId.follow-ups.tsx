@@ -48,7 +48,7 @@ export default function FollowUps() {
         <Link to={`/admin/campaigns/${campaign.id}/letters?sender=${sender}`}>← Letters of {campaign.title}</Link>
       </p>
       <h1>Follow-ups</h1>
-      <p className="muted">Letters sent more than {days} days ago that got no answer.</p>
+      <p className="muted">Letters sent more than {count(days, "day")} ago that got no answer.</p>
       {result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}

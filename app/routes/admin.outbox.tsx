@@ -7,7 +7,7 @@ import { requireOrganiser } from "~/auth/permissions.server";
 import { emailStatuses, emailStatusLabel } from "~/mail/email-status";
 import { outboxOverview, retryFailedEmail } from "~/mail/outbox.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { formatDateTime } from "~/ui/format";
+import { count, formatDateTime } from "~/ui/format";
 import { formOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox: Solidarity letters" }];
@@ -70,7 +70,7 @@ export default function Outbox() {
                 <td>{emailStatusLabel(p.status)}</td>
                 <td>
                   {p.lastError ?? ""}
-                  {p.attempts ? <span className="muted"> ({p.attempts} attempts)</span> : null}
+                  {p.attempts ? <span className="muted"> ({count(p.attempts, "attempt")})</span> : null}
                 </td>
                 <td>
                   {p.status === "failed" ? (

@@ -1,7 +1,8 @@
 // npm run bench:dashboard — the campaign dashboard of the demo petition with 1,000,000 confirmed
 // signatures, 120 days of daily counts, 10,000 letters (with their outbox emails in mixed delivery
 // states, bodies of real size) and about 2,000 answers, timed next to the public case page in the
-// same run. Both are timed twice: the route's loader alone, and the whole HTML document through the
+// same run, and the organisers' overview (/admin: its next steps count signatures and letters).
+// Both are timed twice: the route's loader alone, and the whole HTML document through the
 // production build's request handler (every loader on the way plus React's server render).
 // Goal: the dashboard's document in under 200 ms at p95.
 //
@@ -50,6 +51,7 @@ log(
 const { prisma } = await import("~/db.server");
 const { createSession } = await import("~/auth/session.server");
 const { campaignDashboard } = await import("~/dashboard/dashboard.server");
+const { organiserNextSteps } = await import("~/dashboard/next-steps.server");
 
 const organiser = await prisma.user.findUniqueOrThrow({
   where: { email: "organiser@example.org" },
@@ -91,6 +93,7 @@ if (
 }
 const results: Timing[] = [
   await time("dashboard figures (dashboard.server.ts)", () => campaignDashboard({ organisationId: organiser.organisationId, campaignId })),
+  await time("overview next steps (next-steps.server.ts)", () => organiserNextSteps({ organisationId: organiser.organisationId })),
 ];
 
 // 3. The routes as the server runs them: from the production build (route modules import their CSS,
@@ -125,6 +128,7 @@ results.push(
   await time("case page loader", () => caseLoader({ request: get(casePath), params: { slug: caseSlug }, context })),
   await time("dashboard document (GET, whole HTML)", () => page(dashboardPath)),
   await time("case page document (GET, whole HTML)", () => page(casePath)),
+  await time("overview document (GET /admin, whole HTML)", () => page("/admin")),
 );
 await prisma.$disconnect();
 

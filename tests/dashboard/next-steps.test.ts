@@ -130,6 +130,10 @@ describe("a section member's next steps", () => {
       data: { letterId: first.id, organisationId, channel: "post", kind: "acknowledgement", receivedAt: new Date() },
     });
     await prisma.letter.update({ where: { id: second.id }, data: { status: "sent", sentAt: new Date(Date.now() - 40 * day) } });
+    // An answer to a letter an organiser wrote for the section in a draft campaign stays out of the member's count.
+    await generateLetters({ campaignId: draftCampaignId, organisationId, sectionId, appUrl: "http://localhost" });
+    const inDraft = await prisma.letter.findFirstOrThrow({ where: { campaignId: draftCampaignId, sectionId } });
+    await prisma.response.create({ data: { letterId: inDraft.id, organisationId, channel: "post", receivedAt: new Date() } });
     const steps = await sectionNextSteps({ organisationId, sectionId });
     expect(step(steps, "answers")).toMatchObject({
       text: "1 answer to your section's letters, 1 new this week",
@@ -176,9 +180,13 @@ describe("an organiser's next steps", () => {
         { to: `/admin/campaigns/${campaignId}/follow-ups?sender=${sectionId}`, label: "Free the activists, from Solidarity section: 1" },
       ],
     });
+    // Organisers see answers in every campaign, the draft one too.
     expect(step(steps, "answers")).toMatchObject({
-      text: "1 answer to letters recorded in the last 7 days",
-      links: [{ to: `/admin/campaigns/${campaignId}/dashboard`, label: "Free the activists: 1" }],
+      text: "2 answers to letters recorded in the last 7 days",
+      links: expect.arrayContaining([
+        { to: `/admin/campaigns/${campaignId}/dashboard`, label: "Free the activists: 1" },
+        { to: `/admin/campaigns/${draftCampaignId}/dashboard`, label: "Free the activists: 1" },
+      ]),
     });
     expect(step(steps, "replies-unfiled")).toMatchObject({
       text: "1 email reply matching no letter, waiting to be filed",
@@ -211,6 +219,19 @@ describe("an organiser's next steps", () => {
       const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.query}`, ...params);
       const scans = plan.map((p) => p.detail).filter((d) => /^SCAN (main\.)?"?(Signature|OutboxEmail|Response|CampaignDay)\b/.test(d));
       expect(scans, q.query).toEqual([]);
+    }
+  });
+
+  it("counts an organisation's letters from an index alone, never reading a letter's row with its body", async () => {
+    logged.length = 0;
+    await organiserNextSteps({ organisationId });
+    const grouped = logged.filter((q) => /FROM `main`.`Letter` WHERE/.test(q.query) && /GROUP BY/.test(q.query));
+    expect(grouped).toHaveLength(2);
+    for (const q of grouped) {
+      const params: unknown[] = JSON.parse(q.params);
+      const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.query}`, ...params);
+      const letterLines = plan.map((p) => p.detail).filter((d) => /main\.Letter\b/.test(d));
+      expect(letterLines, q.query).toEqual([expect.stringMatching(/^SEARCH main\.Letter USING COVERING INDEX Letter_next_steps_idx/)]);
     }
   });
 });

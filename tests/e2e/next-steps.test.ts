@@ -98,13 +98,17 @@ describe("next steps on the overview", () => {
 });
 
 describe("the template editor", () => {
-  async function openTemplate(width: number) {
-    await organiser.setViewportSize({ width, height: 740 });
-    await organiser.goto("/admin/campaigns");
-    await organiser.getByRole("link", { name: CAMPAIGN }).first().click();
-    await organiser.getByRole("heading", { level: 2, name: "Letter templates" }).waitFor();
-    await organiser.locator("main li").filter({ hasText: "EN" }).first().getByRole("link").first().click();
-    await organiser.getByRole("heading", { level: 1, name: /^Template: / }).waitFor();
+  async function openCampaign(page: Page) {
+    await page.goto("/admin/campaigns");
+    await page.getByRole("link", { name: CAMPAIGN, exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Letter templates" }).waitFor();
+  }
+
+  async function openTemplate(width: number, page = organiser) {
+    await page.setViewportSize({ width, height: 740 });
+    await openCampaign(page);
+    await page.locator("main li").filter({ hasText: "EN" }).first().getByRole("link").first().click();
+    await page.getByRole("heading", { level: 1, name: /^Template: / }).waitFor();
   }
 
   it("at 360 px no field is taller than the screen or wider than the page, and the preview follows typing", async () => {
@@ -130,5 +134,37 @@ describe("the template editor", () => {
     const name = await organiser.getByLabel("Name", { exact: true }).boundingBox();
     expect(name?.height).toBeLessThan(60);
     await organiser.screenshot({ path: "/tmp/next-template-1280.png", fullPage: true });
+  });
+
+  it("without JavaScript, the Preview button shows the typed template and the fields keep it", async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill("organiser@example.org");
+    await page.getByLabel("Password", { exact: true }).fill("solidarity-demo");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    await openTemplate(360, page);
+    const subject = `Without scripts ${Date.now().toString(36)}`;
+    await page.getByLabel("Subject", { exact: true }).fill(`${subject} {{ campaign.title }}`);
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByRole("region", { name: "Preview" }).getByText(`${subject} ${CAMPAIGN}`).waitFor();
+    expect(await page.getByLabel("Subject", { exact: true }).inputValue()).toBe(`${subject} {{ campaign.title }}`);
+    await context.close();
+  });
+
+  it("says Saved. after saving, asks before deleting, and the campaign page says Template deleted.", async () => {
+    await organiser.setViewportSize({ width: 1280, height: 800 });
+    await openCampaign(organiser);
+    await organiser.getByRole("link", { name: "Add a template" }).click();
+    await organiser.getByLabel("Name", { exact: true }).fill("Short-lived template");
+    await organiser.getByRole("button", { name: "Save template" }).click();
+    await organiser.getByRole("status").getByText("Saved.").waitFor();
+    await organiser.getByRole("button", { name: "Delete this template" }).click();
+    const dialog = organiser.getByRole("dialog");
+    await dialog.getByRole("heading", { name: 'Delete the template "Short-lived template"?' }).waitFor();
+    await dialog.getByRole("button", { name: "Delete the template" }).click();
+    await organiser.getByRole("status").getByText("Template deleted.").waitFor();
+    expect(await organiser.getByRole("link", { name: "Short-lived template" }).count()).toBe(0);
   });
 });

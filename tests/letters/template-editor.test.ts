@@ -76,6 +76,12 @@ describe("the template preview", () => {
     expect(result).toMatchObject({ preview: { error: "The letter is too long: at most 20,000 characters." } });
   });
 
+  it("stops a template that would hold the server, and says why", async () => {
+    const hugeLoop = "Dear friends,\n{% for i in (1..100000000) %}{{ i }}{% endfor %}";
+    const result = await body(await post({ intent: "preview", subject: "Hi", body: hugeLoop, target: embassyId }));
+    expect(result).toMatchObject({ preview: { error: expect.stringMatching(/too long a list/) } });
+  });
+
   it("answers the preview of a new template too", async () => {
     const result = await body(
       await post({ intent: "preview", subject: "New", body: "Dear {{ target.name }}" }, { campaignId, templateId: "new" }),
