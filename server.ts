@@ -5,6 +5,7 @@
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
 import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +23,8 @@ import { startReencryption } from "~/operations/reencrypt.server";
 import { bodyWasCut, limitBody } from "~/security/body-limit.server";
 import { contentSecurityPolicy, hasOwnSecurityPolicy, isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
 import { pooledRandomBytes } from "~/security/random.server";
+import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
+import { createPublicPageCache } from "~/serving/public-pages.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
@@ -61,8 +64,18 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
-app.use((_req, res, next) => {
-  res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
+const cspNonce = () => pooledRandomBytes(16).toString("base64");
+// Public pages for anonymous visitors, served from memory before Express and Remix run (each with
+// its own nonce and form stamps); see app/serving/public-pages.server.ts.
+const publicPages = createPublicPageCache({
+  seconds: config.PUBLIC_PAGE_CACHE_SECONDS,
+  nonce: cspNonce,
+  stamp: () => formStamp(),
+  isStamp: (candidate) => secondsSinceStamp(candidate) !== null,
+});
+app.use((req, res, next) => {
+  res.locals.cspNonce = cspNonce();
+  publicPages.capture(req, res, String(res.locals.cspNonce));
   next();
 });
 const helmetOptions = {
@@ -116,15 +129,19 @@ app.all("*", (req, res, next) => remix(req, res, (error?: unknown) => (bodyWasCu
 // With several processes, the primary only supervises (and sends mail); the children serve.
 const serves = processes === 1 || !cluster.isPrimary;
 const server = serves
-  ? app.listen(config.PORT, () => {
-      if (cluster.isPrimary || cluster.worker?.id === 1) {
-        console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-        if (!config.RESEND_API_KEY)
-          console.log(
-            `No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`,
-          );
-      }
-    })
+  ? http
+      .createServer((req, res) => {
+        if (!publicPages.serve(req, res)) app(req, res);
+      })
+      .listen(config.PORT, () => {
+        if (cluster.isPrimary || cluster.worker?.id === 1) {
+          console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
+          if (!config.RESEND_API_KEY)
+            console.log(
+              `No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`,
+            );
+        }
+      })
   : null;
 
 // The mail worker (and the background work: retention, case-update fan-out) runs in the primary

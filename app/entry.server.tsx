@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { BodyTooLargeError } from "~/security/body-limit.server";
+import { PUBLIC_PAGE_HEADER } from "~/serving/public-pages.server";
 import { NonceContext } from "~/ui/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -23,6 +24,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  if (mayBeReused(remixContext, responseStatusCode)) responseHeaders.set(PUBLIC_PAGE_HEADER, "1");
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -50,4 +52,19 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * A render the server may keep and serve to other anonymous visitors (app/serving/public-pages.server.ts):
+ * the page's route asks for it (`handle: { publicPage: true }`), nothing failed, and the root
+ * loader found no one logged in. The server adds its own checks (no cookie sent, none set).
+ */
+function mayBeReused(remixContext: EntryContext, status: number): boolean {
+  const { matches, loaderData, errors, actionData } = remixContext.staticHandlerContext;
+  const leaf = matches[matches.length - 1];
+  if (status !== 200 || errors || actionData || !leaf) return false;
+  const handle: unknown = remixContext.routeModules[leaf.route.id]?.handle;
+  const root: unknown = loaderData.root;
+  const anonymous = typeof root === "object" && root !== null && "user" in root && root.user === null;
+  return anonymous && typeof handle === "object" && handle !== null && "publicPage" in handle && handle.publicPage === true;
 }

@@ -9,6 +9,9 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "People persecuted for peaceful protest, and how to write for them." },
 ];
 
+/** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
+export const handle = { publicPage: true };
+
 export async function loader() {
   return { cases: await listPublicCases() };
 }
