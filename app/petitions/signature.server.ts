@@ -2,7 +2,9 @@
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
-import { renderEmail, renderStencil } from "~/mail/render.server";
+import { renderEmail } from "~/mail/render.server";
+import { confirmationToRender } from "~/mail/templates.server";
+import { signerLinks } from "~/petitions/signer-links";
 import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
@@ -17,17 +19,10 @@ import {
 } from "~/security/crypto.server";
 import { timeOrderedId } from "~/security/random.server";
 import { AlreadySignedEmail, alreadySignedText } from "../../emails/already-signed";
-import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
-export function signerLinks(appUrl: string, token: string) {
-  return {
-    confirmUrl: `${appUrl}/s/${token}/confirm`,
-    unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
-    deleteDataUrl: `${appUrl}/s/${token}/delete`,
-  };
-}
+export { signerLinks } from "~/petitions/signer-links";
 
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
@@ -39,25 +34,6 @@ export async function campaignForSigning(slug: string) {
     (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ??
     null
   );
-}
-
-type ConfirmationSlot = "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
-const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
-
-/** The confirmation email, rendered once per campaign and address and then filled in (it goes with every signature). */
-async function confirmationEmail(campaignTitle: string, appUrl: string, values: Record<ConfirmationSlot, string>) {
-  const key = `${appUrl}\n${campaignTitle}`;
-  let stencil = confirmationStencils.get(key);
-  if (!stencil) {
-    if (confirmationStencils.size >= 100) confirmationStencils.clear();
-    stencil = renderStencil(["confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
-      const props = { ...markers, campaignTitle };
-      return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
-    });
-    stencil.catch(() => confirmationStencils.delete(key));
-    confirmationStencils.set(key, stencil);
-  }
-  return (await stencil)(values);
 }
 
 /**
@@ -112,11 +88,13 @@ export async function sign({
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
   const alreadySigned = existing?.status === "confirmed";
+  // The confirmation (nearly every signature) is rendered by whoever reads it from the outbox: the
+  // transaction writes its props, not kilobytes of encrypted HTML (app/mail/templates.server.ts).
   const email = alreadySigned
     ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), {
         text: alreadySignedText({ campaignTitle: campaign.title, ...links }),
       })
-    : await confirmationEmail(campaign.title, appUrl, links);
+    : { html: "", text: "", renderFrom: confirmationToRender({ campaignTitle: campaign.title, appUrl }) };
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
   const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
