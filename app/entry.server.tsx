@@ -24,7 +24,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  if (mayBeReused(remixContext, responseStatusCode)) responseHeaders.set(PUBLIC_PAGE_HEADER, "1");
+  if (isPublicPage(remixContext)) {
+    // Each copy carries its own one-time form stamp and nonce: no shared proxy may keep it.
+    if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
+    if (mayBeReused(remixContext, responseStatusCode)) responseHeaders.set(PUBLIC_PAGE_HEADER, "1");
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -54,17 +58,22 @@ export default function handleRequest(
   });
 }
 
+/** The page's route asks to be served again to anonymous visitors (`handle: { publicPage: true }`). */
+function isPublicPage(remixContext: EntryContext): boolean {
+  const { matches } = remixContext.staticHandlerContext;
+  const leaf = matches[matches.length - 1];
+  const handle: unknown = leaf ? remixContext.routeModules[leaf.route.id]?.handle : undefined;
+  return typeof handle === "object" && handle !== null && "publicPage" in handle && handle.publicPage === true;
+}
+
 /**
  * A render the server may keep and serve to other anonymous visitors (app/serving/public-pages.server.ts):
- * the page's route asks for it (`handle: { publicPage: true }`), nothing failed, and the root
- * loader found no one logged in. The server adds its own checks (no cookie sent, none set).
+ * nothing failed, and the root loader found no one logged in. The server adds its own checks (no
+ * cookie sent, none set).
  */
 function mayBeReused(remixContext: EntryContext, status: number): boolean {
-  const { matches, loaderData, errors, actionData } = remixContext.staticHandlerContext;
-  const leaf = matches[matches.length - 1];
-  if (status !== 200 || errors || actionData || !leaf) return false;
-  const handle: unknown = remixContext.routeModules[leaf.route.id]?.handle;
+  const { loaderData, errors, actionData } = remixContext.staticHandlerContext;
+  if (status !== 200 || errors || actionData) return false;
   const root: unknown = loaderData.root;
-  const anonymous = typeof root === "object" && root !== null && "user" in root && root.user === null;
-  return anonymous && typeof handle === "object" && handle !== null && "publicPage" in handle && handle.publicPage === true;
+  return typeof root === "object" && root !== null && "user" in root && root.user === null;
 }

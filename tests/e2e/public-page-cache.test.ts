@@ -72,6 +72,8 @@ describe("public pages served again from memory", () => {
     const second = await request(CAMPAIGN_PATH);
     expect(first.headers["x-page-cache"]).toBe("hit");
     expect(second.headers["x-page-cache"]).toBe("hit");
+    // No shared proxy may keep a copy: its stamp is good once.
+    expect(first.headers["cache-control"]).toBe("private, no-cache");
 
     const [nonceA, nonceB] = [noncesOf(first.body), noncesOf(second.body)];
     expect(nonceA).toHaveLength(1);
