@@ -144,14 +144,17 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
       }
       return writeHead.apply(this, args);
     } as ServerResponse["writeHead"];
+    // Chunks are kept only after writeHead (called by the first write) found a page to keep:
+    // everything else (static files, redirects) streams through untouched.
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      const result = (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
       keep(chunk, rest[0]);
-      return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      return result;
     } as ServerResponse["write"];
     res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      if (typeof chunk !== "function") keep(chunk, rest[0]);
       original();
       const result = (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+      keep(chunk, rest[0]);
       store();
       return result;
     } as ServerResponse["end"];
@@ -161,7 +164,7 @@ export function createPublicPageCache(options: PublicPageCacheOptions) {
     });
 
     function keep(chunk: unknown, encoding: unknown) {
-      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      if (!headers || chunk === undefined || chunk === null || typeof chunk === "function") return;
       if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     }
