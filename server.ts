@@ -5,12 +5,12 @@
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
 import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
 import express from "express";
 import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
@@ -22,6 +22,8 @@ import { bodyWasCut, limitBody } from "~/security/body-limit.server";
 import { isCrossSiteWrite, isPrivatePage } from "~/security/http.server";
 import { securityHeaders } from "~/security/security-headers.server";
 import { pooledRandomBytes } from "~/security/random.server";
+import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
+import { createPublicPageCache } from "~/serving/public-pages.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
@@ -59,10 +61,21 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
-app.use(compression());
+// No compression here: behind the reverse proxy it compresses (see README, Going live); on this
+// machine's own port it would only cost CPU per response.
 
-app.use((_req, res, next) => {
-  res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
+const cspNonce = () => pooledRandomBytes(16).toString("base64");
+// Public pages for anonymous visitors, served from memory before Express and Remix run (each with
+// its own nonce and form stamps); see app/serving/public-pages.server.ts.
+const publicPages = createPublicPageCache({
+  seconds: config.PUBLIC_PAGE_CACHE_SECONDS,
+  nonce: cspNonce,
+  stamp: () => formStamp(),
+  isStamp: (candidate) => secondsSinceStamp(candidate) !== null,
+});
+app.use((req, res, next) => {
+  res.locals.cspNonce = cspNonce();
+  publicPages.capture(req, res, String(res.locals.cspNonce));
   next();
 });
 app.use(securityHeaders({ https: config.APP_URL?.startsWith("https://") ?? false }));
@@ -105,15 +118,19 @@ app.all("*", (req, res, next) => remix(req, res, (error?: unknown) => (bodyWasCu
 // With several processes, the primary only supervises (and sends mail); the children serve.
 const serves = processes === 1 || !cluster.isPrimary;
 const server = serves
-  ? app.listen(config.PORT, () => {
-      if (cluster.isPrimary || cluster.worker?.id === 1) {
-        console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
-        if (!config.RESEND_API_KEY)
-          console.log(
-            `No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`,
-          );
-      }
-    })
+  ? http
+      .createServer((req, res) => {
+        if (!publicPages.serve(req, res)) app(req, res);
+      })
+      .listen(config.PORT, () => {
+        if (cluster.isPrimary || cluster.worker?.id === 1) {
+          console.log(`Solidarity letters is serving on http://localhost:${config.PORT}`);
+          if (!config.RESEND_API_KEY)
+            console.log(
+              `No RESEND_API_KEY: email lands in the dev mailbox, http://localhost:${config.PORT}/dev/mailbox (for the organisers who are logged in)`,
+            );
+        }
+      })
   : null;
 
 // The mail worker (and the background work: retention, case-update fan-out) runs in the primary

@@ -29,6 +29,8 @@ export const EnvSchema = z
     /** How many scheduled backups are kept (the newest). */
     BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
     LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(10),
+    /** Seconds a public page rendered for anonymous visitors is served again from memory; 0: every view is rendered. */
+    PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 
     // Petitions: abuse controls (benchmarks raise them) and how long data is kept.
     SIGN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),

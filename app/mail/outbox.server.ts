@@ -4,6 +4,7 @@ import { preparedStatement, prisma, sqliteDate } from "~/db.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
 import { decrypt, encrypt, isEncrypted } from "~/security/crypto.server";
+import { renderQueuedEmail } from "~/mail/templates.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -35,8 +36,10 @@ const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) 
  * connection (app/db.server.ts), inside the caller's short write transaction. The caller has a
  * fresh dedupeKey and has checked suppression itself; everywhere else, use enqueueEmail.
  */
-export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = new Date()): () => void {
+export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom?: string }, now = new Date()): () => void {
   const sensitive = email.sensitive ?? false;
+  // Rendered when read: nothing to seal in the empty parts.
+  const part = (value: string) => (email.renderFrom ? "" : seal(sensitive, value));
   const at = sqliteDate(now);
   const values = [
     email.id,
@@ -49,19 +52,20 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string }, now = ne
     seal(sensitive, normaliseAddress(email.to)),
     email.replyTo ? seal(sensitive, email.replyTo) : null,
     seal(sensitive, email.subject),
-    seal(sensitive, email.html),
-    seal(sensitive, email.text),
+    part(email.html),
+    part(email.text),
     email.headers ? JSON.stringify(email.headers) : null,
     email.tags ? JSON.stringify(email.tags) : null,
     sensitive ? 1 : 0,
+    email.renderFrom ?? null,
     at,
     at,
   ];
   return () => {
     preparedStatement(
       `INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
-        "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "status", "attempts", "nextAttemptAt", "createdAt")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+        "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "renderFrom", "status", "attempts", "nextAttemptAt", "createdAt")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
     ).run(...values);
     preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(
       `${email.id}-q`,
@@ -76,12 +80,21 @@ export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, strin
   return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
-/** The readable fields of an outbox row, decrypted when the row is sensitive. */
+/**
+ * The readable fields of an outbox row: decrypted when the row is sensitive, and rendered when it
+ * was queued to be rendered on read (`renderFrom`, app/mail/templates.server.ts).
+ */
 export function readable<T extends { encrypted: boolean; toAddress: string; subject: string }>(row: T): T {
-  if (!row.encrypted) return row;
-  const open = (value: unknown) => (typeof value === "string" && isEncrypted(value) ? decrypt(value) : value);
   const copy: Record<string, unknown> = { ...row };
-  for (const key of ["fromAddress", "toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
+  if (row.encrypted) {
+    const open = (value: unknown) => (typeof value === "string" && isEncrypted(value) ? decrypt(value) : value);
+    for (const key of ["fromAddress", "toAddress", "subject", "html", "text", "replyTo"]) if (key in copy) copy[key] = open(copy[key]);
+  }
+  if (typeof copy.renderFrom === "string" && !copy.html && ("html" in copy || "text" in copy)) {
+    const rendered = renderQueuedEmail(copy.renderFrom, typeof copy.subjectId === "string" ? copy.subjectId : null);
+    if ("html" in copy) copy.html = rendered.html;
+    if ("text" in copy) copy.text = rendered.text;
+  }
   return copy as T;
 }
 

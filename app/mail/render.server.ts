@@ -25,16 +25,37 @@ export async function renderStencil<Slot extends string>(
   slots: readonly Slot[],
   renderWith: (markers: Record<Slot, string>) => Promise<{ html: string; text: string }>,
 ): Promise<(values: Record<Slot, string>) => { html: string; text: string }> {
+  const { markers, fromRendered } = stencilMarkers(slots);
+  return fromRendered(await renderWith(markers));
+}
+
+/** The same, for an email whose parts render synchronously (its text given, as the worker renders it on read). */
+export function renderStencilSync<Slot extends string>(
+  slots: readonly Slot[],
+  renderWith: (markers: Record<Slot, string>) => { html: string; text: string },
+): (values: Record<Slot, string>) => { html: string; text: string } {
+  const { markers, fromRendered } = stencilMarkers(slots);
+  return fromRendered(renderWith(markers));
+}
+
+/** HTML as renderEmail makes it, without awaiting: for templates that bring their own text. */
+export function renderEmailHtml(element: ReactElement): string {
+  return doctype + renderToStaticMarkup(element);
+}
+
+function stencilMarkers<Slot extends string>(slots: readonly Slot[]) {
   const nonce = Math.random().toString(36).slice(2, 10);
   const markers = Object.fromEntries(slots.map((slot, i) => [slot, `slot${nonce}n${i}x`])) as Record<Slot, string>;
   const marker = new RegExp(`slot${nonce}n(\\d+)x`, "g");
-  const { html, text } = await renderWith(markers);
-  const split = (part: string) => part.split(marker); // [literal, slot index, literal, slot index, …]
-  const htmlParts = split(html);
-  const textParts = split(text);
-  const fill = (parts: string[], values: Record<Slot, string>, escape: (v: string) => string) =>
-    parts.map((part, i) => (i % 2 === 0 ? part : escape(values[slots[Number(part)]!]))).join("");
-  return (values) => ({ html: fill(htmlParts, values, escapeHtml), text: fill(textParts, values, (v) => v) });
+  const fromRendered = ({ html, text }: { html: string; text: string }) => {
+    const split = (part: string) => part.split(marker); // [literal, slot index, literal, slot index, …]
+    const htmlParts = split(html);
+    const textParts = split(text);
+    const fill = (parts: string[], values: Record<Slot, string>, escape: (v: string) => string) =>
+      parts.map((part, i) => (i % 2 === 0 ? part : escape(values[slots[Number(part)]!]))).join("");
+    return (values: Record<Slot, string>) => ({ html: fill(htmlParts, values, escapeHtml), text: fill(textParts, values, (v) => v) });
+  };
+  return { markers, fromRendered };
 }
 
 /** As react-dom escapes text and attribute values. */

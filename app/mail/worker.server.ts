@@ -73,6 +73,9 @@ const outgoing = {
   attempts: true,
   batchKey: true,
   encrypted: true,
+  // A confirmation is rendered as it is read (readable): from these, not from stored HTML.
+  renderFrom: true,
+  subjectId: true,
 } as const;
 
 export function createWorker(options: WorkerOptions) {

@@ -4,7 +4,9 @@ import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, 
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n";
-import { renderEmail, renderStencil } from "~/mail/render.server";
+import { renderEmail } from "~/mail/render.server";
+import { confirmationToRender } from "~/mail/templates.server";
+import { signerLinks } from "~/petitions/signer-links";
 import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
@@ -19,17 +21,10 @@ import {
 } from "~/security/crypto.server";
 import { timeOrderedId } from "~/security/random.server";
 import { AlreadySignedEmail, alreadySignedText } from "../../emails/already-signed";
-import { ConfirmSignatureEmail, confirmSignatureText } from "../../emails/confirm-signature";
 
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
-export function signerLinks(appUrl: string, token: string) {
-  return {
-    confirmUrl: `${appUrl}/s/${token}/confirm`,
-    unsubscribeUrl: `${appUrl}/s/${token}/unsubscribe`,
-    deleteDataUrl: `${appUrl}/s/${token}/delete`,
-  };
-}
+export { signerLinks } from "~/petitions/signer-links";
 
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
@@ -41,25 +36,6 @@ export async function campaignForSigning(slug: string) {
     (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ??
     null
   );
-}
-
-type ConfirmationSlot = "confirmUrl" | "unsubscribeUrl" | "deleteDataUrl";
-const confirmationStencils = new Map<string, ReturnType<typeof renderStencil<ConfirmationSlot>>>();
-
-/** The confirmation email, rendered once per campaign, address and language and then filled in (it goes with every signature). */
-async function confirmationEmail(campaignTitle: string, appUrl: string, language: Language, values: Record<ConfirmationSlot, string>) {
-  const key = `${appUrl}\n${language}\n${campaignTitle}`;
-  let stencil = confirmationStencils.get(key);
-  if (!stencil) {
-    if (confirmationStencils.size >= 100) confirmationStencils.clear();
-    stencil = renderStencil(["confirmUrl", "unsubscribeUrl", "deleteDataUrl"] as const, (markers) => {
-      const props = { ...markers, campaignTitle, language };
-      return renderEmail(ConfirmSignatureEmail(props), { text: confirmSignatureText(props) });
-    });
-    stencil.catch(() => confirmationStencils.delete(key));
-    confirmationStencils.set(key, stencil);
-  }
-  return (await stencil)(values);
 }
 
 /**
@@ -120,11 +96,13 @@ export async function sign({
   const token = signerLinkToken(id);
   const links = signerLinks(appUrl, token);
   const alreadySigned = existing?.status === "confirmed";
+  // The confirmation (nearly every signature) is rendered by whoever reads it from the outbox: the
+  // transaction writes its props, not kilobytes of encrypted HTML (app/mail/templates.server.ts).
   const email = alreadySigned
     ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), {
         text: alreadySignedText({ campaignTitle: campaign.title, ...links }),
       })
-    : await confirmationEmail(campaign.title, appUrl, language, links);
+    : { html: "", text: "", renderFrom: confirmationToRender({ campaignTitle: campaign.title, appUrl, language }) };
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
   const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(

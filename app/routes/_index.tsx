@@ -10,6 +10,9 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "People persecuted for peaceful protest, and how to write for them." },
 ];
 
+/** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
+export const handle = { publicPage: true };
+
 export async function loader() {
   const cases = await listPublicCases();
   // Live campaigns lead the page: on a phone the one thing a visitor can do now must come first,

@@ -25,6 +25,9 @@ import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { shareChannel, shareMeta, SOURCE_FIELD } from "~/growth/share";
 import printStyles from "~/styles/print.css";
 
+/** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
+export const handle = { publicPage: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
   notFoundUnless(page, "No such campaign.");

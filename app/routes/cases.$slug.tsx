@@ -19,6 +19,9 @@ import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import printStyles from "~/styles/print.css";
 
+/** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
+export const handle = { publicPage: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
   const found = await getPublicCase(slug);
