@@ -9,7 +9,7 @@ import path from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "~/growth/share";
-import { counted, SIGNED } from "~/ui/plural";
+import { count as counted, formatNumber, plural } from "~/ui/format";
 
 /** Scrapers and browsers may keep an image this long; after that its ETag answers cheaply. */
 export const SHARE_IMAGE_MAX_AGE_SECONDS = 300;
@@ -59,7 +59,11 @@ function clip(text: string, max: number): string {
 function ShareCard({ label, title, names, count, goal }: ShareImageContent) {
   const shown = count === null ? null : shownCount(count);
   // A rounded count reads "1,200+ people have signed" (a rounded one is never 1).
-  const countText = !shown ? null : shown.exact ? counted(shown.value, SIGNED) : `${shown.value.toLocaleString("en")}+ ${SIGNED.other}`;
+  const countText = !shown
+    ? null
+    : shown.exact
+      ? `${counted(shown.value, "person", "people")} ${plural(shown.value, "has", "have")} signed`
+      : `${formatNumber(shown.value)}+ people have signed`;
   const namesText = names.length ? clip(names.join(", "), 150) : null;
   const share = count !== null && goal ? Math.min(1, count / goal) : null;
   return (

@@ -7,7 +7,10 @@ import { campaignForSharing, campaignShareLinks } from "~/growth/campaign-share.
 import { NextSteps } from "~/growth/components/next-steps";
 import { paramOr404, SlugSchema } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { counted, SIGNED } from "~/ui/plural";
+import { useTranslation } from "react-i18next";
+import { formatNumberIn } from "~/i18n/format";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await campaignForSharing(paramOr404(SlugSchema, params.slug, "No such campaign."));
@@ -20,23 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Share: ${data.campaign.title}` : "Campaign not found" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: tFor(languageOfPage(matches))(data ? "share.pageTitle" : "campaign.notFound", { title: data?.campaign.title }) },
   { name: "robots", content: "noindex" },
 ];
 
 export default function ShareCampaign() {
   const { campaign, links, signed } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
   return (
     <>
-      <h1>{signed ? "Thank you for signing" : `Share: ${campaign.title}`}</h1>
+      <h1>{signed ? t("share.thanksHeading") : t("share.pageTitle", { title: campaign.title })}</h1>
       {signed ? (
         <p className="notice" role="status">
-          Check your inbox: we sent you an email about your signature on “{campaign.title}”. A new signature counts once you confirm it with
-          the link in it.
+          {t("share.checkEmail", { title: campaign.title })}
         </p>
       ) : null}
-      <p>{counted(campaign.count, SIGNED)} so far.</p>
+      <p>{t("confirm.countSoFar", { count: campaign.count, formatted: formatNumberIn(i18n.language, campaign.count) })}</p>
       <NextSteps links={links} campaignSlug={campaign.slug} live={campaign.live} />
     </>
   );

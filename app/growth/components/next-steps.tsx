@@ -2,28 +2,30 @@
 // works with JavaScript and a selectable address without), then write one's own letter.
 import { Link } from "@remix-run/react";
 import { useRef, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import type { ShareLinks } from "~/growth/share";
 
 export function NextSteps({ links, campaignSlug, live }: { links: ShareLinks; campaignSlug: string; live: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       <section aria-labelledby="share" className="card">
-        <h2 id="share">Next: ask two friends to sign</h2>
-        <p>Every signature you bring in counts as much as yours. Send them the campaign:</p>
+        <h2 id="share">{t("share.heading")}</h2>
+        <p>{t("share.intro")}</p>
         <ul className="share-links">
           <li>
             <a className="button" href={links.whatsapp} rel="noopener noreferrer">
-              Share on WhatsApp
+              {t("share.whatsapp")}
             </a>
           </li>
           <li>
             <a className="button" href={links.telegram} rel="noopener noreferrer">
-              Share on Telegram
+              {t("share.telegram")}
             </a>
           </li>
           <li>
             <a className="button secondary" href={links.email}>
-              Share by email
+              {t("share.email")}
             </a>
           </li>
         </ul>
@@ -31,11 +33,11 @@ export function NextSteps({ links, campaignSlug, live }: { links: ShareLinks; ca
       </section>
       {live ? (
         <section aria-labelledby="write-next" className="card">
-          <h2 id="write-next">Then: write your own letter</h2>
-          <p>A letter with your name to your country&apos;s embassy and your MEPs, ready to send in a few minutes.</p>
+          <h2 id="write-next">{t("share.writeHeading")}</h2>
+          <p>{t("share.writeText")}</p>
           <p>
             <Link className="button secondary" to={`/campaigns/${campaignSlug}/write`}>
-              Write your letter
+              {t("share.writeButton")}
             </Link>
           </p>
         </section>
@@ -45,6 +47,7 @@ export function NextSteps({ links, campaignSlug, live }: { links: ShareLinks; ca
 }
 
 function CopyLink({ url }: { url: string }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   // The button appears only once the page's script runs: without it the address is there to select.
   const scripted = useSyncExternalStore(
@@ -65,16 +68,16 @@ function CopyLink({ url }: { url: string }) {
   return (
     <div className="share-copy">
       <label htmlFor="share-url" className="visually-hidden">
-        The campaign&apos;s address
+        {t("share.addressLabel")}
       </label>
       <input id="share-url" ref={input} type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       {scripted ? (
         <button type="button" className="secondary" onClick={() => void copy()}>
-          Copy the link
+          {t("share.copy")}
         </button>
       ) : null}
       <span role="status" className="muted">
-        {copied === "yes" ? "Copied." : copied === "no" ? "Selected: copy it with your keyboard or menu." : ""}
+        {copied === "yes" ? t("share.copied") : copied === "no" ? t("share.selected") : ""}
       </span>
     </div>
   );

@@ -113,6 +113,25 @@ export default {
     countSoFar_other: "Bisher haben {{formatted}} Menschen unterschrieben.",
     backToCampaign: "Zurück zur Kampagne",
   },
+  share: {
+    pageTitle: "Teilen: {{title}}",
+    thanksHeading: "Danke für Ihre Unterschrift",
+    checkEmail:
+      "Sehen Sie in Ihr Postfach: Wir haben Ihnen eine E-Mail zu Ihrer Unterschrift für „{{title}}“ geschickt. Eine neue Unterschrift zählt, sobald Sie sie mit dem Link darin bestätigen.",
+    heading: "Als Nächstes: Bitten Sie zwei Freundinnen oder Freunde, zu unterschreiben",
+    intro: "Jede Unterschrift, die Sie gewinnen, zählt so viel wie Ihre eigene. Schicken Sie ihnen die Kampagne:",
+    whatsapp: "Über WhatsApp teilen",
+    telegram: "Über Telegram teilen",
+    email: "Per E-Mail teilen",
+    addressLabel: "Die Adresse der Kampagne",
+    copy: "Link kopieren",
+    copied: "Kopiert.",
+    selected: "Markiert: Kopieren Sie ihn mit der Tastatur oder über das Menü.",
+    writeHeading: "Danach: Schreiben Sie Ihren eigenen Brief",
+    writeText:
+      "Ein Brief mit Ihrem Namen an die Botschaft in Ihrem Land und an Ihre Europaabgeordneten – in wenigen Minuten versandbereit.",
+    writeButton: "Brief schreiben",
+  },
   email: {
     stopAll: "Keine E-Mails mehr von uns",
     deleteData: "Meine Daten löschen",

@@ -110,6 +110,25 @@ export default {
     countSoFar_other: "Tot nu toe hebben {{formatted}} mensen getekend.",
     backToCampaign: "Terug naar de campagne",
   },
+  share: {
+    pageTitle: "Delen: {{title}}",
+    thanksHeading: "Dank je voor het tekenen",
+    checkEmail:
+      "Kijk in je inbox: we hebben je een e-mail gestuurd over je handtekening voor ‘{{title}}’. Een nieuwe handtekening telt zodra je die met de link in de e-mail bevestigt.",
+    heading: "Volgende stap: vraag twee vrienden om te tekenen",
+    intro: "Elke handtekening die jij binnenhaalt, telt evenveel als de jouwe. Stuur hun de campagne:",
+    whatsapp: "Delen via WhatsApp",
+    telegram: "Delen via Telegram",
+    email: "Delen per e-mail",
+    addressLabel: "Het adres van de campagne",
+    copy: "Link kopiëren",
+    copied: "Gekopieerd.",
+    selected: "Geselecteerd: kopieer hem met je toetsenbord of menu.",
+    writeHeading: "Daarna: schrijf je eigen brief",
+    writeText:
+      "Een brief met jouw naam aan de ambassade in jouw land en aan jouw Europarlementariërs, in een paar minuten klaar om te versturen.",
+    writeButton: "Schrijf je brief",
+  },
   email: {
     stopAll: "Geen e-mail meer van ons",
     deleteData: "Mijn gegevens wissen",
