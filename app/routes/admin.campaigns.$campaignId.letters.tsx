@@ -4,13 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
+import { targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/campaign.schema";
 import { countCampaignTargets } from "~/campaigns/campaign.server";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { prisma } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
-import { approveAll, deliveryOf, generateLetters, lettersForSender, sendApproved } from "~/letters/letter.server";
+import {
+  approveAll,
+  deliveryOf,
+  generateLetters,
+  letterStatuses,
+  lettersForSender,
+  matchesFilter,
+  readLetterFilter,
+  sendApproved,
+} from "~/letters/letter.server";
 import { emailStatusLabel } from "~/mail/email-status";
 import { confirmation, isConfirmed } from "~/ui/confirm";
 import { ConfirmDialog } from "~/ui/confirm-dialog";
@@ -25,7 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign, organiser, sectionId } = await requireLetterWriter(request, params.campaignId, url.searchParams.get("sender"));
   const sender = await loadSender(user.organisationId, sectionId);
   if (!sender) throw new Response("No such section.", { status: 404 });
-  const letters = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
+  const all = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
+  const filter = readLetterFilter(url.searchParams);
+  const letters = all.filter((l) => matchesFilter(l, filter));
+  const filterQuery = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
   const delivery = await deliveryOf(letters.flatMap((l) => (l.outboxEmailId ? [l.outboxEmailId] : [])));
   const sections = organiser
     ? await prisma.section.findMany({
@@ -40,6 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sender: { key: sectionId ?? "organisation", name: sender.name, country: sender.country },
     sections,
     targetCount: await countCampaignTargets(campaign, sender.country),
+    filter,
+    filterQuery: filterQuery ? `?${filterQuery}` : "",
+    total: all.length,
+    drafts: all.filter((l) => l.status === "draft").length,
+    approved: all.filter((l) => l.status === "approved").length,
     letters: letters.map((l) => {
       const email = l.outboxEmailId ? delivery.get(l.outboxEmailId) : undefined;
       return { ...l, delivery: email ? emailStatusLabel(email.status) : null, deliveryProblem: email?.lastError ?? null };
@@ -106,12 +123,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const statusLabels = { draft: "Draft", approved: "Approved", sent: "Sent" } as const;
+
 export default function Letters() {
-  const { campaign, organiser, sender, sections, targetCount, letters } = useLoaderData<typeof loader>();
+  const { campaign, organiser, sender, sections, targetCount, letters, filter, filterQuery, total, drafts, approved } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const drafts = letters.filter((l) => l.status === "draft").length;
-  const approved = letters.filter((l) => l.status === "approved").length;
   const hidden = <input type="hidden" name="sender" value={sender.key} />;
   return (
     <>
@@ -185,6 +203,43 @@ export default function Letters() {
       </div>
       {campaign.status !== "live" ? <p className="muted">The campaign is not live: letters can be prepared, not sent.</p> : null}
 
+      <Form method="get" className="actions filters" aria-label="Filter the letters">
+        <input type="hidden" name="sender" value={sender.key} />
+        <label>
+          Status{" "}
+          <select name="status" defaultValue={filter.status}>
+            <option value="">Any</option>
+            {letterStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind{" "}
+          <select name="kind" defaultValue={filter.kind}>
+            <option value="">Any</option>
+            {targetKinds.map((k) => (
+              <option key={k} value={k}>
+                {targetKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          Show
+        </button>
+        {filter.status || filter.kind ? (
+          <>
+            <span className="muted">
+              Showing {letters.length} of {count(total, "letter")}
+            </span>
+            <Link to={`?sender=${sender.key}`}>Show all</Link>
+          </>
+        ) : null}
+      </Form>
+
       <div className="table-scroll">
         <table>
           <thead>
@@ -199,7 +254,13 @@ export default function Letters() {
             {letters.map((l) => (
               <tr key={l.id}>
                 <td>
-                  <Link to={`/admin/letters/${l.id}`}>{l.recipientName}</Link>
+                  <Link to={`/admin/letters/${l.id}${filterQuery}`}>{l.recipientName}</Link>
+                  {l.target.position || l.target.body ? (
+                    <>
+                      <br />
+                      {[l.target.position, l.target.body].filter(Boolean).join(", ")}
+                    </>
+                  ) : null}
                   <br />
                   <span className="muted">
                     {targetKindLabels[l.target.kind as TargetKind] ?? l.target.kind}
@@ -220,6 +281,7 @@ export default function Letters() {
           </tbody>
         </table>
       </div>
+      {letters.length === 0 && total > 0 ? <p>No letter matches these filters.</p> : null}
     </>
   );
 }
