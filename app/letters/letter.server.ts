@@ -325,6 +325,11 @@ export async function editLetter(letterId: string, data: { subject: string; body
   return count === 1;
 }
 
+/** How many letters were written from a template (they keep their text when it is deleted). */
+export function countLettersFromTemplate(templateId: string) {
+  return prisma.letter.count({ where: { templateId } });
+}
+
 export async function approveAll({
   campaignId,
   organisationId,

@@ -20,7 +20,10 @@ import { CampaignFields } from "~/campaigns/components/campaign-fields";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
-import { countryName } from "~/ui/format";
+import { count, countryName } from "~/ui/format";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
+import { countLettersFromTemplate } from "~/letters/letter.server";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Campaign: ${data?.campaign.title ?? ""}` }];
@@ -55,9 +58,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateCampaign(user.organisationId, campaign.id, parsed.data, parseTargetKinds(formData));
       return json({ intent, failure: null, message: "The campaign is saved." });
     }
-    case "delete-template":
-      await deleteTemplate(campaign.id, fieldOr400(IdSchema, formData.get("templateId")));
-      return json({ intent, failure: null, message: "Template deleted." });
+    case "delete-template": {
+      const template = campaign.templates.find((t) => t.id === fieldOr400(IdSchema, formData.get("templateId")));
+      if (!template) throw new Response("No such template in this campaign.", { status: 404 });
+      if (!isConfirmed(formData)) {
+        const letters = await countLettersFromTemplate(template.id);
+        return json({
+          intent,
+          failure: null,
+          ...confirmation(formData, {
+            title: `Delete the template “${template.name}”`,
+            items: [
+              `${template.name} · ${template.language.toUpperCase()} · ${template.targetKind ? targetKindLabels[template.targetKind as TargetKind] : "any kind of target"}`,
+            ],
+            detail: `No new letter is written from it.${letters ? ` The ${count(letters, "letter")} already written from it stay as they are.` : ""}`,
+            button: "Delete the template",
+            danger: true,
+          }),
+        });
+      }
+      await deleteTemplate(campaign.id, template.id);
+      return json({ intent, failure: null, message: `The template “${template.name}” is deleted.` });
+    }
     case "unpick-target":
       await setTargetPicked(campaign.id, user.organisationId, fieldOr400(IdSchema, formData.get("targetId")), false);
       return json({ intent, failure: null, message: "Target removed from the hand-picked ones." });
@@ -87,6 +109,7 @@ export default function CampaignPage() {
           </>
         ) : null}
       </p>
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       {result && "message" in result ? (
         <p className="notice" role="status">
           {result.message}
@@ -103,8 +126,8 @@ export default function CampaignPage() {
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="delete-template" />
               <input type="hidden" name="templateId" value={t.id} />·{" "}
-              <button type="submit" className="link-button">
-                Delete
+              <button type="submit" className="link-button" aria-label={`Delete the template ${t.name}`}>
+                Delete…
               </button>
             </Form>
           </li>
