@@ -14,7 +14,6 @@ import {
   approveAll,
   deliveryOf,
   generateLetters,
-  letterStatuses,
   lettersForSender,
   matchesFilter,
   readLetterFilter,
@@ -123,13 +122,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// Here, not from letter.server: a component cannot read a server module's values.
 const statusLabels = { draft: "Draft", approved: "Approved", sent: "Sent" } as const;
 
 export default function Letters() {
   const { campaign, organiser, sender, sections, targetCount, letters, filter, filterQuery, total, drafts, approved } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation().state;
+  const busy = navigation === "submitting";
+  // The answer shows once the list has reloaded, together with the letters it speaks of.
+  const settled = navigation === "idle";
   const hidden = <input type="hidden" name="sender" value={sender.key} />;
   return (
     <>
@@ -164,7 +167,7 @@ export default function Letters() {
         </Form>
       ) : null}
       {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
-      {result && "message" in result ? (
+      {settled && result && "message" in result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
@@ -209,9 +212,9 @@ export default function Letters() {
           Status{" "}
           <select name="status" defaultValue={filter.status}>
             <option value="">Any</option>
-            {letterStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>

@@ -279,6 +279,8 @@ function AddForm({
 export default function EditCase() {
   const { case: c, updates, audience, publishKey, published } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // A message shows once the page has reloaded, together with the change it reports.
+  const settled = useNavigation().state === "idle";
   const failureFor = (intent: string) => (result && result.intent === intent && "failure" in result ? result.failure : null);
   const sources = c.sources;
   return (
@@ -287,9 +289,11 @@ export default function EditCase() {
       <p>{c.status === "draft" ? "Draft: not public yet." : <Link to={`/cases/${c.slug}`}>See the public page</Link>}</p>
       {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       {result && "message" in result ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
+        settled ? (
+          <p className="notice" role="status">
+            {result.message}
+          </p>
+        ) : null
       ) : published ? (
         <p className="notice" role="status">
           {published.again

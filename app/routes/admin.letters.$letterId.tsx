@@ -3,7 +3,7 @@
 // the next or previous letter of the review list.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { appUrl } from "~/env.server";
@@ -147,6 +147,8 @@ export default function LetterPage() {
   const { letter, replyTo, history, answers, neighbours, listQuery, filterQuery, filtered } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const result = useActionData<typeof action>();
+  // The answer shows once the page has reloaded the letter, never beside the text as it was before.
+  const settled = useNavigation().state === "idle";
   const failure = result && "failure" in result ? result.failure : null;
   const editable = letter.status !== "sent";
   const canSend = !!(letter.recipientEmail ?? letter.target.email) && letter.campaign.status === "live";
@@ -177,7 +179,7 @@ export default function LetterPage() {
       <h1>Letter to {letter.recipientName}</h1>
       {role ? <p className="lead">{role}</p> : null}
       {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
-      {result && "message" in result && result.message ? (
+      {settled && result && "message" in result && result.message ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
