@@ -7,6 +7,8 @@ import { fanOutCaseUpdates } from "~/cases/case-update.server";
 import { prisma } from "~/db.server";
 import * as caseAdmin from "~/routes/admin.cases.$caseId._index";
 import * as updateEditor from "~/routes/admin.cases.$caseId.updates.$updateId";
+import * as factEditor from "~/routes/admin.cases.$caseId.$kind.$factId";
+import { addEvent } from "~/cases/case.server";
 import * as casePage from "~/routes/cases.$slug";
 import { encrypt, emailHash, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { cookieFor, createCampaign, createCase, createOrganisation, createUser, request, settle, testContext } from "../support/factories";
@@ -191,5 +193,20 @@ describe("deleting a case's facts", () => {
     expect(await prisma.source.count({ where: { id: source.id } })).toBe(1);
     await w.post({ intent: "delete-fact", kind: "sources", id: source.id, confirmed: "yes" });
     expect(await prisma.source.count({ where: { id: source.id } })).toBe(0);
+  });
+
+  it("asks first on the event's own page too, and deletes it when confirmed", async () => {
+    const w = await world();
+    const event = await addEvent(w.c.id, { occurredOn: "2019-07-06", description: "Rally in Almaty", sourceId: w.c.sources[0]!.id });
+    const path = `${w.path}/events/${event.id}`;
+    const params = { caseId: w.c.id, kind: "events", factId: event.id };
+    const post = (form: Record<string, string>) =>
+      settle(factEditor.action({ request: request(path, { cookie: w.cookie, form }), params, context: testContext })) as Promise<Response>;
+    expect(await (await post({ intent: "delete" })).json()).toMatchObject({
+      confirm: { title: "Delete this event", items: ["Rally in Almaty"], danger: true },
+    });
+    expect(await prisma.caseEvent.count({ where: { id: event.id } })).toBe(1);
+    expect((await post({ intent: "delete", confirmed: "yes" })).status).toBe(302);
+    expect(await prisma.caseEvent.count({ where: { id: event.id } })).toBe(0);
   });
 });
