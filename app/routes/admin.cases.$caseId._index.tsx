@@ -379,7 +379,7 @@ export default function EditCase() {
 
       <h3 id="updates">Published updates</h3>
       {updates.length === 0 ? <p>No update yet.</p> : null}
-      <ul className="stack">
+      <ul className="case-list stack">
         {updates.map((u) => (
           <li key={u.id} className="card">
             <strong>{u.title}</strong>
@@ -389,10 +389,12 @@ export default function EditCase() {
               {!u.emailSigners
                 ? "Not emailed"
                 : u.emailedAt
-                  ? `Emailed to ${count(u.emailedCount, "signer")}`
+                  ? u.emailedCount
+                    ? `Emailed to ${count(u.emailedCount, "signer")}`
+                    : "No signer to email"
                   : u.hiddenAt
                     ? `Emailing stopped after ${count(u.emailedCount, "signer")}`
-                    : `Being emailed (${count(u.emailedCount, "signer")} so far)`}
+                    : `Being emailed${u.emailedCount ? ` (${count(u.emailedCount, "signer")} so far)` : ""}`}
             </span>
             <div className="actions">
               <Link to={`updates/${u.id}`} aria-label={`Edit the update ${u.title}`}>

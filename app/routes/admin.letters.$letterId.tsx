@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(EditSchema, formData);
       if (!parsed.success) return answer(null, 400, parsed.failure);
       const ok = await approveLetter(letter.id, parsed.data);
-      return ok ? answer("Approved, as shown below.") : answer("A sent letter cannot be approved again.", 409);
+      return ok ? answer("Approved: the text above is the one that will be sent.") : answer("A sent letter cannot be approved again.", 409);
     }
     case "send": {
       const parsed = parseForm(EditSchema, formData);
@@ -149,8 +149,10 @@ export default function LetterPage() {
   const result = useActionData<typeof action>();
   // The answer shows once the page has reloaded the letter, never beside the text as it was before.
   const settled = useNavigation().state === "idle";
-  const failure = result && "failure" in result ? result.failure : null;
   const editable = letter.status !== "sent";
+  const failure = result && "failure" in result ? result.failure : null;
+  // Saving and approving are answered beside the buttons pressed, at the foot of a long letter.
+  const nearTheText = editable && (result?.intent === "edit" || result?.intent === "approve");
   const canSend = !!(letter.recipientEmail ?? letter.target.email) && letter.campaign.status === "live";
   const role = [letter.target.position, letter.target.body].filter(Boolean).join(", ");
   return (
@@ -179,7 +181,7 @@ export default function LetterPage() {
       <h1>Letter to {letter.recipientName}</h1>
       {role ? <p className="lead">{role}</p> : null}
       {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
-      {settled && result && "message" in result && result.message ? (
+      {settled && result && "message" in result && result.message && !nearTheText ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
@@ -228,6 +230,11 @@ export default function LetterPage() {
           <FormError failure={failure} />
           <TextField name="subject" label="Subject" required failure={failure} defaultValue={letter.subject} />
           <TextAreaField name="body" label="Letter" required rows={20} failure={failure} defaultValue={letter.body} />
+          {settled && nearTheText && result && "message" in result && result.message ? (
+            <p className={result.ok ? "notice" : "form-error"} role="status">
+              {result.message}
+            </p>
+          ) : null}
           <div className="actions">
             {/* The first button is the one Enter presses: saving, never approving or sending. */}
             <button type="submit" name="intent" value="edit" className="secondary">

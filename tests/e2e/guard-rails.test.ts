@@ -82,7 +82,7 @@ describe("a section member reviewing letters", () => {
     const body = page.getByLabel("Letter", { exact: true });
     await body.fill(`${await body.inputValue()}\n\n${edit}`);
     await page.getByRole("button", { name: "Approve", exact: true }).click();
-    await page.getByText("Approved, as shown below.").waitFor();
+    await page.getByText("Approved: the text above is the one that will be sent.").waitFor();
     expect(await page.locator("dl.facts").innerText()).toMatch(/Status\s+Approved/);
     expect(await body.inputValue()).toContain(edit);
     await page.reload();
@@ -185,7 +185,7 @@ describe("an organiser publishing a case update", () => {
     const title = "Guard rails: Aigul released (JS)";
     const audience = await fillUpdate(page, title);
     expect(audience).toBeGreaterThanOrEqual(1);
-    await page.getByRole("button", { name: "Publish the update" }).click();
+    await page.getByRole("button", { name: "Publish the update", exact: true }).click();
     const dialog = page.getByRole("dialog");
     const action = audience === 1 ? "Publish and email 1 signer" : `Publish and email ${audience} signers`;
     await dialog.getByRole("heading", { name: `${action}?` }).waitFor();
@@ -224,7 +224,7 @@ describe("an organiser publishing a case update", () => {
     await openCase(page);
     const title = "Guard rails: Aigul released (no JS)";
     expect(await fillUpdate(page, title)).toBeGreaterThanOrEqual(1);
-    await page.getByRole("button", { name: "Publish the update" }).click();
+    await page.getByRole("button", { name: "Publish the update", exact: true }).click();
     // Without scripts the question is a section of the page, with the same words and buttons.
     const question = page.getByRole("dialog");
     await question.getByRole("heading", { name: /^Publish and email \d+ signers?\?$/ }).waitFor();
@@ -237,6 +237,8 @@ describe("an organiser publishing a case update", () => {
 
     // The confirmed form again, as a second press or a resent page would send it.
     const action = new URL(page.url()).pathname;
+    // Built in the page, then pressed by Playwright (submitting from inside evaluate would race
+    // the navigation against evaluate's own answer).
     await page.evaluate(
       ([target, values]) => {
         const form = document.createElement("form");
@@ -249,11 +251,15 @@ describe("an organiser publishing a case update", () => {
           input.value = value;
           form.append(input);
         }
+        const button = document.createElement("button");
+        button.type = "submit";
+        button.textContent = "Send the same form again";
+        form.append(button);
         document.body.append(form);
-        form.submit();
       },
       [action, fields] as const,
     );
+    await page.getByRole("button", { name: "Send the same form again" }).click();
     await page.getByText(`“${title}” was already published from this form: nothing was published or emailed a second time.`).waitFor();
     expect(await page.getByRole("listitem").filter({ hasText: title }).count()).toBe(1);
     await expect.poll(() => mailsTo(SIGNER, title), { timeout: 20_000 }).toBe(1);

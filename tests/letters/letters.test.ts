@@ -413,7 +413,7 @@ describe("reviewing one letter", () => {
     const edited = `${letter.body}\n\nWritten by our Brussels volunteers.`;
     const approved = await post(letterPage.action, path, cookie, { intent: "approve", subject: "Edited subject", body: edited }, params);
     expect(approved.status).toBe(200);
-    expect(await approved.json()).toMatchObject({ message: "Approved, as shown below." });
+    expect(await approved.json()).toMatchObject({ message: "Approved: the text above is the one that will be sent." });
     const stored = await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
     expect(stored).toMatchObject({ status: "approved", subject: "Edited subject", body: edited });
     expect(stored.editedAt).not.toBeNull();
