@@ -1,6 +1,7 @@
 // Campaigns: a case put to work. Which targets a campaign addresses, and which of them are a sender's.
 import { prisma } from "~/db.server";
-import type { CampaignInput, TargetKind, TemplateInput } from "~/campaigns/campaign.schema";
+import { targetKindLabels, type CampaignInput, type TargetKind, type TemplateInput } from "~/campaigns/campaign.schema";
+import { count, plural } from "~/ui/format";
 import { decodeList, encodeList } from "~/lists";
 import type { Prisma } from "~/generated/prisma.server/client";
 import type { TargetFilters } from "~/targets/target.schema";
@@ -165,6 +166,21 @@ export async function updateTemplate(campaignId: string, templateId: string, dat
 /** How many letters were generated from a template (they stay when it is deleted). */
 export function lettersFromTemplate(templateId: string) {
   return prisma.letter.count({ where: { templateId } });
+}
+
+/** The question before a template is deleted (from the campaign page or the editor): which one, and what stays. */
+export async function templateDeletionQuestion(template: { id: string; name: string; language: string; targetKind: string | null }) {
+  const letters = await lettersFromTemplate(template.id);
+  const kind = template.targetKind ? (targetKindLabels[template.targetKind as TargetKind] ?? template.targetKind) : "any kind of target";
+  return {
+    title: `Delete the template “${template.name}”`,
+    items: [`${template.name} · ${template.language.toUpperCase()} · ${kind}`],
+    detail: letters
+      ? `The ${count(letters, "letter")} generated from it ${plural(letters, "stays", "stay")}; new letters cannot use it. This cannot be undone.`
+      : "No letter was generated from it. This cannot be undone.",
+    button: "Delete the template",
+    danger: true,
+  };
 }
 
 export async function deleteTemplate(campaignId: string, templateId: string) {

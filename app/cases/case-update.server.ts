@@ -1,7 +1,9 @@
 // Case updates: a change in the people's situation, published on the case and campaign pages, and
 // emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates and
 // to the case's confirmed followers: the worker queues those emails in chunks after publishing.
+import crypto from "node:crypto";
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
 import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
@@ -13,19 +15,99 @@ import { reportBackgroundError } from "~/background.server";
 
 const FAN_OUT_CHUNK = 500;
 
+/** The updates shown on the public pages, newest first: an unpublished one is left out. */
 export function caseUpdates(caseId: string) {
   return prisma.caseUpdate.findMany({
-    where: { caseId },
+    where: { caseId, hiddenAt: null },
     orderBy: { publishedAt: "desc" },
     take: 20,
     select: { id: true, title: true, body: true, publishedAt: true },
   });
 }
 
+/** Every update of a case for its organisers, with how far its emails went. */
+export function caseUpdatesForOrganisers(caseId: string) {
+  return prisma.caseUpdate.findMany({
+    where: { caseId },
+    orderBy: { publishedAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      editedAt: true,
+      hiddenAt: true,
+      emailSigners: true,
+      emailedAt: true,
+      emailedCount: true,
+    },
+  });
+}
+
+export function getCaseUpdate(caseId: string, updateId: string) {
+  return prisma.caseUpdate.findFirst({
+    where: { id: updateId, caseId },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      hiddenAt: true,
+      emailSigners: true,
+      emailedAt: true,
+      emailedCount: true,
+    },
+  });
+}
+
+/** A fresh key for one showing of the publish form (see CaseUpdate.idempotencyKey). */
+export function newPublishKey(): string {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+/**
+ * Who receives a case update by email: the people who signed one of the case's petitions, confirmed,
+ * asked for news, and neither stopped email nor had their data erased. Counting and fan-out both read
+ * it here, so anyone else who should hear of a case (followers) is added in this one place.
+ */
+function audienceOf(caseId: string) {
+  return {
+    campaign: { caseId },
+    status: "confirmed",
+    wantsUpdates: true,
+    unsubscribedAt: null,
+    erasedAt: null,
+    emailHash: { not: null },
+    emailEnc: { not: null },
+  } satisfies Prisma.SignatureWhereInput;
+}
+
+/**
+ * How many people an update of this case would be emailed to now: its signers who asked for news and
+ * its followers, each email address once, without the addresses that asked for no email at all.
+ */
+export async function countCaseUpdateAudience(caseId: string): Promise<number> {
+  const [signers, followers] = await Promise.all([
+    prisma.signature.groupBy({ by: ["emailHash"], where: audienceOf(caseId) }),
+    prisma.caseFollower.findMany({ where: { caseId, status: "confirmed", unsubscribedAt: null }, select: { emailHash: true } }),
+  ]);
+  // A follower who also signed gets the update once (the fan-out dedupes by address too).
+  const hashes = [...new Set([...signers, ...followers].flatMap((p) => (p.emailHash ? [p.emailHash] : [])))];
+  let suppressed = 0;
+  // In chunks: SQLite limits how many values one statement may carry.
+  for (let i = 0; i < hashes.length; i += 5000) {
+    suppressed += await prisma.suppressedSupporter.count({ where: { emailHash: { in: hashes.slice(i, i + 5000) } } });
+  }
+  return hashes.length - suppressed;
+}
+
+export type PublishResult = { id: string; emailing: boolean; duplicate: boolean } | null;
+
 /**
  * Publishes the update. When asked, the signers who want news get it by email: the worker queues
  * those emails in chunks (fanOutNextChunk), so publishing is quick whatever the number of signers,
- * and a fan-out cut short by a restart resumes where it stopped.
+ * and a fan-out cut short by a restart resumes where it stopped. The same form sent twice (its
+ * idempotency key) publishes once: the second answer is the update the first one made.
  */
 export async function publishCaseUpdate({
   caseId,
@@ -36,6 +118,7 @@ export async function publishCaseUpdate({
   createdById,
   emailSigners,
   appUrl,
+  idempotencyKey,
 }: {
   caseId: string;
   organisationId: string;
@@ -45,14 +128,60 @@ export async function publishCaseUpdate({
   createdById: string;
   emailSigners: boolean;
   appUrl: string;
-}): Promise<{ id: string; emailing: boolean } | null> {
+  /** The publish form's key; without one (scripts, the demo data) nothing is checked. */
+  idempotencyKey?: string;
+}): Promise<PublishResult> {
   const found = await prisma.case.findFirst({ where: { id: caseId, organisationId }, select: { id: true } });
   if (!found) return null;
-  const update = await prisma.caseUpdate.create({
-    data: { caseId, title, body, statusChangeId, createdById, emailSigners, linkBase: emailSigners ? appUrl : null },
-    select: { id: true },
-  });
-  return { id: update.id, emailing: emailSigners };
+  const existing = async () => {
+    if (!idempotencyKey) return null;
+    const update = await prisma.caseUpdate.findUnique({
+      where: { idempotencyKey },
+      select: { id: true, caseId: true, emailSigners: true },
+    });
+    // A key is this case's or nobody's: another case's update is never revealed.
+    return update && update.caseId === caseId ? { id: update.id, emailing: update.emailSigners, duplicate: true } : null;
+  };
+  const before = await existing();
+  if (before) return before;
+  try {
+    const update = await prisma.caseUpdate.create({
+      data: {
+        caseId,
+        title,
+        body,
+        statusChangeId,
+        createdById,
+        emailSigners,
+        linkBase: emailSigners ? appUrl : null,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+      select: { id: true },
+    });
+    return { id: update.id, emailing: emailSigners, duplicate: false };
+  } catch (error) {
+    // The same form sent twice at once: the unique key lets one through.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return existing();
+    throw error;
+  }
+}
+
+/** Corrects an update's words on the pages; emails already queued keep the words they had. */
+export async function editCaseUpdate(caseId: string, updateId: string, data: { title: string; body: string }) {
+  const { count } = await prisma.caseUpdate.updateMany({ where: { id: updateId, caseId }, data: { ...data, editedAt: new Date() } });
+  return count === 1;
+}
+
+/** Takes an update off the public pages (or puts it back); emails not yet queued are not sent. */
+export async function setCaseUpdateHidden(caseId: string, updateId: string, hidden: boolean) {
+  const { count } = await prisma.caseUpdate.updateMany({ where: { id: updateId, caseId }, data: { hiddenAt: hidden ? new Date() : null } });
+  return count === 1;
+}
+
+/** Deletes an update; emails already queued for it still go out (they are the outbox's). */
+export async function deleteCaseUpdate(caseId: string, updateId: string) {
+  const { count } = await prisma.caseUpdate.deleteMany({ where: { id: updateId, caseId } });
+  return count === 1;
 }
 
 /**
@@ -64,7 +193,7 @@ export async function publishCaseUpdate({
  */
 export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId: string; queued: number; done: boolean } | null> {
   const update = await prisma.caseUpdate.findFirst({
-    where: { emailSigners: true, emailedAt: null },
+    where: { emailSigners: true, emailedAt: null, hiddenAt: null },
     orderBy: { publishedAt: "asc" },
     select: {
       id: true,
@@ -93,11 +222,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
       })
     : await prisma.signature.findMany({
         where: {
-          campaign: { caseId: update.case.id },
-          status: "confirmed",
-          wantsUpdates: true,
-          unsubscribedAt: null,
-          erasedAt: null,
+          ...audienceOf(update.case.id),
           ...(update.fanOutCursor ? { id: { gt: update.fanOutCursor } } : {}),
         },
         orderBy: { id: "asc" },

@@ -37,7 +37,12 @@ const caseDetail = {
   events: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }], include: { source: true } },
   demands: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { source: true } },
   campaigns: { where: { status: "live" }, select: { slug: true, title: true, callToAction: true } },
-  updates: { orderBy: { publishedAt: "desc" }, take: 10, select: { id: true, title: true, body: true, publishedAt: true } },
+  updates: {
+    where: { hiddenAt: null },
+    orderBy: { publishedAt: "desc" },
+    take: 10,
+    select: { id: true, title: true, body: true, publishedAt: true },
+  },
 } satisfies Prisma.CaseInclude;
 
 /** Public: an active or closed case with everything the case page shows. Drafts are not public. */

@@ -1,10 +1,12 @@
 // Letters: generated from a campaign's templates for each of a sender's targets, frozen at
 // generation, reviewed, approved and sent through the outbox with a reply-to of their own.
 import crypto from "node:crypto";
+import { z } from "zod";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma.server/client";
 import { env } from "~/env.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
+import { targetKinds } from "~/targets/target.schema";
 import { decodeList } from "~/lists";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
@@ -213,6 +215,23 @@ function createId(): string {
   return `l${crypto.randomBytes(12).toString("base64url")}`;
 }
 
+export const letterStatuses = ["draft", "approved", "sent"] as const;
+
+/** The review list's filters, read from the query string: anything unknown shows every letter. */
+export const LetterFilterSchema = z.object({
+  status: z.enum(["", ...letterStatuses]).catch(""),
+  kind: z.enum(["", ...targetKinds]).catch(""),
+});
+export type LetterFilter = z.infer<typeof LetterFilterSchema>;
+
+export function readLetterFilter(searchParams: URLSearchParams): LetterFilter {
+  return LetterFilterSchema.parse({ status: searchParams.get("status") ?? "", kind: searchParams.get("kind") ?? "" });
+}
+
+export function matchesFilter(letter: { status: string; target: { kind: string } }, filter: LetterFilter): boolean {
+  return (!filter.status || letter.status === filter.status) && (!filter.kind || letter.target.kind === filter.kind);
+}
+
 /** A section member sees only their section's letters; an organiser sees the sender they chose. */
 export function lettersForSender({
   campaignId,
@@ -225,7 +244,8 @@ export function lettersForSender({
 }) {
   return prisma.letter.findMany({
     where: { campaignId, organisationId, senderKey: senderKeyOf(sectionId) },
-    orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }],
+    // The id last, so letters with the same kind and name keep one order on the list and the letter page.
+    orderBy: [{ target: { kind: "asc" } }, { recipientName: "asc" }, { id: "asc" }],
     select: {
       id: true,
       subject: true,
@@ -235,9 +255,29 @@ export function lettersForSender({
       sentAt: true,
       sendCount: true,
       outboxEmailId: true,
-      target: { select: { kind: true, country: true } },
+      target: { select: { kind: true, country: true, position: true, body: true } },
     },
   });
+}
+
+/**
+ * The letters before and after this one on the review list, in its order and with its filter. A
+ * letter that no longer matches the filter (it was just approved) still has neighbours: the
+ * nearest matching letters on either side of its place in the full list.
+ */
+export async function letterNeighbours(
+  letter: { id: string; campaignId: string; organisationId: string; sectionId: string | null },
+  filter: LetterFilter,
+) {
+  const all = await lettersForSender(letter);
+  const at = all.findIndex((l) => l.id === letter.id);
+  const matching = (l: (typeof all)[number]) => matchesFilter(l, filter);
+  const previous = all.slice(0, Math.max(at, 0)).reverse().find(matching);
+  const next = all.slice(at + 1).find(matching);
+  const listed = all.filter(matching);
+  const position = listed.findIndex((l) => l.id === letter.id);
+  const brief = (l: (typeof all)[number] | undefined) => (l ? { id: l.id, recipientName: l.recipientName } : null);
+  return { previous: brief(previous), next: brief(next), position: position >= 0 ? position + 1 : null, total: listed.length };
 }
 
 /** The letter, if the user may see it: organisers see their organisation's, section members their section's. */
@@ -253,7 +293,7 @@ export function getLetterFor({
   return prisma.letter.findFirst({
     where: { id: letterId, organisationId, ...(sectionId !== undefined ? { sectionId } : {}) },
     include: {
-      campaign: { select: { id: true, title: true, case: { select: { title: true, slug: true } } } },
+      campaign: { select: { id: true, title: true, status: true, case: { select: { title: true, slug: true } } } },
       target: true,
       section: true,
     },
@@ -301,12 +341,27 @@ export async function approveAll({
   return count;
 }
 
-export async function approveLetter(letterId: string) {
-  const { count } = await prisma.letter.updateMany({
-    where: { id: letterId, status: "draft" },
-    data: { status: "approved", approvedAt: new Date() },
+/**
+ * Approves a letter with the text its reviewer approved: the subject and body on their screen (edits
+ * they did not save separately) are saved in the same transaction, so what is approved, and later
+ * sent, is what they read. An approved letter approved again with new text stays approved.
+ */
+export async function approveLetter(letterId: string, text?: { subject: string; body: string }): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const letter = await tx.letter.findFirst({
+      where: { id: letterId, status: { in: ["draft", "approved"] } },
+      select: { subject: true, body: true, status: true },
+    });
+    if (!letter) return false;
+    const edited = !!text && (text.subject !== letter.subject || text.body !== letter.body);
+    if (!edited && letter.status === "approved") return true;
+    const now = new Date();
+    await tx.letter.update({
+      where: { id: letterId },
+      data: { ...(edited ? { ...text, editedAt: now } : {}), status: "approved", approvedAt: now },
+    });
+    return true;
   });
-  return count === 1;
 }
 
 type LetterToSend = NonNullable<Awaited<ReturnType<typeof loadLettersToSend>>>[number];
@@ -384,6 +439,14 @@ export async function sendApproved({
   const sendable = letters.filter((l) => l.recipientEmail ?? l.target.email);
   await enqueueLetters(sendable, appUrl);
   return { sent: sendable.length, withoutEmail: letters.length - sendable.length };
+}
+
+/** Sends one approved letter that has an email address; false when it cannot be sent (any more). */
+export async function sendLetter({ letterId, organisationId, appUrl }: { letterId: string; organisationId: string; appUrl: string }) {
+  const letters = await loadLettersToSend({ id: letterId, organisationId, status: "approved" });
+  if (letters.length !== 1 || !(letters[0]!.recipientEmail ?? letters[0]!.target.email)) return false;
+  await enqueueLetters(letters, appUrl);
+  return true;
 }
 
 /** Sending a letter that was already sent: only after the sender confirmed it. */

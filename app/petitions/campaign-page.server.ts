@@ -39,7 +39,7 @@ export async function campaignPage(slug: string) {
       caseId,
     ) as Array<{ id: string; text: string }>;
     const updates = preparedStatement(
-      `SELECT "id", "title", "body", "publishedAt" FROM "CaseUpdate" WHERE "caseId" = ? ORDER BY "publishedAt" DESC LIMIT 5`,
+      `SELECT "id", "title", "body", "publishedAt" FROM "CaseUpdate" WHERE "caseId" = ? AND "hiddenAt" IS NULL ORDER BY "publishedAt" DESC LIMIT 5`,
     ).all(caseId) as Array<{ id: string; title: string; body: string; publishedAt: string }>;
     // Served by the index on (campaignId, status, confirmedAt): the newest confirmed first.
     const signers = campaign.petitionText

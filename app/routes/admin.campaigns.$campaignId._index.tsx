@@ -11,7 +11,7 @@ import {
   liveOnDraftCase,
   deleteTemplate,
   isCampaignSlugTaken,
-  lettersFromTemplate,
+  templateDeletionQuestion,
   listCampaignTargets,
   setTargetPicked,
   updateCampaign,
@@ -70,21 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "delete-template": {
       const template = campaign.templates.find((t) => t.id === fieldOr400(IdSchema, formData.get("templateId")));
       if (!template) return json({ intent, failure: null, message: "This template was already deleted." }, { status: 404 });
-      if (!isConfirmed(formData)) {
-        const letters = await lettersFromTemplate(template.id);
-        return json({
-          intent,
-          failure: null,
-          ...confirmation(formData, {
-            title: `Delete the template "${template.name}"`,
-            detail: letters
-              ? `The ${count(letters, "letter")} generated from it ${plural(letters, "stays", "stay")}; new letters cannot use it. This cannot be undone.`
-              : "No letter was generated from it. This cannot be undone.",
-            button: "Delete the template",
-            danger: true,
-          }),
-        });
-      }
+      if (!isConfirmed(formData))
+        return json({ intent, failure: null, ...confirmation(formData, await templateDeletionQuestion(template)) });
       await deleteTemplate(campaign.id, template.id);
       return json({ intent, failure: null, message: "Template deleted." });
     }
@@ -127,6 +114,7 @@ export default function CampaignPage() {
           </>
         ) : null}
       </p>
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       {result && "message" in result ? (
         <p className="notice" role="status">
           {result.message}
@@ -148,8 +136,8 @@ export default function CampaignPage() {
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="delete-template" />
               <input type="hidden" name="templateId" value={t.id} />·{" "}
-              <button type="submit" className="link-button">
-                Delete
+              <button type="submit" className="link-button" aria-label={`Delete the template ${t.name}`}>
+                Delete…
               </button>
             </Form>
           </li>

@@ -8,6 +8,8 @@ import { appUrl, env } from "~/env.server";
 import { lettersAwaitingAnswer, sendFollowUp } from "~/responses/follow-up.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { count, formatDateTime } from "~/ui/format";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { fieldOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Follow-ups: Solidarity letters" }];
@@ -30,8 +32,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const letterId = fieldOr400(IdSchema, formData.get("letterId"));
   // Only a letter of this sender, still waiting: the list is the check.
   const waiting = await lettersAwaitingAnswer({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
-  if (!waiting.some((l) => l.id === letterId))
-    return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });
+  const letter = waiting.find((l) => l.id === letterId);
+  if (!letter) return json({ ok: false, message: "This letter does not need a follow-up." }, { status: 409 });
+  if (!letter.recipientEmail)
+    return json({ ok: false, message: "This letter has no email address: print a follow-up instead." }, { status: 409 });
+  if (!isConfirmed(formData)) {
+    return json(
+      confirmation(formData, {
+        title: `Send a follow-up to ${letter.recipientName}`,
+        items: [`${letter.recipientName} <${letter.recipientEmail}>`],
+        detail: `It recalls “${letter.subject}”${letter.sentAt ? `, sent ${formatDateTime(letter.sentAt)}` : ""}, and goes out by email at once.`,
+        button: "Send the follow-up",
+      }),
+    );
+  }
   const ok = await sendFollowUp({ letterId, organisationId: user.organisationId, appUrl: appUrl(request) });
   return json(
     { ok, message: ok ? "The follow-up is queued." : "This letter has no email address: print a follow-up instead." },
@@ -49,7 +63,8 @@ export default function FollowUps() {
       </p>
       <h1>Follow-ups</h1>
       <p className="muted">Letters sent more than {count(days, "day")} ago that got no answer.</p>
-      {result ? (
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
+      {result && "message" in result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
@@ -64,7 +79,7 @@ export default function FollowUps() {
               <input type="hidden" name="sender" value={sender} />
               <input type="hidden" name="letterId" value={l.id} /> ·{" "}
               <button type="submit" className="link-button">
-                Send a follow-up
+                Send a follow-up…
               </button>
             </Form>
           </li>

@@ -4,13 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
+import { targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/campaign.schema";
 import { countCampaignTargets } from "~/campaigns/campaign.server";
 import { requireLetterWriter } from "~/campaigns/campaign-access.server";
 import { prisma } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { loadSender } from "~/letters/letter-context.server";
-import { approveAll, deliveryOf, generateLetters, lettersForSender, postCounts, sendApproved } from "~/letters/letter.server";
+import {
+  approveAll,
+  deliveryOf,
+  generateLetters,
+  lettersForSender,
+  matchesFilter,
+  postCounts,
+  readLetterFilter,
+  sendApproved,
+} from "~/letters/letter.server";
 import { deliveryBucket, deliveryBucketLabels } from "~/dashboard/dashboard.server";
 import { emailStatusLabel } from "~/mail/email-status";
 import { confirmation, isConfirmed } from "~/ui/confirm";
@@ -26,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, campaign, organiser, sectionId } = await requireLetterWriter(request, params.campaignId, url.searchParams.get("sender"));
   const sender = await loadSender(user.organisationId, sectionId);
   if (!sender) throw new Response("No such section.", { status: 404 });
-  const letters = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
+  const all = await lettersForSender({ campaignId: campaign.id, organisationId: user.organisationId, sectionId });
+  const filter = readLetterFilter(url.searchParams);
+  const letters = all.filter((l) => matchesFilter(l, filter));
+  const filterQuery = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
   const delivery = await deliveryOf(letters.flatMap((l) => (l.outboxEmailId ? [l.outboxEmailId] : [])));
   const sections = organiser
     ? await prisma.section.findMany({
@@ -42,6 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections,
     targetCount: await countCampaignTargets(campaign, sender.country),
     post: await postCounts({ organisationId: user.organisationId, campaignId: campaign.id, sectionId }),
+    filter,
+    filterQuery: filterQuery ? `?${filterQuery}` : "",
+    total: all.length,
+    drafts: all.filter((l) => l.status === "draft").length,
+    approved: all.filter((l) => l.status === "approved").length,
     letters: letters.map((l) => {
       const email = l.outboxEmailId ? delivery.get(l.outboxEmailId) : undefined;
       const state = deliveryBucketLabels[deliveryBucket(l.status, email?.status ?? null)];
@@ -110,12 +127,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// Here, not from letter.server: a component cannot read a server module's values.
+const statusLabels = { draft: "Draft", approved: "Approved", sent: "Sent" } as const;
+
 export default function Letters() {
-  const { campaign, organiser, sender, sections, targetCount, letters, post } = useLoaderData<typeof loader>();
+  const { campaign, organiser, sender, sections, targetCount, letters, filter, filterQuery, total, drafts, approved, post } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const drafts = letters.filter((l) => l.status === "draft").length;
-  const approved = letters.filter((l) => l.status === "approved").length;
+  const navigation = useNavigation().state;
+  const busy = navigation === "submitting";
+  // The answer shows once the list has reloaded, together with the letters it speaks of.
+  const settled = navigation === "idle";
   const hidden = <input type="hidden" name="sender" value={sender.key} />;
   return (
     <>
@@ -150,7 +172,7 @@ export default function Letters() {
         </Form>
       ) : null}
       {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
-      {result && "message" in result ? (
+      {settled && result && "message" in result ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
@@ -198,6 +220,43 @@ export default function Letters() {
       ) : null}
       {campaign.status !== "live" ? <p className="muted">The campaign is not live: letters can be prepared, not sent.</p> : null}
 
+      <Form method="get" className="actions filters" aria-label="Filter the letters">
+        <input type="hidden" name="sender" value={sender.key} />
+        <label>
+          Status{" "}
+          <select name="status" defaultValue={filter.status}>
+            <option value="">Any</option>
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind{" "}
+          <select name="kind" defaultValue={filter.kind}>
+            <option value="">Any</option>
+            {targetKinds.map((k) => (
+              <option key={k} value={k}>
+                {targetKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          Show
+        </button>
+        {filter.status || filter.kind ? (
+          <>
+            <span className="muted">
+              Showing {letters.length} of {count(total, "letter")}
+            </span>
+            <Link to={`?sender=${sender.key}`}>Show all</Link>
+          </>
+        ) : null}
+      </Form>
+
       <div className="table-scroll">
         <table>
           <thead>
@@ -212,7 +271,13 @@ export default function Letters() {
             {letters.map((l) => (
               <tr key={l.id}>
                 <td>
-                  <Link to={`/admin/letters/${l.id}`}>{l.recipientName}</Link>
+                  <Link to={`/admin/letters/${l.id}${filterQuery}`}>{l.recipientName}</Link>
+                  {l.target.position || l.target.body ? (
+                    <>
+                      <br />
+                      {[l.target.position, l.target.body].filter(Boolean).join(", ")}
+                    </>
+                  ) : null}
                   <br />
                   <span className="muted">
                     {targetKindLabels[l.target.kind as TargetKind] ?? l.target.kind}
@@ -234,6 +299,7 @@ export default function Letters() {
           </tbody>
         </table>
       </div>
+      {letters.length === 0 && total > 0 ? <p>No letter matches these filters.</p> : null}
     </>
   );
 }

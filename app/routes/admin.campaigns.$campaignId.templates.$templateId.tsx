@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { TemplatePreviewSchema, TemplateSchema, targetKindLabels, targetKinds, type TargetKind } from "~/campaigns/campaign.schema";
-import { createTemplate, deleteTemplate, lettersFromTemplate, listCampaignTargets, updateTemplate } from "~/campaigns/campaign.server";
+import { createTemplate, deleteTemplate, listCampaignTargets, templateDeletionQuestion, updateTemplate } from "~/campaigns/campaign.server";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
 import { defaultTemplateBody, defaultTemplateSubject } from "~/campaigns/default-template";
 import { prisma } from "~/db.server";
@@ -108,17 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const template = campaign.templates.find((t) => t.id === templateId);
     notFoundUnless(template, "No such template in this campaign.");
     if (!isConfirmed(formData)) {
-      const letters = await lettersFromTemplate(template.id);
-      return json(
-        confirmation(formData, {
-          title: `Delete the template "${template.name}"`,
-          detail: letters
-            ? `The ${count(letters, "letter")} generated from it ${plural(letters, "stays", "stay")}; new letters cannot use it. This cannot be undone.`
-            : "No letter was generated from it. This cannot be undone.",
-          button: "Delete the template",
-          danger: true,
-        }),
-      );
+      return json(confirmation(formData, await templateDeletionQuestion(template)));
     }
     await deleteTemplate(campaign.id, template.id);
     return redirect(`/admin/campaigns/${campaign.id}?deleted=template`);

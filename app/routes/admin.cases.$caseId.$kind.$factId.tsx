@@ -4,7 +4,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { DemandSchema, EventSchema, SourceSchema } from "~/cases/case.schema";
-import { updateDemand, updateEvent, updateSource } from "~/cases/case.server";
+import { deleteFact, updateDemand, updateEvent, updateSource } from "~/cases/case.server";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { checkSource, FactKindSchema, requireOrganiserCase } from "~/cases/case-admin.server";
 import { DemandFields, EventFields, SourceFields } from "~/cases/components/fact-fields";
 import { ErrorMessage } from "~/ui/error-message";
@@ -12,6 +14,7 @@ import { failure, parseForm } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
 
 const titles = { sources: "Edit source", events: "Edit event", demands: "Edit demand" } as const;
+const nouns = { sources: "source", events: "event", demands: "demand" } as const;
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const { case: c } = await requireOrganiserCase(request, params.caseId);
@@ -37,6 +40,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { case: c, kind, fact } = await load(request, params);
   const formData = await request.formData();
   const back = redirect(`/admin/cases/${c.id}`);
+  if (formData.get("intent") === "delete") {
+    const name =
+      kind === "sources"
+        ? c.sources.find((f) => f.id === fact.id)?.title
+        : kind === "events"
+          ? c.events.find((f) => f.id === fact.id)?.description
+          : c.demands.find((f) => f.id === fact.id)?.text;
+    if (!isConfirmed(formData)) {
+      return json(
+        confirmation(formData, {
+          title: `Delete this ${nouns[kind]}`,
+          items: [name ?? ""],
+          detail:
+            kind === "sources" ? "The facts that cite it stay on the case, shown without a source." : "It goes from the public case page.",
+          button: `Delete the ${nouns[kind]}`,
+          danger: true,
+        }),
+      );
+    }
+    await deleteFact(c.id, kind, fact.id);
+    return back;
+  }
   if (kind === "sources") {
     const parsed = parseForm(SourceSchema, formData);
     if (!parsed.success) return json(parsed.failure, { status: 400 });
@@ -61,13 +86,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditFact() {
   const { caseId, caseTitle, kind, fact, sources } = useLoaderData<typeof loader>();
-  const failureData = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const failureData = result && "fieldErrors" in result ? result : null;
   return (
     <>
       <p>
         <Link to={`/admin/cases/${caseId}`}>← {caseTitle}</Link>
       </p>
       <h1>{titles[kind]}</h1>
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       <Form method="post" className="stack" noValidate>
         <FormError failure={failureData} />
         {kind === "sources" ? <SourceFields failure={failureData} values={fact} /> : null}
@@ -77,6 +104,12 @@ export default function EditFact() {
           <button type="submit">Save</button>
           <Link to={`/admin/cases/${caseId}`}>Cancel</Link>
         </div>
+      </Form>
+      <Form method="post" className="actions spaced">
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className="danger">
+          Delete this {nouns[kind]}…
+        </button>
       </Form>
     </>
   );

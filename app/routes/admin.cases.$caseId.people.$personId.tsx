@@ -19,7 +19,10 @@ import {
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError } from "~/ui/forms";
-import { formatPartialDate } from "~/ui/format";
+import { count, formatPartialDate } from "~/ui/format";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
+import { personStatusLabel } from "~/cases/case-status";
 import { StatusBadge } from "~/ui/status-badge";
 import { IdSchema, fieldOr400, intentOr400, paramOr404 } from "~/security/params.server";
 
@@ -46,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = intentOr400(formData, Intent);
   const fail = (f: FormFailure) => json({ intent, failure: f }, { status: 400 });
   const done = (message: string) => json({ intent, failure: null, message });
+  const ask = (ask: Parameters<typeof confirmation>[1]) =>
+    json({ intent, failure: null, ...confirmation(formData, { danger: true, ...ask }) });
   const id = () => fieldOr400(IdSchema, formData.get("id"));
 
   switch (intent) {
@@ -63,9 +68,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await recordStatusChange(person.id, parsed.data);
       return done("Status change recorded.");
     }
-    case "delete-status":
-      await deleteStatusChange(person.id, id());
+    case "delete-status": {
+      const change = person.statusChanges.find((sc) => sc.id === id());
+      if (!change) throw new Response("No such status change.", { status: 404 });
+      if (!isConfirmed(formData)) {
+        return ask({
+          title: `Delete a status change of ${person.name}`,
+          items: [`${formatPartialDate(change.occurredOn)}: ${personStatusLabel(change.status)}${change.note ? ` (${change.note})` : ""}`],
+          detail:
+            "It goes from the status history, the public page and the outcomes dashboard; the current status follows the newest change left.",
+          button: "Delete the status change",
+        });
+      }
+      await deleteStatusChange(person.id, change.id);
       return done("Status change deleted.");
+    }
     case "add-charge": {
       const parsed = parseForm(ChargeSchema, formData);
       if (!parsed.success) return fail(parsed.failure);
@@ -74,10 +91,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await addCharge(person.id, parsed.data);
       return done("Charge added.");
     }
-    case "delete-charge":
-      await deleteCharge(person.id, id());
+    case "delete-charge": {
+      const charge = person.charges.find((ch) => ch.id === id());
+      if (!charge) throw new Response("No such charge.", { status: 404 });
+      if (!isConfirmed(formData)) {
+        return ask({
+          title: `Delete a charge against ${person.name}`,
+          items: [`Article ${charge.article} of the ${charge.law}: ${charge.description}`],
+          detail: "It goes from the public page.",
+          button: "Delete the charge",
+        });
+      }
+      await deleteCharge(person.id, charge.id);
       return done("Charge deleted.");
+    }
     case "delete-person":
+      if (!isConfirmed(formData)) {
+        return ask({
+          title: `Delete ${person.name}`,
+          items: [person.name],
+          detail: `This deletes ${person.name} from the case “${person.case.title}” with ${count(person.charges.length, "charge")} and ${count(person.statusChanges.length, "status change")}, for good.`,
+          button: `Delete ${person.name}`,
+        });
+      }
       await deletePerson(person.caseId, person.id);
       return redirect(`/admin/cases/${person.caseId}`);
   }
@@ -89,7 +125,7 @@ function DeleteButton({ intent, id, label }: { intent: string; id: string; label
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
       <button type="submit" className="link-button" aria-label={label}>
-        Delete
+        Delete…
       </button>
     </Form>
   );
@@ -98,7 +134,7 @@ function DeleteButton({ intent, id, label }: { intent: string; id: string; label
 export default function EditPerson() {
   const { person } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failureFor = (intent: string) => (result && result.intent === intent ? result.failure : null);
+  const failureFor = (intent: string) => (result && result.intent === intent && "failure" in result ? result.failure : null);
   const sources = person.case.sources;
   return (
     <>
@@ -108,6 +144,7 @@ export default function EditPerson() {
       <h1>
         {person.name} <StatusBadge status={person.status} />
       </h1>
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       {result && "message" in result ? (
         <p className="notice" role="status">
           {result.message}
@@ -177,7 +214,7 @@ export default function EditPerson() {
           <input type="hidden" name="intent" value="delete-person" />
           <p>This deletes the person, their charges and status history.</p>
           <button type="submit" className="danger">
-            Delete {person.name}
+            Delete {person.name}…
           </button>
         </Form>
       </details>

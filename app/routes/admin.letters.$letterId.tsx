@@ -1,13 +1,25 @@
 // One letter: read it as it will go out, edit it before sending, approve it, follow its delivery,
-// print it, and send it again only after saying yes to a question.
+// print it, send it, and send it again, each send only after saying yes to a question; step to
+// the next or previous letter of the review list.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { appUrl } from "~/env.server";
 import { requireLetter } from "~/letters/letter-access.server";
-import { approveLetter, editLetter, letterHistory, replyAddress, sendAgain } from "~/letters/letter.server";
+import {
+  approveLetter,
+  editLetter,
+  letterHistory,
+  letterNeighbours,
+  readLetterFilter,
+  replyAddress,
+  sendAgain,
+  sendLetter,
+  senderKeyOf,
+  type LetterFilter,
+} from "~/letters/letter.server";
 import { deliveryBucket, deliveryBucketLabels } from "~/dashboard/dashboard.server";
 import { emailStatusLabel } from "~/mail/email-status";
 import {
@@ -20,9 +32,12 @@ import {
 } from "~/responses/response.schema";
 import { classifyResponse, responsesOfLetter } from "~/responses/response.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { parseForm } from "~/ui/form-result";
+import { parseForm, type FormFailure } from "~/ui/form-result";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
+import { targetKindLabel } from "~/targets/target.schema";
 import { FormError, TextAreaField, TextField } from "~/ui/forms";
-import { formatDateTime } from "~/ui/format";
+import { formatDateTime, formatNumber } from "~/ui/format";
 import { formOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 const EditSchema = z.object({
@@ -34,84 +49,154 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Letter to ${data?.letter.recipientName ?? "a target"}: Solidarity letters` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { letter } = await requireLetter(request, params.letterId);
-  const [history, answers] = await Promise.all([letterHistory(letter.id), responsesOfLetter(letter.id)]);
-  const email = history.find((e) => e.id === letter.outboxEmailId);
-  const state = deliveryBucketLabels[deliveryBucket(letter.status, email?.status ?? null)];
-  return { letter, state, replyTo: replyAddress(letter.replyToken), history, answers };
+/** The list's sender and filters, carried from the list to each letter and back. */
+function listQuery(letter: { sectionId: string | null }, filter: LetterFilter): string {
+  const query = new URLSearchParams({ sender: senderKeyOf(letter.sectionId) });
+  if (filter.status) query.set("status", filter.status);
+  if (filter.kind) query.set("kind", filter.kind);
+  return query.toString();
 }
 
-const Intent = z.enum(["edit", "approve", "send-again", "classify"]);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { letter } = await requireLetter(request, params.letterId);
+  const filter = readLetterFilter(new URL(request.url).searchParams);
+  const [history, answers, neighbours] = await Promise.all([
+    letterHistory(letter.id),
+    responsesOfLetter(letter.id),
+    letterNeighbours(letter, filter),
+  ]);
+  const filterQuery = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  const email = history.find((e) => e.id === letter.outboxEmailId);
+  return {
+    letter,
+    state: deliveryBucketLabels[deliveryBucket(letter.status, email?.status ?? null)],
+    replyTo: replyAddress(letter.replyToken),
+    history,
+    answers,
+    neighbours,
+    listQuery: listQuery(letter, filter),
+    filterQuery: filterQuery ? `?${filterQuery}` : "",
+    filtered: !!(filter.status || filter.kind),
+  };
+}
+
+const Intent = z.enum(["edit", "approve", "send", "send-again", "classify"]);
+
+type Result =
+  | { intent: string; failure: FormFailure | null; message: string | null; ok: boolean }
+  | ({ intent: string } & ReturnType<typeof confirmation>);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, letter } = await requireLetter(request, params.letterId);
   const formData = await request.formData();
   const intent = intentOr400(formData, Intent);
+  const answer = (message: string | null, status = 200, failure: FormFailure | null = null) =>
+    json<Result>({ intent, failure, message, ok: status < 300 }, { status });
   switch (intent) {
     case "edit": {
       const parsed = parseForm(EditSchema, formData);
-      if (!parsed.success) return json({ intent, failure: parsed.failure, message: null, confirm: false }, { status: 400 });
+      if (!parsed.success) return answer(null, 400, parsed.failure);
       const ok = await editLetter(letter.id, parsed.data);
-      return json(
-        {
-          intent,
-          failure: null,
-          message: ok ? "Saved. The letter is a draft again: approve it when it reads right." : "A sent letter cannot be edited.",
-          confirm: false,
-        },
-        { status: ok ? 200 : 409 },
-      );
+      return ok
+        ? answer("Saved. The letter is a draft again: approve it when it reads right.")
+        : answer("A sent letter cannot be edited.", 409);
     }
     case "approve": {
-      const ok = await approveLetter(letter.id);
-      return json(
-        { intent, failure: null, message: ok ? "Approved." : "Only a draft can be approved.", confirm: false },
-        { status: ok ? 200 : 409 },
-      );
+      // The Approve button belongs to the edit form: what is on the screen is what gets approved.
+      const parsed = parseForm(EditSchema, formData);
+      if (!parsed.success) return answer(null, 400, parsed.failure);
+      const ok = await approveLetter(letter.id, parsed.data);
+      return ok ? answer("Approved: the text above is the one that will be sent.") : answer("A sent letter cannot be approved again.", 409);
+    }
+    case "send": {
+      const parsed = parseForm(EditSchema, formData);
+      if (!parsed.success) return answer(null, 400, parsed.failure);
+      if (letter.campaign.status !== "live") return answer("Letters are sent only while the campaign is live.", 409);
+      const to = letter.recipientEmail ?? letter.target.email;
+      if (letter.status !== "approved" || !to) return answer("Only an approved letter with an email address can be sent.", 409);
+      if (!isConfirmed(formData)) {
+        const edited = parsed.data.subject !== letter.subject || parsed.data.body !== letter.body;
+        return json<Result>({
+          intent,
+          ...confirmation(formData, {
+            title: `Send this letter to ${letter.recipientName}`,
+            items: [`${letter.recipientName} <${to}>`],
+            detail: `“${parsed.data.subject}” goes out by email at once, from ${letter.senderName}, and cannot be called back.${edited ? " Your changes are saved with it." : ""}`,
+            button: "Send the letter",
+          }),
+        });
+      }
+      // Unsaved edits go with the letter: approved and sent as shown.
+      if (!(await approveLetter(letter.id, parsed.data))) return answer("This letter cannot be sent any more.", 409);
+      const ok = await sendLetter({ letterId: letter.id, organisationId: user.organisationId, appUrl: appUrl(request) });
+      return ok ? answer("The letter is queued for sending.") : answer("This letter cannot be sent any more.", 409);
     }
     case "classify": {
       const form = formOr400(ClassifySchema.extend({ responseId: IdSchema }), formData);
       const ok = await classifyResponse({ ...form, letterId: letter.id, organisationId: user.organisationId });
-      return json(
-        { intent, failure: null, message: ok ? "The answer's kind is saved." : "No such answer.", confirm: false },
-        { status: ok ? 200 : 404 },
-      );
+      return ok ? answer("The answer's kind is saved.") : answer("No such answer.", 404);
     }
     case "send-again": {
-      if (formData.get("confirm") !== "yes") {
+      const to = letter.recipientEmail ?? letter.target.email;
+      if (letter.status !== "sent" || !to) return answer("This letter cannot be sent again.", 409);
+      if (!isConfirmed(formData)) {
         // Asking first: this target already got this letter from this sender.
-        return json({ intent, failure: null, message: null, confirm: true });
+        return json<Result>({
+          intent,
+          ...confirmation(formData, {
+            title: `Send this letter to ${letter.recipientName} again`,
+            items: [`${letter.recipientName} <${to}>`],
+            detail: `${letter.recipientName} already received it from ${letter.senderName}${letter.sentAt ? ` on ${formatDateTime(letter.sentAt)}` : ""}. Sending the same letter twice can annoy a target; a follow-up letter is often better.`,
+            button: "Send it again",
+          }),
+        });
       }
       const ok = await sendAgain({ letterId: letter.id, organisationId: user.organisationId, appUrl: appUrl(request) });
-      return json(
-        {
-          intent,
-          failure: null,
-          message: ok ? "The letter is queued to be sent again." : "This letter cannot be sent again.",
-          confirm: false,
-        },
-        { status: ok ? 200 : 409 },
-      );
+      return ok ? answer("The letter is queued to be sent again.") : answer("This letter cannot be sent again.", 409);
     }
   }
 }
 
 export default function LetterPage() {
-  const { letter, state, replyTo, history, answers } = useLoaderData<typeof loader>();
+  const { letter, state, replyTo, history, answers, neighbours, listQuery, filterQuery, filtered } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const result = useActionData<typeof action>();
+  // The answer shows once the page has reloaded the letter, never beside the text as it was before.
+  const settled = useNavigation().state === "idle";
   const editable = letter.status !== "sent";
+  const failure = result && "failure" in result ? result.failure : null;
+  // Saving and approving are answered beside the buttons pressed, at the foot of a long letter.
+  const nearTheText = editable && (result?.intent === "edit" || result?.intent === "approve");
+  const canSend = !!(letter.recipientEmail ?? letter.target.email) && letter.campaign.status === "live";
+  const role = [letter.target.position, letter.target.body].filter(Boolean).join(", ");
   return (
     <>
       <p>
-        <Link to={`/admin/campaigns/${letter.campaign.id}/letters${letter.sectionId ? `?sender=${letter.sectionId}` : ""}`}>
-          ← Letters of {letter.campaign.title}
-        </Link>
+        <Link to={`/admin/campaigns/${letter.campaign.id}/letters?${listQuery}`}>← Letters of {letter.campaign.title}</Link>
       </p>
+      <nav className="actions pager" aria-label="Other letters">
+        {neighbours.previous ? (
+          <Link to={`/admin/letters/${neighbours.previous.id}${filterQuery}`} rel="prev">
+            ← Previous: {neighbours.previous.recipientName}
+          </Link>
+        ) : null}
+        {neighbours.position ? (
+          <span className="muted">
+            Letter {formatNumber(neighbours.position)} of {formatNumber(neighbours.total)}
+            {filtered ? " (filtered)" : ""}
+          </span>
+        ) : null}
+        {neighbours.next ? (
+          <Link to={`/admin/letters/${neighbours.next.id}${filterQuery}`} rel="next">
+            Next: {neighbours.next.recipientName} →
+          </Link>
+        ) : null}
+      </nav>
       <h1>Letter to {letter.recipientName}</h1>
-      {result?.message ? (
-        <p className="notice" role="status">
+      {role ? <p className="lead">{role}</p> : null}
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
+      {settled && result && "message" in result && result.message && !nearTheText ? (
+        <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
       ) : null}
@@ -120,6 +205,8 @@ export default function LetterPage() {
         <dd>{letter.senderName}</dd>
         <dt>To</dt>
         <dd>{letter.recipientEmail ?? "No email address: print this letter and send it by post or fax."}</dd>
+        <dt>Kind</dt>
+        <dd>{targetKindLabel(letter.target.kind)}</dd>
         {letter.recipientAddress ? (
           <>
             <dt>Address</dt>
@@ -146,13 +233,7 @@ export default function LetterPage() {
             PDF for post
           </a>
         ) : null}
-        {letter.status === "draft" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="approve" />
-            <button type="submit">Approve</button>
-          </Form>
-        ) : null}
-        {letter.status === "sent" && letter.recipientEmail && !result?.confirm ? (
+        {letter.status === "sent" && letter.recipientEmail ? (
           <Form method="post">
             <input type="hidden" name="intent" value="send-again" />
             <button type="submit" className="secondary">
@@ -161,31 +242,31 @@ export default function LetterPage() {
           </Form>
         ) : null}
       </p>
-      {result?.confirm ? (
-        <div className="card" role="alertdialog" aria-labelledby="confirm-title">
-          <h2 id="confirm-title">Send this letter again?</h2>
-          <p>
-            {letter.recipientName} already received it from {letter.senderName}
-            {letter.sentAt ? ` on ${formatDateTime(letter.sentAt)}` : ""}. Sending the same letter twice can annoy a target; a follow-up
-            letter is often better.
-          </p>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="send-again" />
-            <input type="hidden" name="confirm" value="yes" />
-            <button type="submit">Yes, send it again</button>
-            <Link to=".">No, keep it as it is</Link>
-          </Form>
-        </div>
-      ) : null}
 
       {editable ? (
-        <Form method="post" className="stack card" noValidate>
-          <input type="hidden" name="intent" value="edit" />
-          <FormError failure={result?.failure} />
-          <TextField name="subject" label="Subject" required failure={result?.failure} defaultValue={letter.subject} />
-          <TextAreaField name="body" label="Letter" required rows={20} failure={result?.failure} defaultValue={letter.body} />
-          <div>
-            <button type="submit">Save changes</button>
+        // Keyed by the saved text, so after saving or approving the fields show exactly what is stored.
+        <Form method="post" className="stack card" noValidate key={letter.updatedAt}>
+          <FormError failure={failure} />
+          <TextField name="subject" label="Subject" required failure={failure} defaultValue={letter.subject} />
+          <TextAreaField name="body" label="Letter" required rows={20} failure={failure} defaultValue={letter.body} />
+          {settled && nearTheText && result && "message" in result && result.message ? (
+            <p className={result.ok ? "notice" : "form-error"} role="status">
+              {result.message}
+            </p>
+          ) : null}
+          <div className="actions">
+            {/* The first button is the one Enter presses: saving, never approving or sending. */}
+            <button type="submit" name="intent" value="edit" className="secondary">
+              Save changes
+            </button>
+            <button type="submit" name="intent" value="approve">
+              {letter.status === "approved" ? "Approve with these changes" : "Approve"}
+            </button>
+            {letter.status === "approved" && canSend ? (
+              <button type="submit" name="intent" value="send">
+                Send…
+              </button>
+            ) : null}
           </div>
         </Form>
       ) : (

@@ -19,6 +19,8 @@ import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, SelectField, TextField } from "~/ui/forms";
 import { formatDateTime } from "~/ui/format";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 import { setTwoFactorRequired } from "~/auth/two-factor.server";
 
@@ -64,9 +66,28 @@ export async function action({ request }: ActionFunctionArgs) {
       // The same answer whether or not the address has an account elsewhere (no link shown: it would tell).
       return done(`Invitation emailed to ${parsed.data.email}. Its link works once, for 7 days; a new invitation replaces it.`);
     }
-    case "revoke-invitation":
-      await revokeInvitation(user.organisationId, fieldOr400(IdSchema, formData.get("id")));
-      return done("Invitation withdrawn.");
+    case "revoke-invitation": {
+      const id = fieldOr400(IdSchema, formData.get("id"));
+      const invitation = (await getOrganisationOverview(user.organisationId)).invitations.find((i) => i.id === id);
+      if (!invitation) return done("This invitation is no longer open.");
+      if (!isConfirmed(formData)) {
+        return json({
+          intent,
+          failure: null,
+          ...confirmation(formData, {
+            title: `Withdraw the invitation to ${invitation.email}`,
+            items: [
+              `${invitation.email} · ${roleLabels[invitation.role as Role] ?? invitation.role}${invitation.section ? ` · ${invitation.section.name}` : ""}`,
+            ],
+            detail: "Its link stops working at once. You can invite the address again later.",
+            button: "Withdraw the invitation",
+            danger: true,
+          }),
+        });
+      }
+      await revokeInvitation(user.organisationId, id);
+      return done(`The invitation to ${invitation.email} is withdrawn.`);
+    }
     case "two-factor-rule": {
       if (user.role !== "owner") throw new Response("Only the owner decides this.", { status: 403 });
       const required = formData.get("requireTwoFactor") === "on";
@@ -80,8 +101,26 @@ export async function action({ request }: ActionFunctionArgs) {
     case "remove-member": {
       const id = fieldOr400(IdSchema, formData.get("id"));
       if (id === user.id) return fail(failure(formData, {}, "You cannot remove yourself."));
+      const overview = await getOrganisationOverview(user.organisationId);
+      const member = overview.users.find((u) => u.id === id && u.role !== "owner");
+      if (!member) throw new Response("No such member.", { status: 404 });
+      if (!isConfirmed(formData)) {
+        return json({
+          intent,
+          failure: null,
+          ...confirmation(formData, {
+            title: `Remove ${member.name} from ${overview.name}`,
+            items: [
+              `${member.name} (${member.email}) · ${roleLabels[member.role as Role] ?? member.role}${member.section ? ` · ${member.section.name}` : ""}`,
+            ],
+            detail: "Their account is deleted and they are signed out at once. The letters they wrote stay.",
+            button: `Remove ${member.name}`,
+            danger: true,
+          }),
+        });
+      }
       await removeMember(user.organisationId, id);
-      return done("Member removed; their sessions have ended.");
+      return done(`${member.name} is removed; their sessions have ended.`);
     }
   }
 }
@@ -89,11 +128,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OrganisationPage() {
   const { organisation, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failureFor = (intent: string) => (result && result.intent === intent ? result.failure : null);
+  const failureFor = (intent: string) => (result && result.intent === intent && "failure" in result ? result.failure : null);
   const sectionOptions = organisation.sections.map((s) => ({ value: s.id, label: `${s.name} (${s.city}, ${s.country})` }));
   return (
     <>
       <h1>{organisation.name}</h1>
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
       {result && "message" in result ? (
         <div className="notice" role="status">
           <p>{result.message}</p>
@@ -174,8 +214,8 @@ export default function OrganisationPage() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="remove-member" />
                 <input type="hidden" name="id" value={u.id} /> ·{" "}
-                <button type="submit" className="link-button">
-                  Remove
+                <button type="submit" className="link-button" aria-label={`Remove ${u.name}`}>
+                  Remove…
                 </button>
               </Form>
             ) : null}
@@ -192,8 +232,8 @@ export default function OrganisationPage() {
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="revoke-invitation" />
               <input type="hidden" name="id" value={i.id} /> ·{" "}
-              <button type="submit" className="link-button">
-                Withdraw
+              <button type="submit" className="link-button" aria-label={`Withdraw the invitation to ${i.email}`}>
+                Withdraw…
               </button>
             </Form>
           </li>

@@ -8,6 +8,8 @@ import { emailStatuses, emailStatusLabel } from "~/mail/email-status";
 import { outboxOverview, retryFailedEmail } from "~/mail/outbox.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { count, formatDateTime } from "~/ui/format";
+import { confirmation, isConfirmed } from "~/ui/confirm";
+import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { formOr400, IdSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox: Solidarity letters" }];
@@ -19,7 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  const form = formOr400(z.object({ intent: z.literal("retry"), emailId: IdSchema }), await request.formData());
+  const formData = await request.formData();
+  const form = formOr400(z.object({ intent: z.literal("retry"), emailId: IdSchema }), formData);
+  if (!isConfirmed(formData)) {
+    const email = (await outboxOverview(user.organisationId)).problems.find((p) => p.id === form.emailId && p.status === "failed");
+    if (!email) return json({ message: "This email cannot be retried (it is not failed, or not yours)." }, { status: 409 });
+    return json(
+      confirmation(formData, {
+        title: "Send this email again",
+        items: [`${email.toAddress}: ${email.subject}`],
+        detail: "It goes back into the queue and is sent within a minute.",
+        button: "Send it again",
+      }),
+    );
+  }
   const retried = await retryFailedEmail(user.organisationId, form.emailId);
   return json(
     { message: retried ? "The email is back in the queue." : "This email cannot be retried (it is not failed, or not yours)." },
@@ -33,7 +48,8 @@ export default function Outbox() {
   return (
     <>
       <h1>Outbox</h1>
-      {result ? (
+      {result && "confirm" in result ? <ConfirmDialog confirm={result.confirm} /> : null}
+      {result && "message" in result ? (
         <p className="notice" role="status">
           {result.message}
         </p>
@@ -78,7 +94,7 @@ export default function Outbox() {
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="emailId" value={p.id} />
                       <button type="submit" className="secondary">
-                        Retry
+                        Retry…
                       </button>
                     </Form>
                   ) : null}

@@ -109,7 +109,12 @@ describe("outcomes and the dashboard", () => {
     await page.getByLabel("What happened").first().fill("Oksana Shevchuk was released from pre-trial detention on 20 November 2026.");
     await page.getByLabel("The status change it reports").selectOption({ label: "Oksana Shevchuk: Released (20 November 2026)" });
     await page.getByRole("button", { name: "Publish the update" }).click();
-    await page.getByText(/Update published. It is being emailed to the signers who asked for news/).waitFor();
+    // Publishing asks first, with how many signers it emails.
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Publish and email \d+ (person|people)$/ })
+      .click();
+    await page.getByText(/“Oksana Shevchuk released” is published. It is being emailed to the signers who asked for news/).waitFor();
 
     // The dashboard shows the answer and the release side by side with the campaign's actions.
     await page.goto(`${campaignUrl}/dashboard`);

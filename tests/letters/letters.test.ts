@@ -350,14 +350,21 @@ describe("sending letters", () => {
     const params = { letterId: letter.id };
 
     const asked = await post(letterPage.action, `/admin/letters/${letter.id}`, cookie, { intent: "send-again" }, params);
-    expect(await asked.json()).toMatchObject({ confirm: true });
+    expect(await asked.json()).toMatchObject({
+      confirm: {
+        title: `Send this letter to ${w.embassyBE.name} again`,
+        items: [`${w.embassyBE.name} <${w.embassyBE.email}>`],
+        detail: expect.stringContaining("already received it from"),
+        fields: { intent: "send-again" },
+      },
+    });
     expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(1);
 
     const confirmed = await post(
       letterPage.action,
       `/admin/letters/${letter.id}`,
       cookie,
-      { intent: "send-again", confirm: "yes" },
+      { intent: "send-again", confirmed: "yes" },
       params,
     );
     expect(await confirmed.json()).toMatchObject({ message: "The letter is queued to be sent again." });
@@ -383,6 +390,147 @@ describe("sending letters", () => {
     const letterIds = (await prisma.letter.findMany({ where: { campaignId: w.campaign.id }, select: { id: true } })).map((l) => l.id);
     expect(letterIds.length).toBeGreaterThan(0);
     expect(await prisma.outboxEmail.count({ where: { subjectId: { in: letterIds } } })).toBe(0);
+  });
+});
+
+describe("reviewing one letter", () => {
+  async function generated() {
+    const w = await world();
+    const cookie = await cookieFor(w.brusselsMember.id);
+    await post(
+      lettersPage.action,
+      `/admin/campaigns/${w.campaign.id}/letters`,
+      cookie,
+      { intent: "generate" },
+      { campaignId: w.campaign.id },
+    );
+    const letter = await prisma.letter.findFirstOrThrow({ where: { targetId: w.embassyBE.id } });
+    return { w, cookie, letter, path: `/admin/letters/${letter.id}`, params: { letterId: letter.id } };
+  }
+
+  it("approves the text on the screen: edits not saved first are saved and approved together, and the page shows them", async () => {
+    const { cookie, letter, path, params } = await generated();
+    const edited = `${letter.body}\n\nWritten by our Brussels volunteers.`;
+    const approved = await post(letterPage.action, path, cookie, { intent: "approve", subject: "Edited subject", body: edited }, params);
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ message: "Approved: the text above is the one that will be sent." });
+    const stored = await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    expect(stored).toMatchObject({ status: "approved", subject: "Edited subject", body: edited });
+    expect(stored.editedAt).not.toBeNull();
+    const page = (await letterPage.loader({ request: request(path, { cookie }), params, context: testContext })) as {
+      letter: { subject: string; body: string; status: string };
+    };
+    expect(page.letter).toMatchObject({ status: "approved", subject: "Edited subject", body: edited });
+  });
+
+  it("refuses to approve a text that is not valid, beside the field, and approves nothing", async () => {
+    const { cookie, letter, path, params } = await generated();
+    const refused = await post(letterPage.action, path, cookie, { intent: "approve", subject: letter.subject, body: "Too short" }, params);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      failure: { fieldErrors: { body: ["The letter needs at least 20 characters."] }, values: { body: "Too short" } },
+    });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ status: "draft", body: letter.body });
+  });
+
+  it("asks before sending one letter, naming its recipient, and sends it with the text on the screen once confirmed", async () => {
+    const { w, cookie, letter, path, params } = await generated();
+    await post(letterPage.action, path, cookie, { intent: "approve", subject: letter.subject, body: letter.body }, params);
+    const edited = `${letter.body}\n\nP.S. We will follow this case.`;
+    const asked = await post(letterPage.action, path, cookie, { intent: "send", subject: letter.subject, body: edited }, params);
+    expect(await asked.json()).toMatchObject({
+      confirm: {
+        title: `Send this letter to ${w.embassyBE.name}`,
+        items: [`${w.embassyBE.name} <${w.embassyBE.email}>`],
+        detail: expect.stringContaining("Your changes are saved with it."),
+        fields: { intent: "send", body: edited },
+      },
+    });
+    expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(0);
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).body).toBe(letter.body);
+
+    const sent = await post(
+      letterPage.action,
+      path,
+      cookie,
+      { intent: "send", subject: letter.subject, body: edited, confirmed: "yes" },
+      params,
+    );
+    expect(await sent.json()).toMatchObject({ message: "The letter is queued for sending." });
+    const emails = await prisma.outboxEmail.findMany({ where: { subjectId: letter.id } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain("P.S. We will follow this case.");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ status: "sent", body: edited });
+
+    // The same confirmed form again sends nothing more.
+    const again = await post(
+      letterPage.action,
+      path,
+      cookie,
+      { intent: "send", subject: letter.subject, body: edited, confirmed: "yes" },
+      params,
+    );
+    expect(again.status).toBe(409);
+    expect(await prisma.outboxEmail.count({ where: { subjectId: letter.id } })).toBe(1);
+  });
+});
+
+describe("reviewing dozens of letters", () => {
+  it("filters the list by status and kind, shows each target's role, and steps through the letters in the list's order", async () => {
+    const w = await world();
+    await prisma.target.update({ where: { id: w.mepBE.id }, data: { position: "Vice-chair, Subcommittee on Human Rights" } });
+    const cookie = await cookieFor(w.brusselsMember.id);
+    const listPath = `/admin/campaigns/${w.campaign.id}/letters`;
+    const listParams = { campaignId: w.campaign.id };
+    await post(lettersPage.action, listPath, cookie, { intent: "generate" }, listParams);
+    type List = { letters: Array<{ id: string; recipientName: string; status: string; target: { position: string | null } }> };
+    const list = async (query: string) =>
+      (await lettersPage.loader({ request: request(`${listPath}${query}`, { cookie }), params: listParams, context: testContext })) as List;
+
+    const all = await list("");
+    expect(all.letters.map((l) => l.recipientName)).toEqual([w.embassyBE.name, w.mepBE.name, w.prosecutor.name]);
+    expect(all.letters[1]!.target.position).toBe("Vice-chair, Subcommittee on Human Rights");
+    expect((await list("?kind=mep")).letters.map((l) => l.recipientName)).toEqual([w.mepBE.name]);
+    expect((await list("?kind=nonsense&status=<script>")).letters).toHaveLength(3);
+
+    const mep = all.letters[1]!;
+    await post(
+      letterPage.action,
+      `/admin/letters/${mep.id}`,
+      cookie,
+      { intent: "approve", subject: "S", body: "x".repeat(30) },
+      { letterId: mep.id },
+    );
+    expect((await list("?status=draft")).letters.map((l) => l.recipientName)).toEqual([w.embassyBE.name, w.prosecutor.name]);
+    expect((await list("?status=approved&kind=mep")).letters.map((l) => l.recipientName)).toEqual([w.mepBE.name]);
+
+    type Page = { neighbours: { previous: { id: string } | null; next: { id: string } | null; position: number | null; total: number } };
+    const letterAt = async (id: string, query = "") =>
+      (await letterPage.loader({
+        request: request(`/admin/letters/${id}${query}`, { cookie }),
+        params: { letterId: id },
+        context: testContext,
+      })) as Page;
+    const [first, second, third] = all.letters.map((l) => l.id);
+    expect((await letterAt(first!)).neighbours).toEqual({
+      previous: null,
+      next: { id: second, recipientName: w.mepBE.name },
+      position: 1,
+      total: 3,
+    });
+    expect((await letterAt(second!)).neighbours).toMatchObject({ previous: { id: first }, next: { id: third }, position: 2 });
+    // With the list's filter, the approved letter is skipped; from it, the drafts on either side are its neighbours.
+    expect((await letterAt(first!, "?status=draft")).neighbours).toMatchObject({
+      previous: null,
+      next: { id: third },
+      position: 1,
+      total: 2,
+    });
+    expect((await letterAt(second!, "?status=draft")).neighbours).toMatchObject({
+      previous: { id: first },
+      next: { id: third },
+      position: null,
+    });
   });
 });
 

@@ -338,8 +338,18 @@ describe("follow-ups", () => {
     });
     expect(page.letters.map((l) => l.id)).toEqual([letter.id]);
 
-    await followUps.action({
+    // It asks first, naming the target; nothing is queued until confirmed.
+    const asked = (await followUps.action({
       request: request(`/admin/campaigns/${campaign.id}/follow-ups`, { cookie, form: { sender, letterId: letter.id } }),
+      params: { campaignId: campaign.id },
+      context: testContext,
+    })) as Response;
+    expect(await asked.json()).toMatchObject({
+      confirm: { title: `Send a follow-up to ${letter.recipientName}`, items: [`${letter.recipientName} <${letter.recipientEmail}>`] },
+    });
+    expect(await prisma.outboxEmail.count({ where: { kind: "letter-follow-up", subjectId: letter.id } })).toBe(0);
+    await followUps.action({
+      request: request(`/admin/campaigns/${campaign.id}/follow-ups`, { cookie, form: { sender, letterId: letter.id, confirmed: "yes" } }),
       params: { campaignId: campaign.id },
       context: testContext,
     });

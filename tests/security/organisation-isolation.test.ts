@@ -145,7 +145,10 @@ beforeAll(async () => {
     data: { organisationId: b.organisation.id, fileName: `${marker}.csv`, content: `name\n${marker} imported`, createdById: userB.id },
   });
 
+  const updateB = await prisma.caseUpdate.create({ data: { caseId: caseB.id, title: `${marker} update`, body: `${marker} news` } });
+
   params = {
+    updateId: updateB.id,
     campaignId: campaignB.id,
     templateId: campaignB.templates[0]!.id,
     caseId: caseB.id,
