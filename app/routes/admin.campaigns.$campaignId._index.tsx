@@ -26,7 +26,7 @@ import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm, type FormFailure } from "~/ui/form-result";
 import { FormError, TextAreaField } from "~/ui/forms";
-import { count, countryName, formatNumber, plural } from "~/ui/format";
+import { countryName, formatNumber } from "~/ui/format";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Campaign: ${data?.campaign.title ?? ""}: Solidarity letters` }];

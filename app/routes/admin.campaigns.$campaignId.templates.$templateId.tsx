@@ -20,7 +20,7 @@ import { ConfirmDialog } from "~/ui/confirm-dialog";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, formValues, parseForm } from "~/ui/form-result";
 import { FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
-import { count, countryName, plural } from "~/ui/format";
+import { countryName } from "~/ui/format";
 import { IdSchema, intentOr400, paramOr404 } from "~/security/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
