@@ -10,7 +10,7 @@ import { ErrorMessage } from "~/ui/error-message";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ title: "Stop news of a case" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const follower = await followerByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));

@@ -118,7 +118,7 @@ describe("signing in German without JavaScript", () => {
     await page.getByRole("heading", { name: "Unterschrift bestätigen" }).waitFor();
     await page.getByRole("button", { name: "Meine Unterschrift bestätigen" }).click();
     await page.getByRole("heading", { name: "Danke: Ihre Unterschrift zählt" }).waitFor();
-    expect(await page.getByRole("status").innerText()).toMatch(/Bisher (hat|haben) [\d.]+ (Person|Menschen) unterschrieben\./);
+    expect(await page.locator("p[role=status]").innerText()).toMatch(/Bisher (hat|haben) [\d.]+ (Person|Menschen) unterschrieben\./);
     await context.close();
   });
 

@@ -162,7 +162,7 @@ describe("the template editor", () => {
     await organiser.getByRole("status").getByText("Saved.").waitFor();
     await organiser.getByRole("button", { name: "Delete this template" }).click();
     const dialog = organiser.getByRole("dialog");
-    await dialog.getByRole("heading", { name: 'Delete the template "Short-lived template"?' }).waitFor();
+    await dialog.getByRole("heading", { name: "Delete the template “Short-lived template”?" }).waitFor();
     await dialog.getByRole("button", { name: "Delete the template" }).click();
     await organiser.getByRole("status").getByText("Template deleted.").waitFor();
     expect(await organiser.getByRole("link", { name: "Short-lived template" }).count()).toBe(0);

@@ -114,7 +114,9 @@ describe("outcomes and the dashboard", () => {
       .getByRole("dialog")
       .getByRole("button", { name: /^Publish and email \d+ (person|people)$/ })
       .click();
-    await page.getByText(/“Oksana Shevchuk released” is published. It is being emailed to the signers who asked for news/).waitFor();
+    await page
+      .getByText(/“Oksana Shevchuk released” is published. It is being emailed to the signers and followers who asked for news/)
+      .waitFor();
 
     // The dashboard shows the answer and the release side by side with the campaign's actions.
     await page.goto(`${campaignUrl}/dashboard`);

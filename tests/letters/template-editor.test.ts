@@ -111,7 +111,7 @@ describe("saving and deleting", () => {
     await generateLetters({ campaignId, organisationId, sectionId: null, appUrl: "http://localhost" });
     const asked = (await body(await post({ intent: "delete" }))) as { confirm: { title: string; detail: string; button: string } };
     expect(asked.confirm).toMatchObject({
-      title: 'Delete the template "English letter"',
+      title: "Delete the template “English letter”",
       detail: "The 1 letter generated from it stays; new letters cannot use it. This cannot be undone.",
       button: "Delete the template",
     });
@@ -143,7 +143,11 @@ describe("saving and deleting", () => {
         }),
       );
     expect(await body(await run(form))).toMatchObject({
-      confirm: { title: 'Delete the template "Spare"', detail: "No letter was generated from it. This cannot be undone." },
+      confirm: {
+        title: "Delete the template “Spare”",
+        items: ["Spare · FR · any kind of target"],
+        detail: "No letter was generated from it. This cannot be undone.",
+      },
     });
     expect(await prisma.letterTemplate.count({ where: { id: other.id } })).toBe(1);
     expect(await body(await run({ ...form, confirmed: "yes" }))).toMatchObject({ message: "Template deleted." });

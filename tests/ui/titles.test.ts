@@ -86,7 +86,9 @@ beforeAll(async () => {
       providerId: `dev-${crypto.randomUUID()}`,
     },
   });
+  const update = await prisma.caseUpdate.create({ data: { caseId: c.id, title: "Oksana Shevchuk released", body: "She is home." } });
   Object.assign(valid, {
+    updateId: update.id,
     letterId: letter.id,
     campaignId: campaign.id,
     caseId: c.id,
