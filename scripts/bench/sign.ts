@@ -21,6 +21,7 @@
 //   BENCH_SIGN_BASELINE=<dir>        a second checkout (with its build/) to compare with: its server signs
 //                                    on a copy of the same database with that checkout's indexes, in the
 //                                    order this, baseline, this again — before and after in one run
+//   BENCH_SIGN_ROUNDS=1              with a baseline: how many times baseline, this again follow
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -46,6 +47,7 @@ const PROCESSES = Number(process.env.BENCH_SIGN_PROCESSES ?? Math.min(os.availab
 const FLOOR_SECONDS = Number(process.env.BENCH_SIGN_FLOOR_SECONDS ?? 5);
 const PROFILE_DIR = process.env.BENCH_SIGN_PROFILE ? path.resolve(process.env.BENCH_SIGN_PROFILE) : null;
 const BASELINE = process.env.BENCH_SIGN_BASELINE ? path.resolve(process.env.BENCH_SIGN_BASELINE) : null;
+const ROUNDS = Number(process.env.BENCH_SIGN_ROUNDS ?? 1);
 const GOAL = { perSecond: 1000, p99Ms: 100, shareOfBare: 0.3 };
 const HOST = "127.0.0.1";
 
@@ -421,9 +423,20 @@ async function signOn(label: string, checkout: string, file: string) {
     check: `answered ${answered}, rows ${rows}, emails queued ${emails}`,
   };
 }
-const others = BASELINE
-  ? [await signOn("baseline", BASELINE, baselineDatabaseFile), await signOn("this checkout, again", root, againDatabaseFile)]
-  : [];
+const others: Array<Awaited<ReturnType<typeof signOn>>> = [];
+for (let round = 1; BASELINE && round <= ROUNDS; round++) {
+  const suffix = ROUNDS > 1 ? ` (round ${round})` : "";
+  for (const [label, checkout, original] of [
+    ["baseline", BASELINE, baselineDatabaseFile],
+    ["this checkout, again", root, againDatabaseFile],
+  ] as const) {
+    // Each round on fresh copies, made while no server runs.
+    const file = path.join(dir, `round-${round}-${path.basename(original)}`);
+    fs.copyFileSync(original, file);
+    others.push(await signOn(`${label}${suffix}`, checkout, file));
+    fs.rmSync(file, { force: true });
+  }
+}
 if (started.server.exitCode !== 0)
   console.error(`The app server ${started.server.pid} exited with ${started.server.exitCode ?? started.server.signalCode}.`);
 const unexpectedOutput = serverOutput
@@ -589,16 +602,29 @@ console.log(
   `    app / bare SQLite   throughput ${f3(appLoad.successPerSecond / bareSqlite.perSecond)}   (bare: ${f0(1e6 / bareSqlite.perSecond)} µs per signature)`,
 );
 if (others.length) {
-  const baseline = others[0]!.measured.load;
-  const again = others[1]!.measured.load;
-  const mean = (a: number, b: number) => (a + b) / 2;
+  // Over all runs of each side: signatures per window second, and the median of the runs' p99.
+  const thisRuns = [appLoad, ...others.filter((o) => !o.label.startsWith("baseline")).map((o) => o.measured.load)];
+  const baselineRuns = others.filter((o) => o.label.startsWith("baseline")).map((o) => o.measured.load);
+  const rate = (runs: LoadResult[]) =>
+    runs.reduce((sum, r) => sum + r.successPerSecond * r.windowSeconds, 0) / runs.reduce((sum, r) => sum + r.windowSeconds, 0);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const p99 = (runs: LoadResult[]) => median(runs.map((r) => r.latencyMs.p99));
   console.log(
-    `    this / baseline     throughput ${f3(appLoad.successPerSecond / baseline.successPerSecond)} and ${f3(again.successPerSecond / baseline.successPerSecond)} (before and after it)   p99 ${f3(appLoad.latencyMs.p99 / baseline.latencyMs.p99)} and ${f3(again.latencyMs.p99 / baseline.latencyMs.p99)}`,
+    `    this / baseline     throughput ${f3(rate(thisRuns) / rate(baselineRuns))} (${f0(rate(thisRuns))} vs ${f0(rate(baselineRuns))}/s over ${thisRuns.length} and ${baselineRuns.length} runs, alternating)   p99 (median of runs) ${f3(p99(thisRuns) / p99(baselineRuns))} (${f1(p99(thisRuns))} vs ${f1(p99(baselineRuns))} ms)`,
   );
   console.log(
-    `    baseline / bare SQLite throughput ${f3(baseline.successPerSecond / bareSqlite.perSecond)}; this (mean of both runs) / bare SQLite ${f3(mean(appLoad.successPerSecond, again.successPerSecond) / bareSqlite.perSecond)}`,
+    `    / bare SQLite       this ${f3(rate(thisRuns) / bareSqlite.perSecond)}, baseline ${f3(rate(baselineRuns) / bareSqlite.perSecond)}`,
   );
-  for (const other of others) console.log(`    nothing lost (${other.label})? ${other.check}`);
+  for (const other of others) {
+    const m = other.measured;
+    console.log(
+      `    ${other.label}: app server CPU ${f0((m.serverCpuMs * 1000) / Math.max(1, m.load.successPerSecond * m.load.windowSeconds))} µs per signature; nothing lost? ${other.check}`,
+    );
+  }
 }
 console.log(
   `  CPU in the window: app server ${coreShare(app.serverCpuMs, appLoad.windowSeconds)}, ${f0((app.serverCpuMs * 1000) / Math.max(1, windowSignatures))} µs per signature; ` +
