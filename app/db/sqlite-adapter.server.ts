@@ -39,7 +39,12 @@ function sqliteCode(error: unknown): unknown {
   return undefined;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50) * (0.5 + Math.random())));
+// A signature holds the lock for about a millisecond: a waiter that slept up to 50 ms missed dozens
+// of free moments and made the slowest signatures wait hundreds of ms at the peak. Trying again
+// costs a few microseconds, so the pause stops growing at a few ms.
+const MAX_PAUSE_MS = 4;
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, MAX_PAUSE_MS) * (0.5 + Math.random())));
 
 /** Runs `work` again after a short asynchronous pause while another connection holds the lock. */
 export async function retryWhileBusy<T>(work: () => T | Promise<T>, giveUpMs = BUSY_GIVE_UP_MS): Promise<T> {
