@@ -21,6 +21,8 @@ export interface DemoCampaign {
   petitionText: string;
   signatureGoal: number;
   templates: DemoTemplate[];
+  /** The organisers' translations of the campaign's texts, per language (app/content/). */
+  translations: Partial<Record<string, Partial<Record<"title" | "summary" | "callToAction" | "petitionText", string>>>>;
 }
 
 // One template serves a section's letters ("we", on behalf of the section) and a supporter's own
@@ -85,5 +87,15 @@ export const demoCampaigns: DemoCampaign[] = [
         body: mepLetter,
       },
     ],
+    translations: {
+      de: {
+        title: "Freiheit für die nach Artikel 405 Verfolgten",
+        summary:
+          "Mütter kinderreicher Familien, ein Rentner und ein Arzt gehören zu denen, die in Kasachstan in Untersuchungshaft oder unter Hausarrest stehen, weil sie eine verbotene Oppositionsbewegung unterstützt haben sollen. Schreiben Sie an die Botschaft in Ihrem Land, an Ihre Europaabgeordneten und an die kasachischen Behörden.",
+        callToAction: "Fordern Sie ihre Freilassung und die Einstellung der Verfahren.",
+        petitionText:
+          "Wir fordern die Behörden Kasachstans auf, alle freizulassen, die wegen ihrer mutmaßlichen Unterstützung der Demokratischen Wahl Kasachstans in Untersuchungshaft oder unter Hausarrest stehen, die Anklagen nach Artikel 405 des Strafgesetzbuches fallen zu lassen und die Misshandlung von Gefangenen zu untersuchen. Friedliche Opposition ist kein Verbrechen.",
+      },
+    },
   },
 ];

@@ -181,4 +181,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Dieser Text ist noch nicht in Ihrer Sprache ({{language}}) verfügbar; angezeigt wird das Original ({{original}}).",
+    letterLanguage: "Sprache: {{language}}",
+  },
 };

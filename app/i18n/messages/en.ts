@@ -175,4 +175,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "This text is not yet available in {{language}}; shown in {{original}}.",
+    letterLanguage: "Language: {{language}}",
+  },
 };

@@ -179,4 +179,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Ce texte n’est pas encore disponible dans votre langue ({{language}}) ; voici l’original ({{original}}).",
+    letterLanguage: "Langue : {{language}}",
+  },
 };

@@ -174,4 +174,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Бұл мәтін әлі сіздің тіліңізге ({{language}}) аударылмаған; түпнұсқасы ({{original}}) көрсетілген.",
+    letterLanguage: "Тілі: {{language}}",
+  },
 };

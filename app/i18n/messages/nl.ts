@@ -177,4 +177,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Deze tekst is nog niet beschikbaar in uw taal ({{language}}); u ziet het origineel ({{original}}).",
+    letterLanguage: "Taal: {{language}}",
+  },
 };

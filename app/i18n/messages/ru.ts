@@ -182,4 +182,9 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Этот текст ещё не переведён на ваш язык ({{language}}); показан оригинал ({{original}}).",
+    letterLanguage: "Язык: {{language}}",
+  },
 };
