@@ -8,6 +8,7 @@ import { env } from "~/env.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { targetKinds } from "~/targets/target.schema";
 import { decodeList } from "~/lists";
+import { defaultLanguage } from "~/i18n/config";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { letterContext, loadCaseVariables, loadSender, type Sender } from "~/letters/letter-context.server";
@@ -35,16 +36,28 @@ interface TemplateRow {
 }
 
 /**
- * The template for a target: its language and kind first, then its language for any kind, then
- * its kind in any language, then any template for any kind.
+ * The template for a target. Its language: the sender's own (a supporter's page language) when the
+ * target reads it, else the first of the target's languages (in the order they are listed) that has
+ * a template; in that language a template for the target's kind wins over one for any kind. A target
+ * none of whose languages has a template gets one for its kind in English, then in any language.
  */
-export function chooseTemplate<T extends TemplateRow>(templates: T[], target: { kind: string; languages: string }): T | null {
-  const languages = decodeList(target.languages);
-  const speaks = (t: T) => languages.includes(t.language);
+export function chooseTemplate<T extends TemplateRow>(
+  templates: T[],
+  target: { kind: string; languages: string },
+  senderLanguage?: string | null,
+): T | null {
+  const targetLanguages = decodeList(target.languages);
+  const order = senderLanguage && targetLanguages.includes(senderLanguage) ? [senderLanguage, ...targetLanguages] : targetLanguages;
+  for (const language of order) {
+    const found =
+      templates.find((t) => t.language === language && t.targetKind === target.kind) ??
+      templates.find((t) => t.language === language && t.targetKind === null);
+    if (found) return found;
+  }
   return (
-    templates.find((t) => speaks(t) && t.targetKind === target.kind) ??
-    templates.find((t) => speaks(t) && t.targetKind === null) ??
+    templates.find((t) => t.language === defaultLanguage && t.targetKind === target.kind) ??
     templates.find((t) => t.targetKind === target.kind) ??
+    templates.find((t) => t.language === defaultLanguage && t.targetKind === null) ??
     templates.find((t) => t.targetKind === null) ??
     null
   );
