@@ -9,12 +9,16 @@ import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { targetKinds } from "~/targets/target.schema";
 import { decodeList } from "~/lists";
 import { defaultLanguage } from "~/i18n/config";
+// The messages of every language, so tFor can print a letter in its own.
+import "~/i18n/i18n.server";
+import { tFor } from "~/i18n/i18n";
+import { countryNameIn, formatPartialDateIn } from "~/i18n/format";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { letterContext, loadCaseVariables, loadSender, type Sender } from "~/letters/letter-context.server";
 import { parseTemplate, renderTemplate, formatProblem, type ParsedTemplate } from "~/letters/template.server";
 import type { PrintableLetter } from "~/letters/pdf.server";
-import { countryName, formatPartialDate, todayIso } from "~/ui/format";
+import { formatPartialDate, todayIso } from "~/ui/format";
 import { LetterEmail, letterText, type LetterEmailProps } from "../../emails/letter";
 
 export const ORGANISATION_SENDER = "organisation";
@@ -531,16 +535,21 @@ export async function printableLetters({
       target: { select: { body: true, postalAddress: true } },
     },
   });
-  return letters.map((l) => ({
-    senderName: l.senderName,
-    senderAddressLines: l.section ? [l.section.city, countryName(l.section.country)].filter(Boolean) : [],
-    date: formatPartialDate((l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
-    recipientName: l.recipientName,
-    recipientAddress: l.target.postalAddress,
-    recipientBody: l.target.body,
-    subject: l.subject,
-    body: l.body,
-    signatories: l.signatories.split("\n").filter(Boolean),
-    caseReference: `Case: ${l.campaign.case.title} — ${appUrl}/cases/${l.campaign.case.slug}`,
-  }));
+  return letters.map((l) => {
+    // The date, country and case line are printed in the letter's own language.
+    const t = tFor(l.language);
+    return {
+      senderName: l.senderName,
+      senderAddressLines: l.section ? [l.section.city, countryNameIn(t, l.section.country)].filter(Boolean) : [],
+      date: formatPartialDateIn(t, (l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
+      recipientName: l.recipientName,
+      recipientAddress: l.target.postalAddress,
+      recipientBody: l.target.body,
+      subject: l.subject,
+      body: l.body,
+      signatories: l.signatories.split("\n").filter(Boolean),
+      caseReference: `${t("content.letterCase", { title: l.campaign.case.title })} — ${appUrl}/cases/${l.campaign.case.slug}`,
+      language: l.language,
+    };
+  });
 }

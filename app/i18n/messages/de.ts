@@ -185,5 +185,9 @@ export default {
   content: {
     notYetTranslated: "Dieser Text ist noch nicht in Ihrer Sprache ({{language}}) verfügbar; angezeigt wird das Original ({{original}}).",
     letterLanguage: "Sprache: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Mit freundlichen Grüßen",
+    letterPage: "Seite {{page}} von {{pages}}",
+    letterCase: "Fall: {{title}}",
   },
 };

@@ -179,5 +179,9 @@ export default {
   content: {
     notYetTranslated: "This text is not yet available in {{language}}; shown in {{original}}.",
     letterLanguage: "Language: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Yours sincerely,",
+    letterPage: "Page {{page}} of {{pages}}",
+    letterCase: "Case: {{title}}",
   },
 };

@@ -178,5 +178,9 @@ export default {
   content: {
     notYetTranslated: "Бұл мәтін әлі сіздің тіліңізге ({{language}}) аударылмаған; түпнұсқасы ({{original}}) көрсетілген.",
     letterLanguage: "Тілі: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Құрметпен,",
+    letterPage: "Бет {{page}} / {{pages}}",
+    letterCase: "Іс: {{title}}",
   },
 };

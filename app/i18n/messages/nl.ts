@@ -181,5 +181,9 @@ export default {
   content: {
     notYetTranslated: "Deze tekst is nog niet beschikbaar in uw taal ({{language}}); u ziet het origineel ({{original}}).",
     letterLanguage: "Taal: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Hoogachtend,",
+    letterPage: "Pagina {{page}} van {{pages}}",
+    letterCase: "Zaak: {{title}}",
   },
 };

@@ -186,5 +186,9 @@ export default {
   content: {
     notYetTranslated: "Этот текст ещё не переведён на ваш язык ({{language}}); показан оригинал ({{original}}).",
     letterLanguage: "Язык: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "С уважением,",
+    letterPage: "Страница {{page}} из {{pages}}",
+    letterCase: "Дело: {{title}}",
   },
 };
