@@ -1,6 +1,8 @@
 // Cases and their facts (sources, events, demands). Every function that changes or reads an
 // organisation's case takes its organisationId: another organisation's case is simply not found.
+import { caseTranslations } from "~/content/translation.server";
 import { prisma } from "~/db.server";
+import { defaultLanguage, type Language } from "~/i18n/config";
 import type { CaseInput, DemandInput, EventInput, SourceInput } from "~/cases/case.schema";
 import type { Prisma } from "~/generated/prisma.server/client";
 
@@ -36,7 +38,7 @@ const caseDetail = {
   },
   events: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }], include: { source: true } },
   demands: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { source: true } },
-  campaigns: { where: { status: "live" }, select: { slug: true, title: true, callToAction: true } },
+  campaigns: { where: { status: "live" }, select: { id: true, slug: true, title: true, callToAction: true } },
   updates: {
     where: { hiddenAt: null },
     orderBy: { publishedAt: "desc" },
@@ -45,12 +47,31 @@ const caseDetail = {
   },
 } satisfies Prisma.CaseInclude;
 
-/** Public: an active or closed case with everything the case page shows. Drafts are not public. */
-export function getPublicCase(slug: string) {
-  return prisma.case.findFirst({
+/**
+ * Public: an active or closed case with everything the case page shows, in `language` where the
+ * organisers translated it (`untranslatedIn` names the language when some original shows instead).
+ * Drafts are not public.
+ */
+export async function getPublicCase(slug: string, language: Language = defaultLanguage) {
+  const found = await prisma.case.findFirst({
     where: { slug, status: { in: ["active", "closed"] } },
     include: caseDetail,
   });
+  if (!found) return null;
+  const content = await caseTranslations(found.id, language);
+  return {
+    ...found,
+    title: content.pick("case", found.id, "title", found.title),
+    summary: content.pick("case", found.id, "summary", found.summary),
+    people: found.people.map((p) => ({ ...p, description: content.pick("person", p.id, "description", p.description) })),
+    demands: found.demands.map((d) => ({ ...d, text: content.pick("demand", d.id, "text", d.text) })),
+    campaigns: found.campaigns.map((c) => ({
+      ...c,
+      title: content.pick("campaign", c.id, "title", c.title),
+      callToAction: content.pick("campaign", c.id, "callToAction", c.callToAction),
+    })),
+    untranslatedIn: content.untranslatedIn,
+  };
 }
 export type PublicCase = NonNullable<Awaited<ReturnType<typeof getPublicCase>>>;
 

@@ -8,12 +8,17 @@ import { env } from "~/env.server";
 import { listCampaignTargets } from "~/campaigns/campaign.server";
 import { targetKinds } from "~/targets/target.schema";
 import { decodeList } from "~/lists";
+import { defaultLanguage } from "~/i18n/config";
+// The messages of every language, so tFor can print a letter in its own.
+import "~/i18n/i18n.server";
+import { tFor } from "~/i18n/i18n";
+import { countryNameIn, formatPartialDateIn } from "~/i18n/format";
 import { enqueueEmail, mailFromAs } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
 import { letterContext, loadCaseVariables, loadSender, type Sender } from "~/letters/letter-context.server";
 import { parseTemplate, renderTemplate, formatProblem, type ParsedTemplate } from "~/letters/template.server";
 import type { PrintableLetter } from "~/letters/pdf.server";
-import { countryName, formatPartialDate, todayIso } from "~/ui/format";
+import { formatPartialDate, todayIso } from "~/ui/format";
 import { LetterEmail, letterText, type LetterEmailProps } from "../../emails/letter";
 
 export const ORGANISATION_SENDER = "organisation";
@@ -35,16 +40,28 @@ interface TemplateRow {
 }
 
 /**
- * The template for a target: its language and kind first, then its language for any kind, then
- * its kind in any language, then any template for any kind.
+ * The template for a target. Its language: the sender's own (a supporter's page language) when the
+ * target reads it, else the first of the target's languages (in the order they are listed) that has
+ * a template; in that language a template for the target's kind wins over one for any kind. A target
+ * none of whose languages has a template gets one for its kind in English, then in any language.
  */
-export function chooseTemplate<T extends TemplateRow>(templates: T[], target: { kind: string; languages: string }): T | null {
-  const languages = decodeList(target.languages);
-  const speaks = (t: T) => languages.includes(t.language);
+export function chooseTemplate<T extends TemplateRow>(
+  templates: T[],
+  target: { kind: string; languages: string },
+  senderLanguage?: string | null,
+): T | null {
+  const targetLanguages = decodeList(target.languages);
+  const order = senderLanguage && targetLanguages.includes(senderLanguage) ? [senderLanguage, ...targetLanguages] : targetLanguages;
+  for (const language of order) {
+    const found =
+      templates.find((t) => t.language === language && t.targetKind === target.kind) ??
+      templates.find((t) => t.language === language && t.targetKind === null);
+    if (found) return found;
+  }
   return (
-    templates.find((t) => speaks(t) && t.targetKind === target.kind) ??
-    templates.find((t) => speaks(t) && t.targetKind === null) ??
+    templates.find((t) => t.language === defaultLanguage && t.targetKind === target.kind) ??
     templates.find((t) => t.targetKind === target.kind) ??
+    templates.find((t) => t.language === defaultLanguage && t.targetKind === null) ??
     templates.find((t) => t.targetKind === null) ??
     null
   );
@@ -518,16 +535,21 @@ export async function printableLetters({
       target: { select: { body: true, postalAddress: true } },
     },
   });
-  return letters.map((l) => ({
-    senderName: l.senderName,
-    senderAddressLines: l.section ? [l.section.city, countryName(l.section.country)].filter(Boolean) : [],
-    date: formatPartialDate((l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
-    recipientName: l.recipientName,
-    recipientAddress: l.target.postalAddress,
-    recipientBody: l.target.body,
-    subject: l.subject,
-    body: l.body,
-    signatories: l.signatories.split("\n").filter(Boolean),
-    caseReference: `Case: ${l.campaign.case.title} — ${appUrl}/cases/${l.campaign.case.slug}`,
-  }));
+  return letters.map((l) => {
+    // The date, country and case line are printed in the letter's own language.
+    const t = tFor(l.language);
+    return {
+      senderName: l.senderName,
+      senderAddressLines: l.section ? [l.section.city, countryNameIn(t, l.section.country)].filter(Boolean) : [],
+      date: formatPartialDateIn(t, (l.sentAt ?? l.approvedAt ?? l.createdAt).toISOString().slice(0, 10)),
+      recipientName: l.recipientName,
+      recipientAddress: l.target.postalAddress,
+      recipientBody: l.target.body,
+      subject: l.subject,
+      body: l.body,
+      signatories: l.signatories.split("\n").filter(Boolean),
+      caseReference: `${t("content.letterCase", { title: l.campaign.case.title })} — ${appUrl}/cases/${l.campaign.case.slug}`,
+      language: l.language,
+    };
+  });
 }

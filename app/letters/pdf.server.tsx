@@ -7,6 +7,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import "~/i18n/i18n.server";
+import { defaultLanguage } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 
 export interface PrintableLetter {
@@ -29,6 +32,8 @@ export interface PrintableLetter {
   signatories: string[];
   /** e.g. "Case: Red Yurt activists detained after the 6 July 2021 rally — https://…/cases/red-yurt-almaty-2021" */
   caseReference: string;
+  /** The letter's language: its closing and page numbers are printed in it (English when not given). */
+  language?: string;
 }
 
 const FONT_FAMILY = "DejaVu Sans";
@@ -205,6 +210,7 @@ function LetterPage({ letter }: { letter: PrintableLetter }) {
   // A short closing is kept on one page with its signatures; a long list of names may break, and
   // is set in two columns.
   const keepClosingTogether = signatories.length <= 12;
+  const t = tFor(letter.language ?? defaultLanguage);
   const twoColumns = signatories.length > 8;
 
   return (
@@ -234,7 +240,7 @@ function LetterPage({ letter }: { letter: PrintableLetter }) {
       ))}
       <View style={styles.closing} wrap={!keepClosingTogether}>
         <Text style={styles.text} minPresenceAhead={mm(20)}>
-          Yours sincerely,
+          {t("content.letterClosing")}
         </Text>
         <View style={styles.signatureSpace} />
         <View style={twoColumns ? styles.signatoryColumns : undefined}>
@@ -249,7 +255,7 @@ function LetterPage({ letter }: { letter: PrintableLetter }) {
         <Text style={styles.footerReference}>{breakLongWords(letter.caseReference, MAX_CHARS.footer)}</Text>
         <Text
           style={styles.footerPage}
-          render={({ subPageNumber, subPageTotalPages }) => `Page ${subPageNumber} of ${subPageTotalPages}`}
+          render={({ subPageNumber, subPageTotalPages }) => t("content.letterPage", { page: subPageNumber, pages: subPageTotalPages })}
         />
       </View>
     </Page>

@@ -1,5 +1,7 @@
 // Checking a template before it is saved, and previewing it for a chosen target and sender.
+import { letterLanguageName } from "~/content/letter-language";
 import { prisma } from "~/db.server";
+import { chooseTemplate } from "~/letters/letter.server";
 import { letterContext, loadCaseVariables, loadSender, sampleTarget } from "~/letters/letter-context.server";
 import { checkTemplate, formatProblem, parseTemplate, renderTemplate } from "~/letters/template.server";
 import { formatPartialDate, todayIso } from "~/ui/format";
@@ -44,8 +46,12 @@ export async function previewTemplate({
   targetId: string | null;
   sectionId: string | null;
   appUrl: string;
-}): Promise<{ subject: string; body: string; recipient: string } | { error: string }> {
+}): Promise<{ subject: string; body: string; recipient: string; recipientLanguage: string | null } | { error: string }> {
   const target = targetId ? await prisma.target.findFirst({ where: { id: targetId, organisationId } }) : null;
+  // Which of the campaign's saved templates this target's letters are made from, and so their language.
+  const chosen = target
+    ? chooseTemplate(await prisma.letterTemplate.findMany({ where: { campaignId }, orderBy: { createdAt: "asc" } }), target)
+    : null;
   const sender = await loadSender(organisationId, sectionId);
   if (!sender) return { error: "No such section." };
   const context = letterContext(await loadCaseVariables(campaignId, appUrl), target ?? sampleTarget, sender, formatPartialDate(todayIso()));
@@ -57,5 +63,10 @@ export async function previewTemplate({
   const b = renderTemplate(body.template, context);
   if (!s.ok) return { error: formatProblem(s.problem) };
   if (!b.ok) return { error: formatProblem(b.problem) };
-  return { subject: s.text.trim(), body: b.text.trim(), recipient: (target ?? sampleTarget).name };
+  return {
+    subject: s.text.trim(),
+    body: b.text.trim(),
+    recipient: (target ?? sampleTarget).name,
+    recipientLanguage: chosen ? letterLanguageName(chosen.language) : null,
+  };
 }

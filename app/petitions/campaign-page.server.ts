@@ -3,7 +3,9 @@
 // Every supporter opens this page, far more often than anyone signs; so, like signing, it reads
 // through prepared statements on the hot connection (app/db.server.ts): Prisma's compiling of the
 // nested query was a third of the page's time.
+import { contentFromRows } from "~/content/translation.server";
 import { preparedStatement, whenNotBusy } from "~/db.server";
+import { defaultLanguage, type Language } from "~/i18n/config";
 import { looksLikeAddress } from "~/petitions/signature.schema";
 import { decryptOptional } from "~/security/crypto.server";
 
@@ -20,7 +22,12 @@ interface CampaignRow {
   caseId: string;
 }
 
-export async function campaignPage(slug: string) {
+/**
+ * The page in `language`: each text the organisers translated, the original otherwise
+ * (`untranslatedIn` names the language then, for a short note). The page's cache is kept per
+ * language, so the choice must depend on nothing else.
+ */
+export async function campaignPage(slug: string, language: Language = defaultLanguage) {
   const page = await whenNotBusy(() => {
     const campaign = preparedStatement(
       `SELECT "id", "slug", "title", "summary", "callToAction", "status", "petitionText", "signatureCount", "signatureGoal", "caseId"
@@ -49,11 +56,33 @@ export async function campaignPage(slug: string) {
            ORDER BY "confirmedAt" DESC LIMIT 8`,
         ).all(campaign.id) as Array<{ nameEnc: string | null; country: string }>)
       : [];
-    return { campaign: { ...fields, case: { ...about, people, demands, updates } }, signers };
+    const translations =
+      language === defaultLanguage
+        ? []
+        : (preparedStatement(
+            `SELECT "entityType", "entityId", "field", "text" FROM "ContentTranslation" WHERE "caseId" = ? AND "language" = ?`,
+          ).all(caseId, language) as Array<{ entityType: string; entityId: string; field: string; text: string }>);
+    const content = contentFromRows(language, translations);
+    const translated = {
+      ...fields,
+      title: content.pick("campaign", fields.id, "title", fields.title),
+      summary: content.pick("campaign", fields.id, "summary", fields.summary),
+      callToAction: content.pick("campaign", fields.id, "callToAction", fields.callToAction),
+      petitionText: content.pick("campaign", fields.id, "petitionText", fields.petitionText),
+      case: {
+        ...about,
+        // The page names the people but does not show their descriptions (the case page does).
+        people,
+        demands: demands.map((d) => ({ ...d, text: content.pick("demand", d.id, "text", d.text) })),
+        updates,
+      },
+    };
+    return { campaign: translated, signers, untranslatedIn: content.untranslatedIn };
   });
   if (!page) return null;
   return {
     campaign: page.campaign,
+    untranslatedIn: page.untranslatedIn,
     // First name and country only: not even the row's id leaves the server. A name that reads like
     // a link or an address (typed before the form refused them, or slipped past) is not shown.
     signers: page.signers

@@ -48,6 +48,8 @@ export interface SupporterDraft {
   targetName: string;
   targetKind: string;
   email: string | null;
+  /** The language the letter is written in (its template's). */
+  language: string;
   subject: string;
   body: string;
 }
@@ -66,12 +68,15 @@ export async function draftSupporterLetters({
   name,
   city,
   appUrl,
+  language = null,
 }: {
   campaign: CampaignForLetters;
   country: string;
   name: string;
   city: string | null;
   appUrl: string;
+  /** The supporter's own language: their letter goes in it to a target that reads it. */
+  language?: string | null;
 }): Promise<SupporterDraft[]> {
   const [targets, templates, organisation] = await Promise.all([
     listCampaignTargets(campaign, country, MAX_LETTERS_PER_CONFIRMATION),
@@ -83,7 +88,7 @@ export async function draftSupporterLetters({
   const date = formatPartialDate(todayIso());
   const drafts: SupporterDraft[] = [];
   for (const target of targets) {
-    const template = chooseTemplate(templates, target);
+    const template = chooseTemplate(templates, target, language);
     if (!template) continue;
     const subject = parseTemplate(template.subject);
     const body = parseTemplate(template.body);
@@ -97,6 +102,7 @@ export async function draftSupporterLetters({
       targetName: target.name,
       targetKind: target.kind,
       email: target.email,
+      language: template.language,
       subject: s.text.trim(),
       body: b.text.trim().slice(0, MAX_LETTER_LENGTH),
     });

@@ -100,7 +100,8 @@ export default function CampaignPage() {
       <h1>{campaign.title}</h1>
       <p>
         Case: {campaign.case.title} · <Link to={`/admin/campaigns/${campaign.id}/dashboard`}>Dashboard</Link> ·{" "}
-        <Link to={`/admin/campaigns/${campaign.id}/letters`}>Letters</Link>
+        <Link to={`/admin/campaigns/${campaign.id}/letters`}>Letters</Link> ·{" "}
+        <Link to={`/admin/cases/${campaign.caseId}/translations/de`}>Translations</Link>
         {campaign.petitionText ? (
           <>
             {" "}

@@ -136,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
 
-type Preview = { subject: string; body: string; recipient: string } | { error: string };
+type Preview = { subject: string; body: string; recipient: string; recipientLanguage: string | null } | { error: string };
 
 function PreviewPane({ preview, busy }: { preview: Preview | null; busy: boolean }) {
   return (
@@ -149,6 +149,12 @@ function PreviewPane({ preview, busy }: { preview: Preview | null; busy: boolean
             <p>
               <strong>To:</strong> {preview.recipient}
               <br />
+              {preview.recipientLanguage ? (
+                <>
+                  <strong>Their letter goes in:</strong> {preview.recipientLanguage} (from the saved templates and the languages they read)
+                  <br />
+                </>
+              ) : null}
               <strong>Subject:</strong> {preview.subject}
             </p>
             <pre className="email-text" data-testid="preview-body">

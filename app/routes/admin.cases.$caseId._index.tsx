@@ -1,3 +1,4 @@
+import { TranslationLinks } from "~/content/translation-links";
 import { draftWithLiveCampaign } from "~/campaigns/campaign.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -315,6 +316,8 @@ export default function EditCase() {
           </div>
         </Form>
       </section>
+
+      <TranslationLinks caseId={c.id} />
 
       <h2>Sources</h2>
       <p className="muted">Every fact on the public page points to one of these.</p>

@@ -11,6 +11,7 @@ import { languageOf, withLanguage } from "~/i18n/i18n.server";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { UntranslatedNote } from "~/content/untranslated-note";
 import { SignForm } from "~/petitions/components/sign-form";
 import { SignSchema } from "~/petitions/signature.schema";
 import { campaignPage } from "~/petitions/campaign-page.server";
@@ -29,7 +30,7 @@ import printStyles from "~/styles/print.css";
 export const handle = { publicPage: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
+  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."), await languageOf(request));
   notFoundUnless(page, "No such campaign.");
   // Which shared link brought the visitor (?src=telegram): kept through the form onto the signature.
   const source = shareChannel(new URL(request.url).searchParams.get(SOURCE_FIELD));
@@ -94,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CampaignPage() {
-  const { campaign, signers, stamp, source } = useLoaderData<typeof loader>();
+  const { campaign, signers, stamp, source, untranslatedIn } = useLoaderData<typeof loader>();
   const failureData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const signed = params.get("signed");
@@ -104,6 +105,7 @@ export default function CampaignPage() {
   return (
     <article>
       <h1>{campaign.title}</h1>
+      <UntranslatedNote language={untranslatedIn} />
       <p className="lead">{campaign.callToAction}</p>
       {campaign.status === "closed" ? <p className="notice">{t("campaign.closed")}</p> : null}
       <p>{campaign.summary}</p>

@@ -17,6 +17,7 @@ import { formStamp } from "~/security/crypto.server";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
+import { languageOf } from "~/i18n/i18n.server";
 import { retryAfterHeaders } from "~/ui/headers";
 import { ProgressBar } from "~/ui/progress-bar";
 
@@ -25,8 +26,8 @@ export const handle = { bare: true };
 
 export const headers = retryAfterHeaders;
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = await campaignPage(paramOr404(SlugSchema, params.slug, "No such campaign."), await languageOf(request));
   notFoundUnless(page, "No such campaign.");
   const c = page.campaign;
   return {

@@ -2,6 +2,8 @@
 // city, to read, edit and send in one go through the app (once they confirm from their inbox with
 // one link; each letter goes as its own email and replies go to them), or to open one by one in
 // their mail program or webmail. Every step posts: a name or city never goes into a URL.
+import { LetterLanguage } from "~/content/letter-language";
+import { languageOf } from "~/i18n/i18n.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
@@ -119,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     };
     return json(result, { status: 400 });
   }
-  const drafts = await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request) });
+  const drafts = await draftSupporterLetters({ campaign, ...who.data, appUrl: appUrl(request), language: await languageOf(request) });
   const draftIds = drafts.map((d) => d.targetId);
   const answer = (rest: Partial<Pick<WriteResult, "failure" | "sent" | "opened">>, status = 200) =>
     json<WriteResult>({ who: who.data, whoFailure: null, drafts, failure: null, sent: false, opened: null, ...rest }, { status });
@@ -339,6 +341,7 @@ export default function WriteLetters() {
                   <details key={d.targetId} className="card" open={index === 0 || hasError || isOpened}>
                     <summary>To {d.targetName}</summary>
                     <div className="stack">
+                      <LetterLanguage language={d.language} />
                       {d.email ? null : (
                         <p className="muted">No email address is known for {d.targetName}: copy the letter and send it by post.</p>
                       )}

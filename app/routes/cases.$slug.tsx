@@ -10,6 +10,8 @@ import { FormError, TextField } from "~/ui/forms";
 import { retryAfterHeaders } from "~/ui/headers";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
+import { UntranslatedNote } from "~/content/untranslated-note";
+import { languageOf } from "~/i18n/i18n.server";
 import { appUrl } from "~/env.server";
 import { shareMeta } from "~/growth/share";
 import { SourceRef } from "~/cases/components/source-ref";
@@ -24,7 +26,7 @@ export const handle = { publicPage: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = paramOr404(SlugSchema, params.slug, "No such case.");
-  const found = await getPublicCase(slug);
+  const found = await getPublicCase(slug, await languageOf(request));
   notFoundUnless(found, "No such case.");
   const base = appUrl(request);
   // Without a live campaign there is nothing to sign: the page offers email news of the case instead.
@@ -89,6 +91,7 @@ export default function CasePage() {
   return (
     <article>
       <h1>{c.title}</h1>
+      <UntranslatedNote language={c.untranslatedIn} />
       {c.status === "closed" ? <p className="notice">This case is closed: we no longer campaign on it.</p> : null}
       <p className="lead">{c.summary}</p>
       {c.campaigns.map((campaign) => (

@@ -113,7 +113,7 @@ export async function seedDemo(prisma: PrismaClient, cases: SeedCase[] = demoCas
       for (const c of demoCampaigns) {
         const caseRow = await tx.case.findUnique({ where: { slug: c.caseSlug }, select: { id: true } });
         if (!caseRow) continue; // a test may seed other cases
-        await tx.campaign.create({
+        const campaign = await tx.campaign.create({
           data: {
             organisationId: org.id,
             caseId: caseRow.id,
@@ -130,7 +130,15 @@ export async function seedDemo(prisma: PrismaClient, cases: SeedCase[] = demoCas
             signatureGoal: c.signatureGoal,
             templates: { create: c.templates },
           },
+          select: { id: true },
         });
+        for (const [language, fields] of Object.entries(c.translations)) {
+          for (const [field, text] of Object.entries(fields ?? {})) {
+            await tx.contentTranslation.create({
+              data: { caseId: caseRow.id, entityType: "campaign", entityId: campaign.id, field, language, text },
+            });
+          }
+        }
       }
     },
     { timeout: 60_000 },

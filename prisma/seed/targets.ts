@@ -40,7 +40,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: null,
-    languages: ["nl", "fr", "en"],
+    languages: ["ru", "nl", "fr", "en"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
     notes:
@@ -59,7 +59,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: "http://www.botschaft-kasachstan.de/",
-    languages: ["de", "en"],
+    languages: ["ru", "de", "en"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
     notes:
@@ -78,7 +78,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: null,
-    languages: ["en", "ru"],
+    languages: ["ru", "en"],
     salutation: "Your Excellency",
     tags: ["kazakhstan"],
     notes:
@@ -97,7 +97,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: null,
-    languages: ["en", "ru"],
+    languages: ["ru", "en"],
     salutation: "Dear Prosecutor General",
     tags: ["kazakhstan"],
     notes:
@@ -116,7 +116,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: null,
-    languages: ["en", "ru"],
+    languages: ["ru", "en"],
     salutation: "Dear Ms Azimova",
     tags: ["kazakhstan"],
     notes:
@@ -135,7 +135,7 @@ export const demoTargets: DemoTarget[] = [
     phone: null,
     fax: null,
     website: null,
-    languages: ["en", "ru"],
+    languages: ["ru", "en"],
     salutation: "Dear Minister",
     tags: ["kazakhstan"],
     notes:

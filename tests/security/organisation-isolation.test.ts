@@ -160,6 +160,8 @@ beforeAll(async () => {
     sectionId: b.section.id,
     targetId: targetB.id,
     importId: importB.id,
+    // A language is no one's: the case id is what must not be found.
+    language: "de",
   };
 });
 

@@ -181,4 +181,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Dieser Text ist noch nicht in Ihrer Sprache ({{language}}) verfügbar; angezeigt wird das Original ({{original}}).",
+    letterLanguage: "Sprache: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Mit freundlichen Grüßen",
+    letterPage: "Seite {{page}} von {{pages}}",
+    letterCase: "Fall: {{title}}",
+  },
 };

@@ -175,4 +175,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "This text is not yet available in {{language}}; shown in {{original}}.",
+    letterLanguage: "Language: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Yours sincerely,",
+    letterPage: "Page {{page}} of {{pages}}",
+    letterCase: "Case: {{title}}",
+  },
 };

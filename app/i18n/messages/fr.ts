@@ -179,4 +179,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Ce texte n’est pas encore disponible dans votre langue ({{language}}) ; voici l’original ({{original}}).",
+    letterLanguage: "Langue : {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Veuillez agréer l’expression de nos salutations distinguées.",
+    letterPage: "Page {{page}} sur {{pages}}",
+    letterCase: "Affaire : {{title}}",
+  },
 };

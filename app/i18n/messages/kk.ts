@@ -174,4 +174,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Бұл мәтін әлі сіздің тіліңізге ({{language}}) аударылмаған; түпнұсқасы ({{original}}) көрсетілген.",
+    letterLanguage: "Тілі: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Құрметпен,",
+    letterPage: "Бет {{page}} / {{pages}}",
+    letterCase: "Іс: {{title}}",
+  },
 };

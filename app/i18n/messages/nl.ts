@@ -177,4 +177,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Deze tekst is nog niet beschikbaar in uw taal ({{language}}); u ziet het origineel ({{original}}).",
+    letterLanguage: "Taal: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "Hoogachtend,",
+    letterPage: "Pagina {{page}} van {{pages}}",
+    letterCase: "Zaak: {{title}}",
+  },
 };

@@ -182,4 +182,13 @@ export default {
     withTime: "{{date}}, {{time}} UTC",
   },
   countries,
+  // Organisers' translated content (app/content/): the note when a text is shown in its original.
+  content: {
+    notYetTranslated: "Этот текст ещё не переведён на ваш язык ({{language}}); показан оригинал ({{original}}).",
+    letterLanguage: "Язык: {{language}}",
+    // A printed letter (app/letters/pdf.server.tsx): its closing, page numbers and case line.
+    letterClosing: "С уважением,",
+    letterPage: "Страница {{page}} из {{pages}}",
+    letterCase: "Дело: {{title}}",
+  },
 };
