@@ -17,7 +17,7 @@ import { ConfirmFollowEmail, confirmFollowText } from "../../emails/confirm-foll
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
 export const FollowSchema = z.object({
-  email: z.email("Give an email address like name@example.org: we send the confirmation link there.").trim().max(254),
+  email: z.email("errors.email").trim().max(254),
 });
 
 /** The links in a follower's emails; the token is derived from the follower's id, only its hash is kept. */
