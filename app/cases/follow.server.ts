@@ -4,6 +4,8 @@
 // stopping and "delete my data" work as for signers; followers get the case's updates (once per
 // address, with the signers: app/cases/case-update.server.ts).
 import { z } from "zod";
+import { defaultLanguage, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction, isUniqueViolation } from "~/db.server";
 import { env } from "~/env.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
@@ -46,12 +48,15 @@ export async function followCase({
   clientAddress,
   appUrl,
   stamp,
+  language = defaultLanguage,
 }: {
   found: { id: string; title: string; organisationId: string };
   email: string;
   clientAddress: string | null;
   appUrl: string;
   stamp: string;
+  /** The language of the page asked on: the confirmation and the case's news go in it. */
+  language?: Language;
 }): Promise<FollowResult> {
   const hash = emailHash(email);
   const existing = await prisma.caseFollower.findUnique({
@@ -76,7 +81,7 @@ export async function followCase({
   const id = existing?.id ?? timeOrderedId("f");
   const token = signerLinkToken(id);
   const links = followerLinks(appUrl, token);
-  const props = { caseTitle: found.title, ...links };
+  const props = { caseTitle: found.title, ...links, language };
   const content = await renderEmail(ConfirmFollowEmail(props), { text: confirmFollowText(props) });
   const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
@@ -85,7 +90,7 @@ export async function followCase({
       dedupeKey: `confirm-follow:${id}:${now.getTime()}`,
       kind: "confirm-follow",
       to: email,
-      subject: `Please confirm: news of ${found.title}`,
+      subject: tFor(language)("email.confirmFollow.subject", { title: found.title }),
       ...content,
       organisationId: found.organisationId,
       subjectType: "case-follower",
@@ -101,12 +106,12 @@ export async function followCase({
     await writeTransaction(() => {
       spendStamp(stamp, now);
       if (existing) {
-        preparedStatement(`UPDATE "CaseFollower" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);
+        preparedStatement(`UPDATE "CaseFollower" SET "confirmationSentAt" = ?, "language" = ? WHERE "id" = ?`).run(at, language, id);
       } else {
         preparedStatement(
-          `INSERT INTO "CaseFollower" ("id", "caseId", "emailHash", "emailEnc", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-        ).run(id, found.id, hash, emailEnc, tokenHash(token), at, addressHash(clientAddress), at);
+          `INSERT INTO "CaseFollower" ("id", "caseId", "emailHash", "emailEnc", "status", "tokenHash", "confirmationSentAt", "addressHash", "language", "createdAt")
+           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+        ).run(id, found.id, hash, emailEnc, tokenHash(token), at, addressHash(clientAddress), language, at);
       }
       writeEmail();
     });

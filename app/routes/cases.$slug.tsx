@@ -18,7 +18,7 @@ import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n/i18n";
 import { formatDateTimeIn, formatPartialDateIn } from "~/i18n/format";
 import { languageOfPage } from "~/i18n/meta";
-import { withLanguage } from "~/i18n/i18n.server";
+import { languageOf, withLanguage } from "~/i18n/i18n.server";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import printStyles from "~/styles/print.css";
@@ -64,6 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
     stamp: verdict.stamp,
+    language: await languageOf(request),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);

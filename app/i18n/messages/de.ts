@@ -135,6 +135,39 @@ export default {
   email: {
     stopAll: "Keine E-Mails mehr von uns",
     deleteData: "Meine Daten löschen",
+    hello: "Guten Tag,",
+    oneButton: "Der Link öffnet eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, geschieht etwas.",
+    alreadySigned: {
+      subject: "Sie haben bereits unterschrieben: {{title}}",
+      preview: "Sie haben bereits unterschrieben: {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, diese Adresse erneut in die Petition „{{title}}“ eingegeben hat. Falls Sie es nicht waren, müssen Sie nichts tun.",
+      text: "Sie haben „{{title}}“ bereits unterschrieben, vielen Dank: Ihre Unterschrift zählt einmal, und sie ist gezählt.",
+    },
+    reminder: {
+      subject: "Ihre Unterschrift zählt noch nicht: {{title}}",
+      preview: "Ihre Unterschrift zählt noch nicht: {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, gestern die Petition „{{title}}“ mit dieser Adresse unterschrieben hat und die Unterschrift noch nicht bestätigt ist. Dies ist die einzige Erinnerung. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Die Unterschrift zählt dann nicht und wird gelöscht.",
+      text: "Ihre Unterschrift für „{{title}}“ zählt noch nicht: Sie wartet auf einen Klick von Ihnen. Das dauert eine Sekunde, und jeder bestätigte Name gibt der Petition mehr Gewicht, wenn sie übergeben wird.",
+      button: "Meine Unterschrift bestätigen",
+      oneButton:
+        "Der Link öffnet eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, geschieht etwas. Wir erinnern Sie nicht noch einmal.",
+    },
+    caseUpdate: {
+      reasonFollowed: "Sie erhalten diese E-Mail, weil Sie Neuigkeiten zu „{{title}}“ angefordert und bestätigt haben.",
+      reasonSigned:
+        "Sie erhalten diese E-Mail, weil Sie eine Petition zu „{{title}}“ unterschrieben und um Neuigkeiten zum Fall gebeten haben.",
+      button: "Den Fall lesen",
+    },
+    confirmFollow: {
+      subject: "Bitte bestätigen: Neuigkeiten zu {{title}}",
+      preview: "Bestätigen: Neuigkeiten zu {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, mit dieser Adresse Neuigkeiten zu „{{title}}“ angefordert hat. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Sie erhalten nichts weiter, und die Adresse wird gelöscht.",
+      text: "Bitte bestätigen Sie, dass Sie eine E-Mail erhalten möchten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+      button: "Bestätigen: Neuigkeiten senden",
+    },
     confirmSignature: {
       subject: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",
       preview: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",

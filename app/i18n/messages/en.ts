@@ -130,6 +130,37 @@ export default {
   email: {
     stopAll: "Stop all email from us",
     deleteData: "Delete my data",
+    hello: "Hello,",
+    oneButton: "The link opens a page with one button; nothing happens until you press it.",
+    alreadySigned: {
+      subject: "You have already signed: {{title}}",
+      preview: "You have already signed: {{title}}",
+      reason:
+        "You get this email because someone, probably you, typed this address into the petition “{{title}}” again. If it was not you, there is nothing to do.",
+      text: "You have already signed “{{title}}”, thank you: your signature counts once, and it is counted.",
+    },
+    reminder: {
+      subject: "Your signature does not count yet: {{title}}",
+      preview: "Your signature does not count yet: {{title}}",
+      reason:
+        "You get this email because someone, probably you, signed the petition “{{title}}” with this address yesterday and it is not confirmed yet. This is the only reminder. If it was not you, ignore it: the signature will not count and will be deleted.",
+      text: "Your signature on “{{title}}” does not count yet: it waits for one click from you. It takes a second, and every confirmed name adds weight when the petition is handed in.",
+      button: "Confirm my signature",
+      oneButton: "The link opens a page with one button; nothing happens until you press it. We will not remind you again.",
+    },
+    caseUpdate: {
+      reasonFollowed: "You get this email because you asked for news of “{{title}}” and confirmed it.",
+      reasonSigned: "You get this email because you signed a petition on “{{title}}” and asked for news of the case.",
+      button: "Read the case",
+    },
+    confirmFollow: {
+      subject: "Please confirm: news of {{title}}",
+      preview: "Confirm: news of {{title}}",
+      reason:
+        "You get this email because someone, probably you, asked for news of “{{title}}” with this address. If it was not you, ignore it: you will get nothing more, and the address will be deleted.",
+      text: "Please confirm that you want an email when something changes for the people in “{{title}}”.",
+      button: "Confirm: send me news",
+    },
     confirmSignature: {
       subject: "Please confirm your signature: {{title}}",
       preview: "Confirm your signature: {{title}}",

@@ -134,6 +134,39 @@ export default {
   email: {
     stopAll: "Ne plus recevoir d’e-mails de notre part",
     deleteData: "Supprimer mes données",
+    hello: "Bonjour,",
+    oneButton: "Le lien ouvre une page avec un seul bouton ; rien ne se passe tant que vous n’appuyez pas dessus.",
+    alreadySigned: {
+      subject: "Vous avez déjà signé : {{title}}",
+      preview: "Vous avez déjà signé : {{title}}",
+      reason:
+        "Vous recevez cet e-mail parce que quelqu’un, probablement vous, a de nouveau saisi cette adresse dans la pétition « {{title}} ». Si ce n’était pas vous, vous n’avez rien à faire.",
+      text: "Vous avez déjà signé « {{title}} », merci : votre signature compte une fois, et elle est comptée.",
+    },
+    reminder: {
+      subject: "Votre signature ne compte pas encore : {{title}}",
+      preview: "Votre signature ne compte pas encore : {{title}}",
+      reason:
+        "Vous recevez cet e-mail parce que quelqu’un, probablement vous, a signé hier la pétition « {{title}} » avec cette adresse et qu’elle n’est pas encore confirmée. C’est le seul rappel. Si ce n’était pas vous, ignorez-le : la signature ne comptera pas et sera supprimée.",
+      text: "Votre signature pour « {{title}} » ne compte pas encore : elle attend un clic de votre part. Cela prend une seconde, et chaque nom confirmé donne plus de poids à la pétition lors de sa remise.",
+      button: "Confirmer ma signature",
+      oneButton:
+        "Le lien ouvre une page avec un seul bouton ; rien ne se passe tant que vous n’appuyez pas dessus. Nous ne vous le rappellerons plus.",
+    },
+    caseUpdate: {
+      reasonFollowed: "Vous recevez cet e-mail parce que vous avez demandé des nouvelles de « {{title}} » et l’avez confirmé.",
+      reasonSigned:
+        "Vous recevez cet e-mail parce que vous avez signé une pétition sur « {{title}} » et demandé des nouvelles de l’affaire.",
+      button: "Lire l’affaire",
+    },
+    confirmFollow: {
+      subject: "Merci de confirmer : nouvelles de {{title}}",
+      preview: "Confirmer : nouvelles de {{title}}",
+      reason:
+        "Vous recevez cet e-mail parce que quelqu’un, probablement vous, a demandé des nouvelles de « {{title}} » avec cette adresse. Si ce n’était pas vous, ignorez-le : vous ne recevrez rien d’autre et l’adresse sera supprimée.",
+      text: "Merci de confirmer que vous souhaitez recevoir un e-mail quand la situation des personnes de « {{title}} » change.",
+      button: "Confirmer : m’envoyer les nouvelles",
+    },
     confirmSignature: {
       subject: "Merci de confirmer votre signature : {{title}}",
       preview: "Confirmez votre signature : {{title}}",

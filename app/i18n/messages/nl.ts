@@ -132,6 +132,37 @@ export default {
   email: {
     stopAll: "Geen e-mail meer van ons",
     deleteData: "Mijn gegevens wissen",
+    hello: "Hallo,",
+    oneButton: "De link opent een pagina met één knop; er gebeurt niets tot u erop drukt.",
+    alreadySigned: {
+      subject: "U hebt al getekend: {{title}}",
+      preview: "U hebt al getekend: {{title}}",
+      reason:
+        "U krijgt deze e-mail omdat iemand, waarschijnlijk u, dit adres opnieuw heeft ingevuld bij de petitie ‘{{title}}’. Was u het niet, dan hoeft u niets te doen.",
+      text: "U hebt ‘{{title}}’ al getekend, dank u: uw handtekening telt één keer, en ze is geteld.",
+    },
+    reminder: {
+      subject: "Uw handtekening telt nog niet: {{title}}",
+      preview: "Uw handtekening telt nog niet: {{title}}",
+      reason:
+        "U krijgt deze e-mail omdat iemand, waarschijnlijk u, gisteren de petitie ‘{{title}}’ met dit adres heeft getekend en dat nog niet is bevestigd. Dit is de enige herinnering. Was u het niet, negeer deze e-mail dan: de handtekening telt niet mee en wordt verwijderd.",
+      text: "Uw handtekening voor ‘{{title}}’ telt nog niet: ze wacht op één klik van u. Dat kost een seconde, en elke bevestigde naam geeft de petitie meer gewicht wanneer ze wordt overhandigd.",
+      button: "Mijn handtekening bevestigen",
+      oneButton: "De link opent een pagina met één knop; er gebeurt niets tot u erop drukt. We herinneren u er niet nog eens aan.",
+    },
+    caseUpdate: {
+      reasonFollowed: "U krijgt deze e-mail omdat u om nieuws over ‘{{title}}’ hebt gevraagd en dat hebt bevestigd.",
+      reasonSigned: "U krijgt deze e-mail omdat u een petitie over ‘{{title}}’ hebt getekend en om nieuws over de zaak hebt gevraagd.",
+      button: "Lees de zaak",
+    },
+    confirmFollow: {
+      subject: "Graag bevestigen: nieuws over {{title}}",
+      preview: "Bevestigen: nieuws over {{title}}",
+      reason:
+        "U krijgt deze e-mail omdat iemand, waarschijnlijk u, met dit adres om nieuws over ‘{{title}}’ heeft gevraagd. Was u het niet, negeer deze e-mail dan: u krijgt verder niets en het adres wordt verwijderd.",
+      text: "Bevestig alstublieft dat u een e-mail wilt krijgen wanneer er iets verandert voor de mensen in ‘{{title}}’.",
+      button: "Bevestigen: stuur mij nieuws",
+    },
     confirmSignature: {
       subject: "Bevestig alsjeblieft je handtekening: {{title}}",
       preview: "Bevestig je handtekening: {{title}}",
