@@ -247,7 +247,8 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
   for (const s of recipients) {
     if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
     const token = signerLinkToken(s.id);
-    const links = followers ? followerLinks(appUrl, token) : signerLinks(appUrl, token);
+    const language = isLanguage(s.language) ? s.language : defaultLanguage;
+    const links = followers ? followerLinks(appUrl, token, language) : signerLinks(appUrl, token, language);
     const props = {
       caseTitle: update.case.title,
       title: update.title,
@@ -256,7 +257,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
       unsubscribeUrl: links.unsubscribeUrl,
       deleteDataUrl: links.deleteDataUrl,
       followed: followers,
-      language: isLanguage(s.language) ? s.language : defaultLanguage,
+      language,
     };
     emails.push({
       subjectId: s.id,

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n";
+import { languageQuery } from "~/petitions/signer-links";
 import { preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction, isUniqueViolation } from "~/db.server";
 import { env } from "~/env.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
@@ -23,11 +24,12 @@ export const FollowSchema = z.object({
 });
 
 /** The links in a follower's emails; the token is derived from the follower's id, only its hash is kept. */
-export function followerLinks(appUrl: string, token: string) {
+export function followerLinks(appUrl: string, token: string, language?: string) {
+  const lng = languageQuery(language);
   return {
-    confirmUrl: `${appUrl}/f/${token}/confirm`,
-    unsubscribeUrl: `${appUrl}/f/${token}/unsubscribe`,
-    deleteDataUrl: `${appUrl}/f/${token}/delete`,
+    confirmUrl: `${appUrl}/f/${token}/confirm${lng}`,
+    unsubscribeUrl: `${appUrl}/f/${token}/unsubscribe${lng}`,
+    deleteDataUrl: `${appUrl}/f/${token}/delete${lng}`,
   };
 }
 
@@ -80,7 +82,7 @@ export async function followCase({
 
   const id = existing?.id ?? timeOrderedId("f");
   const token = signerLinkToken(id);
-  const links = followerLinks(appUrl, token);
+  const links = followerLinks(appUrl, token, language);
   const props = { caseTitle: found.title, ...links, language };
   const content = await renderEmail(ConfirmFollowEmail(props), { text: confirmFollowText(props) });
   const at = sqliteDate(now);

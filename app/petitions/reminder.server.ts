@@ -60,8 +60,8 @@ export async function queueSignatureReminders(now = new Date(), appUrl = backgro
     const emails = await Promise.all(
       rows.flatMap((row) => {
         if (!row.emailHash || !row.emailEnc || stopped.has(row.emailHash) || row.campaign.status !== "live") return [];
-        const links = signerLinks(appUrl, signerLinkToken(row.id));
         const language = isLanguage(row.language) ? row.language : defaultLanguage;
+        const links = signerLinks(appUrl, signerLinkToken(row.id), language);
         const props = { campaignTitle: row.campaign.title, ...links, language };
         const to = decrypt(row.emailEnc);
         return [

@@ -95,10 +95,10 @@ export async function sign({
   // The link's secret is derived from the id with a key; the database keeps only its hash.
   const id = existing?.id ?? timeOrderedId("s");
   const token = signerLinkToken(id);
-  const links = signerLinks(appUrl, token);
   const alreadySigned = existing?.status === "confirmed";
   // "You have already signed" speaks the language the signature was made in.
   const storedLanguage = isLanguage(found?.language) ? found.language : language;
+  const links = signerLinks(appUrl, token, alreadySigned ? storedLanguage : language);
   // The confirmation (nearly every signature) is rendered by whoever reads it from the outbox: the
   // transaction writes its props, not kilobytes of encrypted HTML (app/mail/templates.server.ts).
   const email = alreadySigned

@@ -76,6 +76,7 @@ describe("a supporter's later emails", () => {
     expect(again!.text).toContain("Ihre Unterschrift zählt einmal");
     expect(again!.text).toContain("Keine E-Mails mehr von uns");
     expect(again!.html).toContain('lang="de"');
+    expect(again!.text).toMatch(/\/s\/[A-Za-z0-9_-]+\/delete\?lng=de/);
   });
 
   it("remind in Russian someone who signed in Russian", async () => {
@@ -85,7 +86,8 @@ describe("a supporter's later emails", () => {
     const [russian] = await emailsOf("confirm-reminder", "ivan@example.org");
     expect(russian!.subject).toBe(`Ваша подпись пока не учтена: ${campaign.title}`);
     expect(russian!.text).toContain("Здравствуйте!");
-    expect(russian!.text).toMatch(/Подтвердить подпись: http:\/\/localhost\/s\/[A-Za-z0-9_-]+\/confirm/);
+    // Its links open the pages in Russian too.
+    expect(russian!.text).toMatch(/Подтвердить подпись: http:\/\/localhost\/s\/[A-Za-z0-9_-]+\/confirm\?lng=ru/);
     const [english] = await emailsOf("confirm-reminder", "jane@example.org");
     expect(english!.subject).toBe(`Your signature does not count yet: ${campaign.title}`);
   });

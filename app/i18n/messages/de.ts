@@ -225,6 +225,42 @@ export default {
     act: "Handeln: {{title}}",
     atRisk: "Gefährdete Menschen",
   },
+  links: {
+    stopTitle: "Keine E-Mails mehr",
+    deleteTitle: "Meine Daten löschen",
+    stoppedHeading: "Keine E-Mails mehr",
+    stoppedSigner: "Wir schicken an diese Adresse keine E-Mails mehr, für keine Kampagne.",
+    stoppedFollower: "Wir schicken an diese Adresse keine E-Mails mehr, für keinen Fall und keine Kampagne.",
+    stillCountsSignature: "Ihre Unterschrift zählt weiterhin.",
+    stillCountsLetter: "Ein Brief, den Sie bestätigt haben, geht trotzdem an seinen Empfänger.",
+    stopHeading: "Keine E-Mails mehr von uns?",
+    stopText: "Sie erhalten an diese Adresse keine E-Mails mehr von Solidarity letters.",
+    stopFollowerText:
+      "Sie erhalten an diese Adresse keine E-Mails mehr von Solidarity letters: keine Neuigkeiten zu diesem Fall und zu keinem anderen.",
+    stopButton: "Keine E-Mails mehr",
+    deletedHeading: "Ihre Daten sind gelöscht",
+    deleteHeading: "Meine Daten löschen",
+    deleteButton: "Meine Daten löschen",
+    deletedSignature:
+      "Ihr Name, Ihre E-Mail-Adresse, Ihr Ort, Ihre Organisation und Ihr Kommentar sind gelöscht. Falls Sie bestätigt hatten, bleibt Ihre Unterschrift nur als Zahl in der Zählung.",
+    explainSignature:
+      "Damit werden Ihr Name, Ihre E-Mail-Adresse, Ihr Ort, Ihre Organisation und Ihr Kommentar aus der Petition „{{title}}“ gelöscht, ebenso aus jeder anderen Petition und jedem Brief, für die Sie diese E-Mail-Adresse angegeben haben, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahren. Falls Sie Ihre Unterschrift bestätigt hatten, bleibt sie ohne Ihren Namen in der Zählung.",
+    deletedLetter:
+      "Ihr Brief, Ihr Name und Ihre E-Mail-Adresse sind aus Solidarity letters gelöscht. Ein Brief, den Sie schon bestätigt hatten, hat seinen Empfänger bereits erreicht.",
+    explainLetter:
+      "Damit werden Ihr Brief für die Kampagne „{{title}}“ mit Ihrem Namen und Ihrer E-Mail-Adresse gelöscht, ebenso jede andere Unterschrift und jeder Brief, für die Sie diese E-Mail-Adresse angegeben haben, und alle E-Mails, die wir von Ihnen oder an Sie aufbewahren. Falls Sie ihn nicht bestätigt hatten, wird er nie verschickt.",
+    deletedFollower:
+      "Ihre E-Mail-Adresse ist aus Solidarity letters gelöscht, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahrt hatten.",
+    explainFollower:
+      "Damit wird Ihre E-Mail-Adresse aus den Neuigkeiten zu „{{title}}“ gelöscht, ebenso aus jedem anderen Fall, dem Sie folgen, jeder Unterschrift und jedem Brief, für die Sie diese Adresse angegeben haben, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahren. Eine bestätigte Unterschrift bleibt ohne Ihren Namen in der Zählung.",
+    followTitle: "Bestätigen: Neuigkeiten zu einem Fall",
+    followingHeading: "Sie folgen diesem Fall",
+    following: "Wir schreiben Ihnen, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+    backToCase: "Zurück zum Fall",
+    followHeading: "Bestätigen: Neuigkeiten zu diesem Fall",
+    followText: "Sie haben um eine E-Mail gebeten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+    followButton: "Bestätigen: Neuigkeiten senden",
+  },
   date: {
     months: {
       m1: "Januar",

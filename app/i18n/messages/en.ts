@@ -215,6 +215,40 @@ export default {
     act: "Act: {{title}}",
     atRisk: "People at risk",
   },
+  links: {
+    stopTitle: "Stop email",
+    deleteTitle: "Delete my data",
+    stoppedHeading: "No more email",
+    stoppedSigner: "We will send no more email to this address, for any campaign.",
+    stoppedFollower: "We will send no more email to this address, for any case or campaign.",
+    stillCountsSignature: "Your signature still counts.",
+    stillCountsLetter: "A letter you confirmed still goes to its target.",
+    stopHeading: "Stop all email from us?",
+    stopText: "You will get no more email from Solidarity letters at this address.",
+    stopFollowerText: "You will get no more email from Solidarity letters at this address: no news of this case, nor of any other.",
+    stopButton: "Stop all email",
+    deletedHeading: "Your data is deleted",
+    deleteHeading: "Delete my data",
+    deleteButton: "Delete my data",
+    deletedSignature:
+      "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
+    explainSignature:
+      "This deletes your name, email address, city, organisation and comment from the petition “{{title}}”, and from every other petition or letter you gave this email address for, with every email we keep to or from you. If you had confirmed your signature, it stays in the count, without your name.",
+    deletedLetter:
+      "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
+    explainLetter:
+      "This deletes your letter for the campaign “{{title}}”, with your name and email address, every other signature or letter you gave this email address for, and every email we keep to or from you. If you had not confirmed it, it is never sent.",
+    deletedFollower: "Your email address is gone from Solidarity letters, with every email we kept to or from you.",
+    explainFollower:
+      "This deletes your email address from the news of “{{title}}”, every other case you follow, signature or letter you gave this email address for, and every email we keep to or from you. A confirmed signature stays in its count, without your name.",
+    followTitle: "Confirm: news of a case",
+    followingHeading: "You follow this case",
+    following: "We will email you when something changes for the people in “{{title}}”.",
+    backToCase: "Back to the case",
+    followHeading: "Confirm: news of this case",
+    followText: "You asked for an email when something changes for the people in “{{title}}”.",
+    followButton: "Confirm: send me news",
+  },
   date: {
     months: {
       m1: "January",

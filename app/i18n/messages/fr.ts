@@ -223,6 +223,42 @@ export default {
     act: "Agir : {{title}}",
     atRisk: "Personnes en danger",
   },
+  links: {
+    stopTitle: "Ne plus recevoir d’e-mails",
+    deleteTitle: "Supprimer mes données",
+    stoppedHeading: "Plus aucun e-mail",
+    stoppedSigner: "Nous n’enverrons plus aucun e-mail à cette adresse, pour aucune campagne.",
+    stoppedFollower: "Nous n’enverrons plus aucun e-mail à cette adresse, pour aucune affaire ni campagne.",
+    stillCountsSignature: "Votre signature compte toujours.",
+    stillCountsLetter: "Une lettre que vous avez confirmée part quand même à son destinataire.",
+    stopHeading: "Ne plus recevoir aucun e-mail de notre part ?",
+    stopText: "Vous ne recevrez plus aucun e-mail de Solidarity letters à cette adresse.",
+    stopFollowerText:
+      "Vous ne recevrez plus aucun e-mail de Solidarity letters à cette adresse : aucune nouvelle de cette affaire, ni d’aucune autre.",
+    stopButton: "Ne plus recevoir d’e-mails",
+    deletedHeading: "Vos données sont supprimées",
+    deleteHeading: "Supprimer mes données",
+    deleteButton: "Supprimer mes données",
+    deletedSignature:
+      "Votre nom, votre adresse e-mail, votre ville, votre organisation et votre commentaire sont effacés. Si vous aviez confirmé, votre signature ne reste qu’un nombre dans le décompte.",
+    explainSignature:
+      "Cela efface votre nom, votre adresse e-mail, votre ville, votre organisation et votre commentaire de la pétition « {{title}} », et de toute autre pétition ou lettre pour laquelle vous avez donné cette adresse, avec tous les e-mails que nous gardons de vous ou pour vous. Si vous aviez confirmé votre signature, elle reste dans le décompte, sans votre nom.",
+    deletedLetter:
+      "Votre lettre, votre nom et votre adresse e-mail sont effacés de Solidarity letters. Une lettre que vous aviez déjà confirmée a atteint son destinataire avant cela.",
+    explainLetter:
+      "Cela efface votre lettre pour la campagne « {{title}} », avec votre nom et votre adresse e-mail, toute autre signature ou lettre pour laquelle vous avez donné cette adresse, et tous les e-mails que nous gardons de vous ou pour vous. Si vous ne l’aviez pas confirmée, elle n’est jamais envoyée.",
+    deletedFollower:
+      "Votre adresse e-mail est effacée de Solidarity letters, avec tous les e-mails que nous gardions de vous ou pour vous.",
+    explainFollower:
+      "Cela efface votre adresse e-mail des nouvelles de « {{title}} », de toute autre affaire que vous suivez, de toute signature ou lettre pour laquelle vous avez donné cette adresse, et tous les e-mails que nous gardons de vous ou pour vous. Une signature confirmée reste dans son décompte, sans votre nom.",
+    followTitle: "Confirmer : nouvelles d’une affaire",
+    followingHeading: "Vous suivez cette affaire",
+    following: "Nous vous écrirons quand la situation des personnes de « {{title}} » changera.",
+    backToCase: "Retour à l’affaire",
+    followHeading: "Confirmer : nouvelles de cette affaire",
+    followText: "Vous avez demandé un e-mail quand la situation des personnes de « {{title}} » change.",
+    followButton: "Confirmer : m’envoyer les nouvelles",
+  },
   date: {
     months: {
       m1: "janvier",

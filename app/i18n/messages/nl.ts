@@ -219,6 +219,40 @@ export default {
     act: "In actie: {{title}}",
     atRisk: "Mensen in gevaar",
   },
+  links: {
+    stopTitle: "Geen e-mail meer",
+    deleteTitle: "Mijn gegevens verwijderen",
+    stoppedHeading: "Geen e-mail meer",
+    stoppedSigner: "We sturen geen e-mail meer naar dit adres, voor geen enkele campagne.",
+    stoppedFollower: "We sturen geen e-mail meer naar dit adres, voor geen enkele zaak of campagne.",
+    stillCountsSignature: "Uw handtekening telt nog steeds.",
+    stillCountsLetter: "Een brief die u hebt bevestigd, gaat nog steeds naar de ontvanger.",
+    stopHeading: "Geen e-mail meer van ons?",
+    stopText: "U krijgt op dit adres geen e-mail meer van Solidarity letters.",
+    stopFollowerText: "U krijgt op dit adres geen e-mail meer van Solidarity letters: geen nieuws over deze zaak, en ook niet over andere.",
+    stopButton: "Geen e-mail meer",
+    deletedHeading: "Uw gegevens zijn verwijderd",
+    deleteHeading: "Mijn gegevens verwijderen",
+    deleteButton: "Mijn gegevens verwijderen",
+    deletedSignature:
+      "Uw naam, e-mailadres, woonplaats, organisatie en opmerking zijn verwijderd. Als u had bevestigd, blijft uw handtekening alleen als getal in de telling.",
+    explainSignature:
+      "Hiermee verwijdert u uw naam, e-mailadres, woonplaats, organisatie en opmerking uit de petitie ‘{{title}}’, en uit elke andere petitie of brief waarvoor u dit e-mailadres gaf, met elke e-mail die we van of aan u bewaren. Als u uw handtekening had bevestigd, blijft ze in de telling, zonder uw naam.",
+    deletedLetter:
+      "Uw brief, uw naam en uw e-mailadres zijn verwijderd uit Solidarity letters. Een brief die u al had bevestigd, heeft de ontvanger al eerder bereikt.",
+    explainLetter:
+      "Hiermee verwijdert u uw brief voor de campagne ‘{{title}}’, met uw naam en e-mailadres, elke andere handtekening of brief waarvoor u dit e-mailadres gaf, en elke e-mail die we van of aan u bewaren. Als u hem niet had bevestigd, wordt hij nooit verstuurd.",
+    deletedFollower: "Uw e-mailadres is verwijderd uit Solidarity letters, met elke e-mail die we van of aan u bewaarden.",
+    explainFollower:
+      "Hiermee verwijdert u uw e-mailadres uit het nieuws over ‘{{title}}’, uit elke andere zaak die u volgt, elke handtekening of brief waarvoor u dit adres gaf, en elke e-mail die we van of aan u bewaren. Een bevestigde handtekening blijft in de telling, zonder uw naam.",
+    followTitle: "Bevestigen: nieuws over een zaak",
+    followingHeading: "U volgt deze zaak",
+    following: "We mailen u wanneer er iets verandert voor de mensen in ‘{{title}}’.",
+    backToCase: "Terug naar de zaak",
+    followHeading: "Bevestigen: nieuws over deze zaak",
+    followText: "U vroeg om een e-mail wanneer er iets verandert voor de mensen in ‘{{title}}’.",
+    followButton: "Bevestigen: stuur mij nieuws",
+  },
   date: {
     months: {
       m1: "januari",
