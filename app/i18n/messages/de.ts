@@ -261,6 +261,56 @@ export default {
     followText: "Sie haben um eine E-Mail gebeten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
     followButton: "Bestätigen: Neuigkeiten senden",
   },
+  write: {
+    title: "Eigene Briefe schreiben: Solidarity letters",
+    heading: "Eigene Briefe schreiben",
+    name: "Ihr Name",
+    nameHint: "Damit unterschreiben Sie Ihre Briefe.",
+    city: "Ihr Ort",
+    cityHint: "Steht unter Ihrem Namen.",
+    country: "Ihr Land",
+    countryHint:
+      "Sie erhalten die Empfänger für Ihr Land: die Botschaft Kasachstans dort, Ihre Europaabgeordneten und die kasachischen Behörden.",
+    countryPlaceholder: "Wählen Sie Ihr Land",
+    show: "Meine Briefe zeigen",
+    checkInboxHeading: "Sehen Sie in Ihr Postfach",
+    checkInbox:
+      "Wir haben Ihnen eine E-Mail geschickt. Ihr Link zeigt Ihre Briefe noch einmal, mit einer Schaltfläche, die sie alle abschickt; bis Sie sie drücken, geht nichts hinaus. Jeder Brief geht als eigene E-Mail an seinen Empfänger, und die Antworten kommen an Ihre E-Mail-Adresse.",
+    lettersFor: "Ihre Briefe ({{count}}) für {{country}}",
+    noTargets: "Diese Kampagne hat für {{country}} noch keine Empfänger.",
+    whoGets: "Wer einen Brief bekommt",
+    whoGetsHint:
+      "Alle sind angekreuzt: Entfernen Sie das Häkchen bei allen, denen Sie nicht schreiben möchten. Jeder bekommt eine eigene E-Mail.",
+    readAndEdit: "Ihre Briefe lesen und bearbeiten",
+    to: "An {{name}}",
+    noEmail: "Für {{name}} ist keine E-Mail-Adresse bekannt: Kopieren Sie den Brief und schicken Sie ihn per Post.",
+    subject: "Betreff",
+    letter: "Brief",
+    ownEmail: "Stattdessen von meiner eigenen E-Mail-Adresse senden",
+    ready: "Ihr Brief an {{name}}, bereit in Ihrem eigenen E-Mail-Programm:",
+    openMailProgram: "In meinem E-Mail-Programm öffnen",
+    openGmail: "In Gmail öffnen",
+    openOutlook: "In Outlook.com öffnen",
+    copy: "Brief kopieren",
+    copied: "Kopiert",
+    tooLong:
+      "Dieser Brief ist zu lang für den Link eines E-Mail-Programms: Es öffnet nur den Anfang. Kopieren Sie den ganzen Brief aus dem Feld oben und fügen Sie ihn ein.",
+    noMailProgram: "Kein E-Mail-Programm? Kopieren Sie den Brief aus dem Feld oben und fügen Sie ihn in eine beliebige E-Mail ein.",
+    email: "Ihre E-Mail-Adresse",
+    emailHint:
+      "Wir schicken Ihnen einen Link, mit dem Sie bestätigen, dass die Briefe von Ihnen sind, und die Antworten kommen zu Ihnen. Für nichts anderes verwenden wir sie.",
+    send: "Meine Briefe senden",
+    nothingYet_one:
+      "Noch geht nichts hinaus: höchstens {{formatted}} Brief, an seinen Empfänger in Ihrem Namen, sobald Sie die Schaltfläche in unserer E-Mail drücken.",
+    nothingYet_other:
+      "Noch geht nichts hinaus: höchstens {{formatted}} Briefe, jeder an seinen Empfänger in Ihrem Namen, sobald Sie die Schaltfläche in unserer E-Mail drücken.",
+    subjectRequired: "Der Betreff fehlt.",
+    subjectTooLong: "Der Betreff darf höchstens 300 Zeichen lang sein.",
+    letterTooShort: "Der Brief braucht mindestens 20 Zeichen.",
+    letterTooLong: "Der Brief darf höchstens 8.000 Zeichen lang sein.",
+    tickOne: "Kreuzen Sie mindestens einen Brief zum Senden an.",
+    yourEmail: "Geben Sie Ihre E-Mail-Adresse an: Die Antworten kommen dorthin, und der Link, der Ihre Briefe abschickt.",
+  },
   date: {
     months: {
       m1: "Januar",

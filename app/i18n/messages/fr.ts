@@ -259,6 +259,57 @@ export default {
     followText: "Vous avez demandé un e-mail quand la situation des personnes de « {{title}} » change.",
     followButton: "Confirmer : m’envoyer les nouvelles",
   },
+  write: {
+    title: "Écrire vos propres lettres : Solidarity letters",
+    heading: "Écrire vos propres lettres",
+    name: "Votre nom",
+    nameHint: "Il signe vos lettres.",
+    city: "Votre ville",
+    cityHint: "Écrite sous votre nom.",
+    country: "Votre pays",
+    countryHint:
+      "Vous recevez les destinataires de votre pays : l’ambassade du Kazakhstan, vos députés européens et les autorités kazakhes.",
+    countryPlaceholder: "Choisissez votre pays",
+    show: "Afficher mes lettres",
+    checkInboxHeading: "Consultez votre boîte de réception",
+    checkInbox:
+      "Nous vous avons envoyé un e-mail. Son lien affiche à nouveau vos lettres, avec un bouton qui les envoie toutes ; tant que vous n’appuyez pas dessus, rien ne part. Chaque lettre part dans son propre e-mail à son destinataire, et les réponses arriveront à votre adresse e-mail.",
+    lettersFor: "Vos lettres ({{count}}) pour : {{country}}",
+    noTargets: "Cette campagne n’a pas encore de destinataires pour : {{country}}.",
+    whoGets: "Qui reçoit une lettre",
+    whoGetsHint: "Tous sont cochés : décochez ceux à qui vous ne voulez pas écrire. Chacun reçoit son propre e-mail.",
+    readAndEdit: "Lire et modifier vos lettres",
+    to: "À {{name}}",
+    noEmail: "Aucune adresse e-mail n’est connue pour {{name}} : copiez la lettre et envoyez-la par la poste.",
+    subject: "Objet",
+    letter: "Lettre",
+    ownEmail: "L’envoyer plutôt depuis ma propre messagerie",
+    ready: "Votre lettre à {{name}}, prête dans votre messagerie :",
+    openMailProgram: "Ouvrir dans ma messagerie",
+    openGmail: "Ouvrir dans Gmail",
+    openOutlook: "Ouvrir dans Outlook.com",
+    copy: "Copier la lettre",
+    copied: "Copiée",
+    tooLong:
+      "Cette lettre est trop longue pour le lien d’une messagerie : seul le début s’ouvrira. Copiez toute la lettre depuis le champ ci-dessus et collez-la.",
+    noMailProgram: "Pas de messagerie ? Copiez la lettre depuis le champ ci-dessus et collez-la dans n’importe quel e-mail.",
+    email: "Votre adresse e-mail",
+    emailHint:
+      "Nous vous envoyons un lien pour confirmer que les lettres sont bien de vous, et les réponses vous arrivent. Nous ne la gardons pour rien d’autre.",
+    send: "Envoyer mes lettres",
+    nothingYet_one:
+      "Rien ne part encore : {{formatted}} lettre au plus, à son destinataire en votre nom, dès que vous appuierez sur le bouton de l’e-mail que nous vous envoyons.",
+    nothingYet_many:
+      "Rien ne part encore : {{formatted}} lettres au plus, chacune à son destinataire en votre nom, dès que vous appuierez sur le bouton de l’e-mail que nous vous envoyons.",
+    nothingYet_other:
+      "Rien ne part encore : {{formatted}} lettres au plus, chacune à son destinataire en votre nom, dès que vous appuierez sur le bouton de l’e-mail que nous vous envoyons.",
+    subjectRequired: "L’objet est obligatoire.",
+    subjectTooLong: "L’objet doit faire moins de 300 caractères.",
+    letterTooShort: "La lettre doit compter au moins 20 caractères.",
+    letterTooLong: "La lettre doit faire moins de 8 000 caractères.",
+    tickOne: "Cochez au moins une lettre à envoyer.",
+    yourEmail: "Indiquez votre adresse e-mail : les réponses y arriveront, ainsi que le lien qui envoie vos lettres.",
+  },
   date: {
     months: {
       m1: "janvier",
