@@ -28,7 +28,7 @@ function visibleText(html: string): string {
 
 /** A message key shown as it is: the mark of a message missing in a language. */
 const MESSAGE_KEY_ON_SCREEN =
-  /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries|caseView|follow|home)\.[A-Za-z0-9_.]+\b/;
+  /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries|caseView|follow|home|links|write|embed)\.[A-Za-z0-9_.]+\b/;
 
 const signButton: Record<string, string> = {
   en: "Sign the petition",
@@ -63,6 +63,29 @@ describe("the campaign page in every language", () => {
     const html = await response.text();
     expect(html).toContain(`<html lang="${language}"`);
     expect(visibleText(html)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+  });
+
+  it.each(languages)("%s: the embed page and the write page, its letters shown for a country, show no message key", async (language) => {
+    const embed = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/embed?lng=${language}`);
+    expect(embed.status).toBe(200);
+    const embedHtml = await embed.text();
+    expect(embedHtml).toContain(`<html lang="${language}"`);
+    expect(visibleText(embedHtml)).toContain(signButton[language]);
+    expect(visibleText(embedHtml)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+
+    const write = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/write?lng=${language}`);
+    expect(visibleText(await write.text())).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+    // Without JavaScript the form posts to the page itself: the letters for Germany come back.
+    const letters = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/write?lng=${language}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl },
+      body: new URLSearchParams({ intent: "draft", name: "Jonas Test", city: "Köln", country: "DE" }).toString(),
+    });
+    expect(letters.status).toBe(200);
+    const lettersHtml = await letters.text();
+    expect(lettersHtml).toContain(`<html lang="${language}"`);
+    expect(lettersHtml).toContain('name="email"');
+    expect(visibleText(lettersHtml)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
   });
 
   it.each(["/login"])("%s in Russian shows no message key", async (path) => {

@@ -311,6 +311,13 @@ export default {
     tickOne: "Kreuzen Sie mindestens einen Brief zum Senden an.",
     yourEmail: "Geben Sie Ihre E-Mail-Adresse an: Die Antworten kommen dorthin, und der Link, der Ihre Briefe abschickt.",
   },
+  embed: {
+    title: "Unterschreiben: {{title}}",
+    writeToo: "Schreiben Sie auch eigene Briefe",
+    readMore: "Mehr über die Kampagne",
+    whatYouSign: "Was Sie unterschreiben",
+    wholeCampaign: "Die ganze Kampagne",
+  },
   date: {
     months: {
       m1: "Januar",

@@ -296,6 +296,13 @@ export default {
     tickOne: "Tick at least one letter to send.",
     yourEmail: "Give your email address: the answers will come to it, and the link that sends your letters.",
   },
+  embed: {
+    title: "Sign: {{title}}",
+    writeToo: "Write your own letters too",
+    readMore: "Read about the campaign",
+    whatYouSign: "What you sign",
+    wholeCampaign: "The whole campaign",
+  },
   date: {
     months: {
       m1: "January",

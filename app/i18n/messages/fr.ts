@@ -310,6 +310,13 @@ export default {
     tickOne: "Cochez au moins une lettre à envoyer.",
     yourEmail: "Indiquez votre adresse e-mail : les réponses y arriveront, ainsi que le lien qui envoie vos lettres.",
   },
+  embed: {
+    title: "Signer : {{title}}",
+    writeToo: "Écrivez aussi vos propres lettres",
+    readMore: "En savoir plus sur la campagne",
+    whatYouSign: "Ce que vous signez",
+    wholeCampaign: "Toute la campagne",
+  },
   date: {
     months: {
       m1: "janvier",

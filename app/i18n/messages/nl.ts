@@ -302,6 +302,13 @@ export default {
     tickOne: "Vink minstens één brief aan om te versturen.",
     yourEmail: "Geef uw e-mailadres: de antwoorden komen daarheen, en ook de link die uw brieven verstuurt.",
   },
+  embed: {
+    title: "Teken: {{title}}",
+    writeToo: "Schrijf ook uw eigen brieven",
+    readMore: "Lees over de campagne",
+    whatYouSign: "Wat u tekent",
+    wholeCampaign: "De hele campagne",
+  },
   date: {
     months: {
       m1: "januari",
