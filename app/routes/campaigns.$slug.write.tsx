@@ -32,6 +32,7 @@ import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n/i18n";
 import { countryNameIn, countryOptionsIn, formatNumberIn } from "~/i18n/format";
 import { languageOfPage } from "~/i18n/meta";
+import { languageOf } from "~/i18n/i18n.server";
 import { IdSchema, paramOr404, SlugSchema } from "~/security/params.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: tFor(languageOfPage(matches))("write.title") }];
@@ -169,6 +170,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     letters,
     supporter: { name: who.data.name, email: email.data!, city: who.data.city },
     appUrl: appUrl(request),
+    language: await languageOf(request),
   });
   // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
   return answer({ sent: true });

@@ -168,6 +168,21 @@ export default {
       text: "Bitte bestätigen Sie, dass Sie eine E-Mail erhalten möchten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
       button: "Bestätigen: Neuigkeiten senden",
     },
+    supporterLetter: {
+      subjectOne: "Ihren Brief an {{name}} senden?",
+      subjectMany: "Ihre {{count}} Briefe senden?",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, Solidarity letters gebeten hat, Briefe für die Kampagne „{{title}}“ zu senden, mit dieser Adresse für die Antworten. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Es wird nichts gesendet, und die Briefe werden innerhalb weniger Tage gelöscht.",
+      readyOne:
+        "Ihr Brief an {{name}} ist fertig. Er geht erst hinaus, wenn Sie bestätigen, dass Sie ihn geschrieben haben; die Antwort kommt an diese Adresse.",
+      readyMany: "Ihre {{count}} Briefe sind fertig, jeder geht als eigene E-Mail an:",
+      buttonOne: "Meinen Brief lesen und senden",
+      buttonMany: "Meine Briefe lesen und senden",
+      afterOne:
+        "Der Link öffnet Ihren Brief noch einmal zum Lesen, mit einer Schaltfläche; erst wenn Sie sie drücken, wird etwas gesendet.",
+      afterMany:
+        "Sie gehen erst hinaus, wenn Sie bestätigen, dass Sie sie geschrieben haben; die Antworten kommen an diese Adresse. Der Link öffnet Ihre Briefe noch einmal zum Lesen, mit einer Schaltfläche, die alle sendet; erst wenn Sie sie drücken, wird etwas gesendet.",
+    },
     confirmSignature: {
       subject: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",
       preview: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",

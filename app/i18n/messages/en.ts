@@ -161,6 +161,20 @@ export default {
       text: "Please confirm that you want an email when something changes for the people in “{{title}}”.",
       button: "Confirm: send me news",
     },
+    supporterLetter: {
+      subjectOne: "Send your letter to {{name}}?",
+      subjectMany: "Send your {{count}} letters?",
+      reason:
+        "You get this email because someone, probably you, asked Solidarity letters to send letters for the campaign “{{title}}” with this address for the answers. If it was not you, ignore it: nothing is sent, and the letters are deleted within days.",
+      readyOne:
+        "Your letter to {{name}} is ready. It goes only when you confirm that you wrote it; their answer will come to this address.",
+      readyMany: "Your {{count}} letters are ready, each to go as its own email to:",
+      buttonOne: "Read and send my letter",
+      buttonMany: "Read and send my letters",
+      afterOne: "The link opens your letter to read once more, with one button; nothing is sent until you press it.",
+      afterMany:
+        "They go only when you confirm that you wrote them; the answers will come to this address. The link opens your letters to read once more, with one button that sends them all; nothing is sent until you press it.",
+    },
     confirmSignature: {
       subject: "Please confirm your signature: {{title}}",
       preview: "Confirm your signature: {{title}}",

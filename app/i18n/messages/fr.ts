@@ -167,6 +167,21 @@ export default {
       text: "Merci de confirmer que vous souhaitez recevoir un e-mail quand la situation des personnes de « {{title}} » change.",
       button: "Confirmer : m’envoyer les nouvelles",
     },
+    supporterLetter: {
+      subjectOne: "Envoyer votre lettre à {{name}} ?",
+      subjectMany: "Envoyer vos {{count}} lettres ?",
+      reason:
+        "Vous recevez cet e-mail parce que quelqu’un, probablement vous, a demandé à Solidarity letters d’envoyer des lettres pour la campagne « {{title}} » avec cette adresse pour les réponses. Si ce n’était pas vous, ignorez-le : rien n’est envoyé, et les lettres sont supprimées sous quelques jours.",
+      readyOne:
+        "Votre lettre à {{name}} est prête. Elle ne part que lorsque vous confirmez l’avoir écrite ; la réponse arrivera à cette adresse.",
+      readyMany: "Vos {{count}} lettres sont prêtes, chacune partira dans son propre e-mail à :",
+      buttonOne: "Lire et envoyer ma lettre",
+      buttonMany: "Lire et envoyer mes lettres",
+      afterOne:
+        "Le lien ouvre votre lettre pour une dernière lecture, avec un seul bouton ; rien n’est envoyé tant que vous n’appuyez pas dessus.",
+      afterMany:
+        "Elles ne partent que lorsque vous confirmez les avoir écrites ; les réponses arriveront à cette adresse. Le lien ouvre vos lettres pour une dernière lecture, avec un bouton qui les envoie toutes ; rien n’est envoyé tant que vous n’appuyez pas dessus.",
+    },
     confirmSignature: {
       subject: "Merci de confirmer votre signature : {{title}}",
       preview: "Confirmez votre signature : {{title}}",

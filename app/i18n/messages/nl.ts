@@ -163,6 +163,19 @@ export default {
       text: "Bevestig alstublieft dat u een e-mail wilt krijgen wanneer er iets verandert voor de mensen in ‘{{title}}’.",
       button: "Bevestigen: stuur mij nieuws",
     },
+    supporterLetter: {
+      subjectOne: "Uw brief aan {{name}} versturen?",
+      subjectMany: "Uw {{count}} brieven versturen?",
+      reason:
+        "U krijgt deze e-mail omdat iemand, waarschijnlijk u, Solidarity letters heeft gevraagd brieven te versturen voor de campagne ‘{{title}}’, met dit adres voor de antwoorden. Was u het niet, negeer deze e-mail dan: er wordt niets verstuurd en de brieven worden binnen enkele dagen verwijderd.",
+      readyOne: "Uw brief aan {{name}} is klaar. Hij gaat pas weg wanneer u bevestigt dat u hem schreef; het antwoord komt naar dit adres.",
+      readyMany: "Uw {{count}} brieven zijn klaar, elk als eigen e-mail aan:",
+      buttonOne: "Mijn brief lezen en versturen",
+      buttonMany: "Mijn brieven lezen en versturen",
+      afterOne: "De link opent uw brief om nog eens te lezen, met één knop; er wordt niets verstuurd tot u erop drukt.",
+      afterMany:
+        "Ze gaan pas weg wanneer u bevestigt dat u ze schreef; de antwoorden komen naar dit adres. De link opent uw brieven om nog eens te lezen, met één knop die ze allemaal verstuurt; er wordt niets verstuurd tot u erop drukt.",
+    },
     confirmSignature: {
       subject: "Bevestig alsjeblieft je handtekening: {{title}}",
       preview: "Bevestig je handtekening: {{title}}",
