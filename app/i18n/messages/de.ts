@@ -333,6 +333,34 @@ export default {
     whatYouSign: "Was Sie unterschreiben",
     wholeCampaign: "Die ganze Kampagne",
   },
+  send: {
+    title: "Ihre Briefe senden",
+    back: "Zurück zu „{{title}}“",
+    onItsWayOne: "Ihr Brief ist unterwegs",
+    onItsWayMany: "Ihre Briefe sind unterwegs",
+    sentNow_one: "{{formatted}} Brief gesendet, als eigene E-Mail.",
+    sentNow_other: "{{formatted}} Briefe gesendet, jeder als eigene E-Mail.",
+    alreadyOne: "Ihr Brief wurde bereits gesendet; jeder geht nur einmal.",
+    alreadyMany: "Ihre Briefe wurden bereits gesendet; jeder geht nur einmal.",
+    answers: "Die Antworten kommen an Ihre E-Mail-Adresse.",
+    withoutEmail:
+      "Wir können Ihren Brief an {{names}} nicht mehr per E-Mail senden: Die Adresse wurde entfernt. Sie können erneut schreiben und den Brief per Post schicken.",
+    sendOne: "Meinen Brief senden",
+    sendMany_one: "Meinen {{formatted}} Brief senden",
+    sendMany_other: "Meine {{formatted}} Briefe senden",
+    askOne: "Ihren Brief an {{name}} senden?",
+    askMany_one: "Ihren {{formatted}} Brief senden?",
+    askMany_other: "Ihre {{formatted}} Briefe senden?",
+    each: "Jeder geht als eigene E-Mail von Solidarity letters in Ihrem Namen; die Antworten kommen an Ihre E-Mail-Adresse.",
+    goTo: "Ihre Briefe gehen an",
+    yourLetter: "Ihr Brief",
+    yourLetterTo: "Ihr Brief an {{name}}",
+    to: "An {{name}}",
+    notYouOne:
+      "Falls Sie diesen Brief nicht geschrieben haben, schließen Sie diese Seite: Es wird nichts gesendet, und er wird in wenigen Tagen gelöscht.",
+    notYouMany:
+      "Falls Sie diese Briefe nicht geschrieben haben, schließen Sie diese Seite: Es wird nichts gesendet, und sie werden in wenigen Tagen gelöscht.",
+  },
   date: {
     months: {
       m1: "Januar",

@@ -322,6 +322,34 @@ export default {
     whatYouSign: "Wat u tekent",
     wholeCampaign: "De hele campagne",
   },
+  send: {
+    title: "Uw brieven versturen",
+    back: "Terug naar ‘{{title}}’",
+    onItsWayOne: "Uw brief is onderweg",
+    onItsWayMany: "Uw brieven zijn onderweg",
+    sentNow_one: "{{formatted}} brief verstuurd, als eigen e-mail.",
+    sentNow_other: "{{formatted}} brieven verstuurd, elk als eigen e-mail.",
+    alreadyOne: "Uw brief was al verstuurd; elke brief gaat één keer.",
+    alreadyMany: "Uw brieven waren al verstuurd; elke brief gaat één keer.",
+    answers: "De antwoorden komen naar uw e-mailadres.",
+    withoutEmail:
+      "We kunnen uw brief niet meer per e-mail sturen naar {{names}}: het adres is verwijderd. U kunt opnieuw schrijven en de brief per post sturen.",
+    sendOne: "Verstuur mijn brief",
+    sendMany_one: "Verstuur mijn {{formatted}} brief",
+    sendMany_other: "Verstuur mijn {{formatted}} brieven",
+    askOne: "Uw brief aan {{name}} versturen?",
+    askMany_one: "Uw {{formatted}} brief versturen?",
+    askMany_other: "Uw {{formatted}} brieven versturen?",
+    each: "Elke brief gaat als eigen e-mail van Solidarity letters in uw naam; de antwoorden komen naar uw e-mailadres.",
+    goTo: "Uw brieven gaan naar",
+    yourLetter: "Uw brief",
+    yourLetterTo: "Uw brief aan {{name}}",
+    to: "Aan {{name}}",
+    notYouOne:
+      "Hebt u deze brief niet geschreven, sluit dan deze pagina: er wordt niets verstuurd en hij wordt binnen enkele dagen verwijderd.",
+    notYouMany:
+      "Hebt u deze brieven niet geschreven, sluit dan deze pagina: er wordt niets verstuurd en ze worden binnen enkele dagen verwijderd.",
+  },
   date: {
     months: {
       m1: "januari",
