@@ -28,7 +28,7 @@ function visibleText(html: string): string {
 
 /** A message key shown as it is: the mark of a message missing in a language. */
 const MESSAGE_KEY_ON_SCREEN =
-  /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries|caseView|follow|home|links|write|embed)\.[A-Za-z0-9_.]+\b/;
+  /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries|caseView|follow|home|links|write|embed|send|errorPage)\.[A-Za-z0-9_.]+\b/;
 
 const signButton: Record<string, string> = {
   en: "Sign the petition",
@@ -86,6 +86,14 @@ describe("the campaign page in every language", () => {
     expect(lettersHtml).toContain(`<html lang="${language}"`);
     expect(lettersHtml).toContain('name="email"');
     expect(visibleText(lettersHtml)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+  });
+
+  it("a page that does not exist says so in the reader's language", async () => {
+    const response = await fetch(`${server.baseUrl}/no-such-page?lng=ru`);
+    expect(response.status).toBe(404);
+    const text = visibleText(await response.text());
+    expect(text).toContain("Страница не найдена");
+    expect(text).toContain("Вернуться к делам");
   });
 
   it.each(["/login"])("%s in Russian shows no message key", async (path) => {

@@ -361,6 +361,24 @@ export default {
     notYouMany:
       "Falls Sie diese Briefe nicht geschrieben haben, schließen Sie diese Seite: Es wird nichts gesendet, und sie werden in wenigen Tagen gelöscht.",
   },
+  errorPage: {
+    back: "Zurück zu den Fällen",
+    unknown: {
+      title: "Etwas ist schiefgegangen",
+      text: "Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.",
+    },
+    s400: {
+      title: "Nicht verstanden",
+      text: "Diese Anfrage wurde nicht verstanden. Gehen Sie zurück, prüfen Sie Ihre Angaben und versuchen Sie es erneut.",
+    },
+    s403: { title: "Nicht erlaubt", text: "Sie haben keine Berechtigung, diese Seite zu sehen." },
+    s404: {
+      title: "Seite nicht gefunden",
+      text: "Wir konnten diese Seite nicht finden. Vielleicht wurde sie entfernt, oder die Adresse ist falsch geschrieben.",
+    },
+    s405: { title: "Hier nicht erlaubt", text: "Diese Seite nimmt diese Art von Anfrage nicht an." },
+    s413: { title: "Zu groß", text: "Was gesendet wurde, ist größer, als diese Seite annimmt." },
+  },
   date: {
     months: {
       m1: "Januar",

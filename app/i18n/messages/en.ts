@@ -343,6 +343,15 @@ export default {
     notYouOne: "If you did not write this letter, close this page: nothing is sent, and it is deleted within days.",
     notYouMany: "If you did not write these letters, close this page: nothing is sent, and they are deleted within days.",
   },
+  errorPage: {
+    back: "Back to the cases",
+    unknown: { title: "Something went wrong", text: "The page could not be shown. Please try again in a moment." },
+    s400: { title: "Not understood", text: "This request could not be understood. Go back, check what you sent, and try again." },
+    s403: { title: "Not allowed", text: "You do not have permission to see this page." },
+    s404: { title: "Page not found", text: "We could not find this page. It may have been removed, or the address may be mistyped." },
+    s405: { title: "Not allowed here", text: "This page does not accept that kind of request." },
+    s413: { title: "Too large", text: "What was sent is larger than this page accepts." },
+  },
   date: {
     months: {
       m1: "January",

@@ -362,6 +362,21 @@ export default {
     notYouMany:
       "Si vous n’avez pas écrit ces lettres, fermez cette page : rien n’est envoyé, et elles sont supprimées sous quelques jours.",
   },
+  errorPage: {
+    back: "Retour aux affaires",
+    unknown: { title: "Un problème est survenu", text: "La page n’a pas pu s’afficher. Veuillez réessayer dans un instant." },
+    s400: {
+      title: "Demande incomprise",
+      text: "Cette demande n’a pas pu être comprise. Revenez en arrière, vérifiez ce que vous avez envoyé et réessayez.",
+    },
+    s403: { title: "Accès refusé", text: "Vous n’avez pas l’autorisation de voir cette page." },
+    s404: {
+      title: "Page introuvable",
+      text: "Nous n’avons pas trouvé cette page. Elle a peut-être été supprimée, ou l’adresse contient une faute de frappe.",
+    },
+    s405: { title: "Non autorisé ici", text: "Cette page n’accepte pas ce type de demande." },
+    s413: { title: "Trop volumineux", text: "Ce qui a été envoyé dépasse ce que cette page accepte." },
+  },
   date: {
     months: {
       m1: "janvier",

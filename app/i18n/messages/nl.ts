@@ -350,6 +350,18 @@ export default {
     notYouMany:
       "Hebt u deze brieven niet geschreven, sluit dan deze pagina: er wordt niets verstuurd en ze worden binnen enkele dagen verwijderd.",
   },
+  errorPage: {
+    back: "Terug naar de zaken",
+    unknown: { title: "Er ging iets mis", text: "De pagina kon niet worden getoond. Probeer het zo meteen opnieuw." },
+    s400: { title: "Niet begrepen", text: "Dit verzoek werd niet begrepen. Ga terug, controleer wat u verstuurde en probeer het opnieuw." },
+    s403: { title: "Niet toegestaan", text: "U hebt geen toestemming om deze pagina te zien." },
+    s404: {
+      title: "Pagina niet gevonden",
+      text: "We konden deze pagina niet vinden. Misschien is ze verwijderd, of bevat het adres een tikfout.",
+    },
+    s405: { title: "Hier niet toegestaan", text: "Deze pagina accepteert dit soort verzoek niet." },
+    s413: { title: "Te groot", text: "Wat werd verstuurd, is groter dan deze pagina aanneemt." },
+  },
   date: {
     months: {
       m1: "januari",
