@@ -1,41 +1,47 @@
 // Sent instead of a second confirmation when a confirmed signer's address is typed again: the page
 // says "check your inbox" to everyone, and only the address's owner learns they had signed already.
 import { Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, paragraph } from "./layout";
 
 export interface AlreadySignedEmailProps {
   campaignTitle: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** The language stored on the signature. */
+  language?: Language;
 }
 
-const reasonFor = (campaignTitle: string) =>
-  `You get this email because someone, probably you, typed this address into the petition “${campaignTitle}” again. If it was not you, there is nothing to do.`;
-
-export function AlreadySignedEmail({ campaignTitle, unsubscribeUrl, deleteDataUrl }: AlreadySignedEmailProps) {
+export function AlreadySignedEmail({ campaignTitle, unsubscribeUrl, deleteDataUrl, language = "en" }: AlreadySignedEmailProps) {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return (
     <Layout
-      preview={`You have already signed: ${campaignTitle}`}
-      reason={reasonFor(campaignTitle)}
+      language={language}
+      preview={t("email.alreadySigned.preview", title)}
+      reason={t("email.alreadySigned.reason", title)}
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>You have already signed “{campaignTitle}”, thank you: your signature counts once, and it is counted.</Text>
+      <Text style={paragraph}>{t("email.hello")}</Text>
+      <Text style={paragraph}>{t("email.alreadySigned.text", title)}</Text>
     </Layout>
   );
 }
 
-export function alreadySignedText({ campaignTitle, unsubscribeUrl, deleteDataUrl }: AlreadySignedEmailProps): string {
+export function alreadySignedText({ campaignTitle, unsubscribeUrl, deleteDataUrl, language = "en" }: AlreadySignedEmailProps): string {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return [
-    "Hello,",
+    t("email.hello"),
     "",
-    `You have already signed “${campaignTitle}”, thank you: your signature counts once, and it is counted.`,
+    t("email.alreadySigned.text", title),
     "",
     "--",
-    reasonFor(campaignTitle),
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    t("email.alreadySigned.reason", title),
+    `${t("email.stopAll")}: ${unsubscribeUrl}`,
+    `${t("email.deleteData")}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

@@ -1,5 +1,8 @@
-// News of a case (a release, a sentence) for the signers who asked for updates.
+// News of a case (a release, a sentence) for the signers who asked for updates. The frame is in the
+// reader's language; the news itself stays as the organiser wrote it.
 import { Button, Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, button, paragraph } from "./layout";
 
 // No name: the one in the signature was typed by whoever filled in the form.
@@ -12,17 +15,33 @@ export interface CaseUpdateEmailProps {
   deleteDataUrl: string;
   /** Why this address gets it: it signed one of the case's petitions, or asked to follow the case. */
   followed?: boolean;
+  /** The language stored on the signature or follow. */
+  language?: Language;
 }
 
-const why = (caseTitle: string, followed = false) =>
-  followed
-    ? `You get this email because you asked for news of “${caseTitle}” and confirmed it.`
-    : `You get this email because you signed a petition on “${caseTitle}” and asked for news of the case.`;
+const why = (language: Language, caseTitle: string, followed = false) =>
+  tFor(language)(followed ? "email.caseUpdate.reasonFollowed" : "email.caseUpdate.reasonSigned", { title: caseTitle });
 
-export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl, followed }: CaseUpdateEmailProps) {
+export function CaseUpdateEmail({
+  caseTitle,
+  title,
+  body,
+  caseUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  followed,
+  language = "en",
+}: CaseUpdateEmailProps) {
+  const t = tFor(language);
   return (
-    <Layout preview={title} reason={why(caseTitle, followed)} unsubscribeUrl={unsubscribeUrl} deleteDataUrl={deleteDataUrl}>
-      <Text style={paragraph}>Hello,</Text>
+    <Layout
+      language={language}
+      preview={title}
+      reason={why(language, caseTitle, followed)}
+      unsubscribeUrl={unsubscribeUrl}
+      deleteDataUrl={deleteDataUrl}
+    >
+      <Text style={paragraph}>{t("email.hello")}</Text>
       <Text style={{ ...paragraph, fontWeight: 700, fontSize: "17px" }}>{title}</Text>
       {body
         .split(/\n\s*\n/)
@@ -33,26 +52,36 @@ export function CaseUpdateEmail({ caseTitle, title, body, caseUrl, unsubscribeUr
           </Text>
         ))}
       <Button href={caseUrl} style={button}>
-        Read the case
+        {t("email.caseUpdate.button")}
       </Button>
     </Layout>
   );
 }
 
-export function caseUpdateText({ caseTitle, title, body, caseUrl, unsubscribeUrl, deleteDataUrl, followed }: CaseUpdateEmailProps): string {
+export function caseUpdateText({
+  caseTitle,
+  title,
+  body,
+  caseUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  followed,
+  language = "en",
+}: CaseUpdateEmailProps): string {
+  const t = tFor(language);
   return [
-    "Hello,",
+    t("email.hello"),
     "",
     title,
     "",
     body,
     "",
-    `Read the case: ${caseUrl}`,
+    `${t("email.caseUpdate.button")}: ${caseUrl}`,
     "",
     "--",
-    why(caseTitle, followed),
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    why(language, caseTitle, followed),
+    `${t("email.stopAll")}: ${unsubscribeUrl}`,
+    `${t("email.deleteData")}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

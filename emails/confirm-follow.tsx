@@ -1,5 +1,7 @@
 // Sent when someone asks for news of a case: one button to confirm. Until then nothing is sent.
 import { Button, Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, button, paragraph } from "./layout";
 
 // Nothing typed by the person who filled in the form: it may not be the address's owner.
@@ -8,43 +10,53 @@ export interface ConfirmFollowEmailProps {
   confirmUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** The language of the page they asked on. */
+  language?: Language;
 }
 
-const reason = (caseTitle: string) =>
-  `You get this email because someone, probably you, asked for news of “${caseTitle}” with this address. If it was not you, ignore it: you will get nothing more, and the address will be deleted.`;
-
-export function ConfirmFollowEmail({ caseTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmFollowEmailProps) {
+export function ConfirmFollowEmail({ caseTitle, confirmUrl, unsubscribeUrl, deleteDataUrl, language = "en" }: ConfirmFollowEmailProps) {
+  const t = tFor(language);
+  const title = { title: caseTitle };
   return (
     <Layout
-      preview={`Confirm: news of ${caseTitle}`}
-      reason={reason(caseTitle)}
+      language={language}
+      preview={t("email.confirmFollow.preview", title)}
+      reason={t("email.confirmFollow.reason", title)}
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>Please confirm that you want an email when something changes for the people in “{caseTitle}”.</Text>
+      <Text style={paragraph}>{t("email.hello")}</Text>
+      <Text style={paragraph}>{t("email.confirmFollow.text", title)}</Text>
       <Button href={confirmUrl} style={button}>
-        Confirm: send me news
+        {t("email.confirmFollow.button")}
       </Button>
-      <Text style={paragraph}>The link opens a page with one button; nothing happens until you press it.</Text>
+      <Text style={paragraph}>{t("email.oneButton")}</Text>
     </Layout>
   );
 }
 
-export function confirmFollowText({ caseTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmFollowEmailProps): string {
+export function confirmFollowText({
+  caseTitle,
+  confirmUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  language = "en",
+}: ConfirmFollowEmailProps): string {
+  const t = tFor(language);
+  const title = { title: caseTitle };
   return [
-    "Hello,",
+    t("email.hello"),
     "",
-    `Please confirm that you want an email when something changes for the people in “${caseTitle}”.`,
+    t("email.confirmFollow.text", title),
     "",
-    `Confirm: send me news: ${confirmUrl}`,
+    `${t("email.confirmFollow.button")}: ${confirmUrl}`,
     "",
-    "The link opens a page with one button; nothing happens until you press it.",
+    t("email.oneButton"),
     "",
     "--",
-    reason(caseTitle),
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    t("email.confirmFollow.reason", title),
+    `${t("email.stopAll")}: ${unsubscribeUrl}`,
+    `${t("email.deleteData")}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

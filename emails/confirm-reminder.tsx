@@ -1,5 +1,7 @@
 // The one reminder for a signature still unconfirmed a day after signing: the same button again.
 import { Button, Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, button, paragraph } from "./layout";
 
 // No name, like the confirmation: whoever typed the address may not be its owner.
@@ -8,48 +10,59 @@ export interface ConfirmReminderEmailProps {
   confirmUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** The language stored on the signature. */
+  language?: Language;
 }
 
-const reason = (campaignTitle: string) =>
-  `You get this email because someone, probably you, signed the petition “${campaignTitle}” with this address yesterday and it is not confirmed yet. This is the only reminder. If it was not you, ignore it: the signature will not count and will be deleted.`;
-
-export function ConfirmReminderEmail({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmReminderEmailProps) {
+export function ConfirmReminderEmail({
+  campaignTitle,
+  confirmUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  language = "en",
+}: ConfirmReminderEmailProps) {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return (
     <Layout
-      preview={`Your signature does not count yet: ${campaignTitle}`}
-      reason={reason(campaignTitle)}
+      language={language}
+      preview={t("email.reminder.preview", title)}
+      reason={t("email.reminder.reason", title)}
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>
-        Your signature on “{campaignTitle}” does not count yet: it waits for one click from you. It takes a second, and every confirmed name
-        adds weight when the petition is handed in.
-      </Text>
+      <Text style={paragraph}>{t("email.hello")}</Text>
+      <Text style={paragraph}>{t("email.reminder.text", title)}</Text>
       <Button href={confirmUrl} style={button}>
-        Confirm my signature
+        {t("email.reminder.button")}
       </Button>
-      <Text style={paragraph}>
-        The link opens a page with one button; nothing happens until you press it. We will not remind you again.
-      </Text>
+      <Text style={paragraph}>{t("email.reminder.oneButton")}</Text>
     </Layout>
   );
 }
 
-export function confirmReminderText({ campaignTitle, confirmUrl, unsubscribeUrl, deleteDataUrl }: ConfirmReminderEmailProps): string {
+export function confirmReminderText({
+  campaignTitle,
+  confirmUrl,
+  unsubscribeUrl,
+  deleteDataUrl,
+  language = "en",
+}: ConfirmReminderEmailProps): string {
+  const t = tFor(language);
+  const title = { title: campaignTitle };
   return [
-    "Hello,",
+    t("email.hello"),
     "",
-    `Your signature on “${campaignTitle}” does not count yet: it waits for one click from you. It takes a second, and every confirmed name adds weight when the petition is handed in.`,
+    t("email.reminder.text", title),
     "",
-    `Confirm my signature: ${confirmUrl}`,
+    `${t("email.reminder.button")}: ${confirmUrl}`,
     "",
-    "The link opens a page with one button; nothing happens until you press it. We will not remind you again.",
+    t("email.reminder.oneButton"),
     "",
     "--",
-    reason(campaignTitle),
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    t("email.reminder.reason", title),
+    `${t("email.stopAll")}: ${unsubscribeUrl}`,
+    `${t("email.deleteData")}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

@@ -4,6 +4,8 @@
 // must not carry someone's text to any address they type. The link shows them, with the button.
 // The names listed are the campaign's targets, chosen by the organisers, never typed by the writer.
 import { Button, Text } from "@react-email/components";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { Layout, button, paragraph } from "./layout";
 
 export interface ConfirmSupporterLetterEmailProps {
@@ -12,21 +14,33 @@ export interface ConfirmSupporterLetterEmailProps {
   sendUrl: string;
   unsubscribeUrl: string;
   deleteDataUrl: string;
+  /** The language of the write page. */
+  language?: Language;
 }
 
-const reasonFor = (campaignTitle: string) =>
-  `You get this email because someone, probably you, asked Solidarity letters to send letters for the campaign “${campaignTitle}” with this address for the answers. If it was not you, ignore it: nothing is sent, and the letters are deleted within days.`;
-
-function ready(targetNames: string[]): string {
+/** The subject line, also used by the outbox row. */
+export function confirmSupporterLetterSubject(targetNames: string[], language: Language = "en"): string {
+  const t = tFor(language);
   return targetNames.length === 1
-    ? `Your letter to ${targetNames[0]} is ready. It goes only when you confirm that you wrote it; their answer will come to this address.`
-    : `Your ${targetNames.length} letters are ready, each to go as its own email to:`;
+    ? t("email.supporterLetter.subjectOne", { name: targetNames[0] })
+    : t("email.supporterLetter.subjectMany", { count: targetNames.length });
 }
 
-const after = (count: number) =>
-  count === 1
-    ? "The link opens your letter to read once more, with one button; nothing is sent until you press it."
-    : "They go only when you confirm that you wrote them; the answers will come to this address. The link opens your letters to read once more, with one button that sends them all; nothing is sent until you press it.";
+function words(targetNames: string[], campaignTitle: string, language: Language) {
+  const t = tFor(language);
+  const many = targetNames.length > 1;
+  return {
+    reason: t("email.supporterLetter.reason", { title: campaignTitle }),
+    ready: many
+      ? t("email.supporterLetter.readyMany", { count: targetNames.length })
+      : t("email.supporterLetter.readyOne", { name: targetNames[0] }),
+    button: t(many ? "email.supporterLetter.buttonMany" : "email.supporterLetter.buttonOne"),
+    after: t(many ? "email.supporterLetter.afterMany" : "email.supporterLetter.afterOne"),
+    hello: t("email.hello"),
+    stopAll: t("email.stopAll"),
+    deleteData: t("email.deleteData"),
+  };
+}
 
 export function ConfirmSupporterLetterEmail({
   campaignTitle,
@@ -34,22 +48,25 @@ export function ConfirmSupporterLetterEmail({
   sendUrl,
   unsubscribeUrl,
   deleteDataUrl,
+  language = "en",
 }: ConfirmSupporterLetterEmailProps) {
   const many = targetNames.length > 1;
+  const w = words(targetNames, campaignTitle, language);
   return (
     <Layout
-      preview={many ? `Send your ${targetNames.length} letters?` : `Send your letter to ${targetNames[0]}?`}
-      reason={reasonFor(campaignTitle)}
+      language={language}
+      preview={confirmSupporterLetterSubject(targetNames, language)}
+      reason={w.reason}
       unsubscribeUrl={unsubscribeUrl}
       deleteDataUrl={deleteDataUrl}
     >
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>{ready(targetNames)}</Text>
+      <Text style={paragraph}>{w.hello}</Text>
+      <Text style={paragraph}>{w.ready}</Text>
       {many ? <Text style={paragraph}>{targetNames.join("\n")}</Text> : null}
       <Button href={sendUrl} style={button}>
-        {many ? "Read and send my letters" : "Read and send my letter"}
+        {w.button}
       </Button>
-      <Text style={paragraph}>{after(targetNames.length)}</Text>
+      <Text style={paragraph}>{w.after}</Text>
     </Layout>
   );
 }
@@ -60,22 +77,24 @@ export function confirmSupporterLetterText({
   sendUrl,
   unsubscribeUrl,
   deleteDataUrl,
+  language = "en",
 }: ConfirmSupporterLetterEmailProps): string {
   const many = targetNames.length > 1;
+  const w = words(targetNames, campaignTitle, language);
   return [
-    "Hello,",
+    w.hello,
     "",
-    ready(targetNames),
+    w.ready,
     ...(many ? targetNames.map((n) => `- ${n}`) : []),
     "",
-    `${many ? "Read and send my letters" : "Read and send my letter"}: ${sendUrl}`,
+    `${w.button}: ${sendUrl}`,
     "",
-    after(targetNames.length),
+    w.after,
     "",
     "--",
-    reasonFor(campaignTitle),
-    `Stop all email from us: ${unsubscribeUrl}`,
-    `Delete my data: ${deleteDataUrl}`,
+    w.reason,
+    `${w.stopAll}: ${unsubscribeUrl}`,
+    `${w.deleteData}: ${deleteDataUrl}`,
   ].join("\n");
 }
 

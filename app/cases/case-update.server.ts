@@ -1,6 +1,7 @@
 // Case updates: a change in the people's situation, published on the case and campaign pages, and
 // emailed (through the outbox, with one-click unsubscribe) to the signers who asked for updates and
 // to the case's confirmed followers: the worker queues those emails in chunks after publishing.
+import { defaultLanguage, isLanguage } from "~/i18n/config";
 import crypto from "node:crypto";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma.server/client";
@@ -218,7 +219,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
         },
         orderBy: { id: "asc" },
         take: chunk,
-        select: { id: true, emailHash: true, emailEnc: true },
+        select: { id: true, emailHash: true, emailEnc: true, language: true },
       })
     : await prisma.signature.findMany({
         where: {
@@ -227,7 +228,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
         },
         orderBy: { id: "asc" },
         take: chunk,
-        select: { id: true, emailHash: true, emailEnc: true },
+        select: { id: true, emailHash: true, emailEnc: true, language: true },
       });
   const hashes = recipients.flatMap((s) => (s.emailHash ? [s.emailHash] : []));
   const suppressed = new Set(
@@ -246,7 +247,8 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
   for (const s of recipients) {
     if (!s.emailHash || !s.emailEnc || suppressed.has(s.emailHash)) continue;
     const token = signerLinkToken(s.id);
-    const links = followers ? followerLinks(appUrl, token) : signerLinks(appUrl, token);
+    const language = isLanguage(s.language) ? s.language : defaultLanguage;
+    const links = followers ? followerLinks(appUrl, token, language) : signerLinks(appUrl, token, language);
     const props = {
       caseTitle: update.case.title,
       title: update.title,
@@ -255,6 +257,7 @@ export async function fanOutNextChunk(chunk = FAN_OUT_CHUNK): Promise<{ updateId
       unsubscribeUrl: links.unsubscribeUrl,
       deleteDataUrl: links.deleteDataUrl,
       followed: followers,
+      language,
     };
     emails.push({
       subjectId: s.id,

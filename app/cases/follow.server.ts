@@ -4,6 +4,9 @@
 // stopping and "delete my data" work as for signers; followers get the case's updates (once per
 // address, with the signers: app/cases/case-update.server.ts).
 import { z } from "zod";
+import { defaultLanguage, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
+import { languageQuery } from "~/petitions/signer-links";
 import { preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction, isUniqueViolation } from "~/db.server";
 import { env } from "~/env.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
@@ -17,15 +20,16 @@ import { ConfirmFollowEmail, confirmFollowText } from "../../emails/confirm-foll
 const RESEND_CONFIRMATION_AFTER_MS = 60 * 60 * 1000;
 
 export const FollowSchema = z.object({
-  email: z.email("Give an email address like name@example.org: we send the confirmation link there.").trim().max(254),
+  email: z.email("errors.email").trim().max(254),
 });
 
 /** The links in a follower's emails; the token is derived from the follower's id, only its hash is kept. */
-export function followerLinks(appUrl: string, token: string) {
+export function followerLinks(appUrl: string, token: string, language?: string) {
+  const lng = languageQuery(language);
   return {
-    confirmUrl: `${appUrl}/f/${token}/confirm`,
-    unsubscribeUrl: `${appUrl}/f/${token}/unsubscribe`,
-    deleteDataUrl: `${appUrl}/f/${token}/delete`,
+    confirmUrl: `${appUrl}/f/${token}/confirm${lng}`,
+    unsubscribeUrl: `${appUrl}/f/${token}/unsubscribe${lng}`,
+    deleteDataUrl: `${appUrl}/f/${token}/delete${lng}`,
   };
 }
 
@@ -46,12 +50,15 @@ export async function followCase({
   clientAddress,
   appUrl,
   stamp,
+  language = defaultLanguage,
 }: {
   found: { id: string; title: string; organisationId: string };
   email: string;
   clientAddress: string | null;
   appUrl: string;
   stamp: string;
+  /** The language of the page asked on: the confirmation and the case's news go in it. */
+  language?: Language;
 }): Promise<FollowResult> {
   const hash = emailHash(email);
   const existing = await prisma.caseFollower.findUnique({
@@ -75,8 +82,8 @@ export async function followCase({
 
   const id = existing?.id ?? timeOrderedId("f");
   const token = signerLinkToken(id);
-  const links = followerLinks(appUrl, token);
-  const props = { caseTitle: found.title, ...links };
+  const links = followerLinks(appUrl, token, language);
+  const props = { caseTitle: found.title, ...links, language };
   const content = await renderEmail(ConfirmFollowEmail(props), { text: confirmFollowText(props) });
   const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
@@ -85,7 +92,7 @@ export async function followCase({
       dedupeKey: `confirm-follow:${id}:${now.getTime()}`,
       kind: "confirm-follow",
       to: email,
-      subject: `Please confirm: news of ${found.title}`,
+      subject: tFor(language)("email.confirmFollow.subject", { title: found.title }),
       ...content,
       organisationId: found.organisationId,
       subjectType: "case-follower",
@@ -101,12 +108,12 @@ export async function followCase({
     await writeTransaction(() => {
       spendStamp(stamp, now);
       if (existing) {
-        preparedStatement(`UPDATE "CaseFollower" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);
+        preparedStatement(`UPDATE "CaseFollower" SET "confirmationSentAt" = ?, "language" = ? WHERE "id" = ?`).run(at, language, id);
       } else {
         preparedStatement(
-          `INSERT INTO "CaseFollower" ("id", "caseId", "emailHash", "emailEnc", "status", "tokenHash", "confirmationSentAt", "addressHash", "createdAt")
-           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-        ).run(id, found.id, hash, emailEnc, tokenHash(token), at, addressHash(clientAddress), at);
+          `INSERT INTO "CaseFollower" ("id", "caseId", "emailHash", "emailEnc", "status", "tokenHash", "confirmationSentAt", "addressHash", "language", "createdAt")
+           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+        ).run(id, found.id, hash, emailEnc, tokenHash(token), at, addressHash(clientAddress), language, at);
       }
       writeEmail();
     });

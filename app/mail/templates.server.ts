@@ -45,7 +45,7 @@ export function renderQueuedEmail(renderFrom: string, subjectId: string | null):
   if (name === "confirm-signature") {
     if (!subjectId) throw new Error("A confirmation email without its signature.");
     const { campaignTitle, appUrl, language } = ConfirmSignatureProps.parse(props);
-    return confirmationStencil(campaignTitle, appUrl, language)(signerLinks(appUrl, signerLinkToken(subjectId)));
+    return confirmationStencil(campaignTitle, appUrl, language)(signerLinks(appUrl, signerLinkToken(subjectId), language));
   }
   throw new Error(`No template "${name}" to render an outbox email from.`);
 }

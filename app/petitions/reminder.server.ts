@@ -1,6 +1,8 @@
 // The one reminder for a signature left unconfirmed: a day after signing, through the outbox,
 // exactly once (guarded by reminderSentAt in the same transaction as the email), never to an
 // address that stopped email, and never for a confirmed or erased signature. Run by maintenance.
+import { defaultLanguage, isLanguage } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { enqueueEmail, unsubscribeHeaders } from "~/mail/outbox.server";
@@ -37,7 +39,13 @@ export async function queueSignatureReminders(now = new Date(), appUrl = backgro
       },
       orderBy: { id: "asc" },
       take: REMINDER_CHUNK,
-      select: { id: true, emailHash: true, emailEnc: true, campaign: { select: { title: true, organisationId: true, status: true } } },
+      select: {
+        id: true,
+        emailHash: true,
+        emailEnc: true,
+        language: true,
+        campaign: { select: { title: true, organisationId: true, status: true } },
+      },
     });
     if (rows.length === 0) break;
     after = rows.at(-1)!.id;
@@ -52,15 +60,16 @@ export async function queueSignatureReminders(now = new Date(), appUrl = backgro
     const emails = await Promise.all(
       rows.flatMap((row) => {
         if (!row.emailHash || !row.emailEnc || stopped.has(row.emailHash) || row.campaign.status !== "live") return [];
-        const links = signerLinks(appUrl, signerLinkToken(row.id));
-        const props = { campaignTitle: row.campaign.title, ...links };
+        const language = isLanguage(row.language) ? row.language : defaultLanguage;
+        const links = signerLinks(appUrl, signerLinkToken(row.id), language);
+        const props = { campaignTitle: row.campaign.title, ...links, language };
         const to = decrypt(row.emailEnc);
         return [
           renderEmail(ConfirmReminderEmail(props), { text: confirmReminderText(props) }).then((content) => ({
             id: row.id,
             to,
             organisationId: row.campaign.organisationId,
-            subject: `Your signature does not count yet: ${row.campaign.title}`,
+            subject: tFor(language)("email.reminder.subject", { title: row.campaign.title }),
             unsubscribeUrl: links.unsubscribeUrl,
             content,
           })),

@@ -2,7 +2,7 @@
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
 import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
-import { defaultLanguage, type Language } from "~/i18n/config";
+import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n";
 import { renderEmail } from "~/mail/render.server";
 import { confirmationToRender } from "~/mail/templates.server";
@@ -72,10 +72,11 @@ export async function sign({
   // One prepared query for both checks (this runs for every signature).
   const found = (await whenNotBusy(() =>
     preparedStatement(
-      `SELECT s."id", s."status", s."confirmationSentAt", (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ?) AS "stopped"
+      `SELECT s."id", s."status", s."confirmationSentAt", s."language", (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ?) AS "stopped"
        FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ? AND s."emailHash" = ?`,
     ).get(hash, campaign.id, hash),
-  )) as { id: string | null; status: string | null; confirmationSentAt: string | null; stopped: number } | undefined;
+  )) as
+    { id: string | null; status: string | null; confirmationSentAt: string | null; language: string | null; stopped: number } | undefined;
   const existing = found?.id ? { id: found.id, status: found.status, confirmationSentAt: new Date(found.confirmationSentAt ?? 0) } : null;
   const now = new Date();
   const emailedRecently = existing !== null && now.getTime() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS;
@@ -94,13 +95,15 @@ export async function sign({
   // The link's secret is derived from the id with a key; the database keeps only its hash.
   const id = existing?.id ?? timeOrderedId("s");
   const token = signerLinkToken(id);
-  const links = signerLinks(appUrl, token);
   const alreadySigned = existing?.status === "confirmed";
+  // "You have already signed" speaks the language the signature was made in.
+  const storedLanguage = isLanguage(found?.language) ? found.language : language;
+  const links = signerLinks(appUrl, token, alreadySigned ? storedLanguage : language);
   // The confirmation (nearly every signature) is rendered by whoever reads it from the outbox: the
   // transaction writes its props, not kilobytes of encrypted HTML (app/mail/templates.server.ts).
   const email = alreadySigned
-    ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links }), {
-        text: alreadySignedText({ campaignTitle: campaign.title, ...links }),
+    ? await renderEmail(AlreadySignedEmail({ campaignTitle: campaign.title, ...links, language: storedLanguage }), {
+        text: alreadySignedText({ campaignTitle: campaign.title, ...links, language: storedLanguage }),
       })
     : { html: "", text: "", renderFrom: confirmationToRender({ campaignTitle: campaign.title, appUrl, language }) };
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
@@ -112,7 +115,7 @@ export async function sign({
       kind,
       to: input.email,
       subject: alreadySigned
-        ? `You have already signed: ${campaign.title}`
+        ? tFor(storedLanguage)("email.alreadySigned.subject", { title: campaign.title })
         : tFor(language)("email.confirmSignature.subject", { title: campaign.title }),
       ...email,
       organisationId: campaign.organisationId,

@@ -13,7 +13,13 @@ import { formatPartialDate, todayIso } from "~/ui/format";
 import { decrypt, decryptOptional, emailHash, encrypt, encryptOptional, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { MAX_LETTER_LENGTH, MAX_LETTERS_PER_CONFIRMATION } from "~/petitions/supporter-letter-limits";
-import { ConfirmSupporterLetterEmail, confirmSupporterLetterText } from "../../emails/confirm-supporter-letter";
+import {
+  ConfirmSupporterLetterEmail,
+  confirmSupporterLetterSubject,
+  confirmSupporterLetterText,
+} from "../../emails/confirm-supporter-letter";
+import type { Language } from "~/i18n/config";
+import { languageQuery } from "~/petitions/signer-links";
 import { LetterEmail, letterText } from "../../emails/letter";
 
 /** A live campaign that supporters may write for: what drafting and sending their letters need. */
@@ -124,9 +130,9 @@ interface TargetForLetter {
 }
 
 /** The links of a signer's emails, with "read and send" in place of "confirm". */
-function supporterLetterLinks(appUrl: string, token: string) {
-  const { unsubscribeUrl, deleteDataUrl } = signerLinks(appUrl, token);
-  return { sendUrl: `${appUrl}/s/${token}/send`, unsubscribeUrl, deleteDataUrl };
+function supporterLetterLinks(appUrl: string, token: string, language?: Language) {
+  const { unsubscribeUrl, deleteDataUrl } = signerLinks(appUrl, token, language);
+  return { sendUrl: `${appUrl}/s/${token}/send${languageQuery(language)}`, unsubscribeUrl, deleteDataUrl };
 }
 
 export interface SupporterLetterInput {
@@ -148,11 +154,14 @@ export async function requestSupporterLetters({
   letters,
   supporter,
   appUrl,
+  language = "en",
 }: {
   campaign: CampaignForLetters;
   letters: SupporterLetterInput[];
   supporter: { name: string; email: string; city: string | null };
   appUrl: string;
+  /** The language of the write page: the confirmation email and its page go in it. */
+  language?: Language;
 }): Promise<"check-email"> {
   const hash = emailHash(supporter.email);
   if (await prisma.suppressedSupporter.findUnique({ where: { emailHash: hash } })) return "check-email";
@@ -174,9 +183,9 @@ export async function requestSupporterLetters({
   const ids = fresh.map(() => `w${pooledRandomBytes(12).toString("base64url")}`);
   const leadId = ids[0]!;
   const token = signerLinkToken(leadId);
-  const links = supporterLetterLinks(appUrl, token);
+  const links = supporterLetterLinks(appUrl, token, language);
   const targetNames = fresh.map((l) => l.target.name);
-  const props = { campaignTitle: campaign.title, targetNames, ...links };
+  const props = { campaignTitle: campaign.title, targetNames, ...links, language };
   const email = await renderEmail(ConfirmSupporterLetterEmail(props), { text: confirmSupporterLetterText(props) });
   const [nameEnc, emailEnc, cityEnc, tokenHashed] = [
     encrypt(supporter.name),
@@ -203,7 +212,7 @@ export async function requestSupporterLetters({
       dedupeKey: `confirm-supporter-letter:${leadId}`,
       kind: "confirm-supporter-letter",
       to: supporter.email,
-      subject: confirmationSubject(targetNames),
+      subject: confirmSupporterLetterSubject(targetNames, language),
       ...email,
       organisationId: campaign.organisationId,
       subjectType: "supporter-letter",
@@ -214,10 +223,6 @@ export async function requestSupporterLetters({
     });
   });
   return "check-email";
-}
-
-function confirmationSubject(targetNames: string[]): string {
-  return targetNames.length === 1 ? `Send your letter to ${targetNames[0]}?` : `Send your ${targetNames.length} letters?`;
 }
 
 /** The letters behind a confirmation link, readable for the page that asks "send them?". */

@@ -1,14 +1,17 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPublicCases } from "~/cases/case.server";
-import { formatPartialDate } from "~/ui/format";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { formatPartialDateIn } from "~/i18n/format";
+import { languageOfPage } from "~/i18n/meta";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 
-export const meta: MetaFunction = () => [
-  { title: "Solidarity letters: cases" },
-  { name: "description", content: "People persecuted for peaceful protest, and how to write for them." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = tFor(languageOfPage(matches));
+  return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+};
 
 /** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
 export const handle = { publicPage: true };
@@ -28,12 +31,13 @@ export async function loader() {
 
 export default function Index() {
   const { campaigns, cases } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
-      <h1>People at risk for peaceful protest</h1>
+      <h1>{t("home.heading")}</h1>
       {campaigns.length ? (
         <section aria-labelledby="act-now">
-          <h2 id="act-now">Act now</h2>
+          <h2 id="act-now">{t("home.actNow")}</h2>
           <ul className="campaign-list">
             {campaigns.map((campaign) => (
               <li key={campaign.slug} className="card campaign-card">
@@ -44,16 +48,20 @@ export default function Index() {
                 {campaign.petition ? <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} /> : null}
                 <p className="actions">
                   {campaign.petition ? (
-                    <Link className="button" to={`/campaigns/${campaign.slug}#sign`} aria-label={`Sign: ${campaign.title}`}>
-                      Sign
+                    <Link
+                      className="button"
+                      to={`/campaigns/${campaign.slug}#sign`}
+                      aria-label={t("home.signLabel", { title: campaign.title })}
+                    >
+                      {t("home.sign")}
                     </Link>
                   ) : null}
                   <Link
                     className="button secondary"
                     to={`/campaigns/${campaign.slug}/write`}
-                    aria-label={`Write a letter: ${campaign.title}`}
+                    aria-label={t("home.writeLabel", { title: campaign.title })}
                   >
-                    Write a letter
+                    {t("home.write")}
                   </Link>
                 </p>
               </li>
@@ -61,24 +69,22 @@ export default function Index() {
           </ul>
         </section>
       ) : null}
-      <p className="lead">
-        Each case below tells who is at risk, what happened, the charges and what we ask for, with the source of every fact.
-      </p>
-      {cases.length === 0 ? <p>No active cases at the moment.</p> : null}
+      <p className="lead">{t("home.lead")}</p>
+      {cases.length === 0 ? <p>{t("home.noCases")}</p> : null}
       <ul className="case-list">
         {cases.map((c) => (
           <li key={c.slug} className="card">
             <h2>
               <Link to={`/cases/${c.slug}`}>{c.title}</Link>
             </h2>
-            {c.startedOn ? <p className="muted">Since {formatPartialDate(c.startedOn)}</p> : null}
+            {c.startedOn ? <p className="muted">{t("home.since", { date: formatPartialDateIn(t, c.startedOn) })}</p> : null}
             <p>{c.summary}</p>
             {c.campaigns.map((campaign) => (
               <p key={campaign.slug}>
-                <Link to={`/campaigns/${campaign.slug}`}>Act: {campaign.title}</Link>
+                <Link to={`/campaigns/${campaign.slug}`}>{t("home.act", { title: campaign.title })}</Link>
               </p>
             ))}
-            <ul className="people-inline" aria-label="People at risk">
+            <ul className="people-inline" aria-label={t("home.atRisk")}>
               {c.people.map((p) => (
                 <li key={p.name}>
                   {p.name} <StatusBadge status={p.status} />

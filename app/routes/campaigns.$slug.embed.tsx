@@ -3,6 +3,10 @@
 // path as the campaign page and counts once; the thank-you shows in the frame, and every link opens
 // a new tab. No cookie is needed: the form's stamp is a signed field of the form itself, so the
 // form works in a frame on another site, where browsers send no cookies of ours.
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
+import { languageOf, withLanguage } from "~/i18n/i18n.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
@@ -17,7 +21,6 @@ import { formStamp } from "~/security/crypto.server";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, parseForm } from "~/ui/form-result";
-import { languageOf } from "~/i18n/i18n.server";
 import { retryAfterHeaders } from "~/ui/headers";
 import { ProgressBar } from "~/ui/progress-bar";
 
@@ -44,10 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Sign: ${data.campaign.title}` : "Campaign not found" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = tFor(languageOfPage(matches));
+  return [
+    { title: data ? t("embed.title", { title: data.campaign.title }) : t("campaign.notFound") },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 // The same signing as the campaign page's (app/routes/campaigns.$slug._index.tsx): one answer for
 // every address, and the stamp, honeypot and rate limit of every public form.
@@ -56,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   notFoundUnless(campaign, "No such campaign.");
   const formData = await request.formData();
   if (campaign.status !== "live" || !campaign.petitionText) {
-    return json(failure(formData, {}, "This petition is closed."), { status: 409 });
+    return json(failure(formData, {}, "errors.petitionClosed"), { status: 409 });
   }
   const verdict = await checkPublicForm(formData, context.clientAddress);
   if (!verdict.ok) {
@@ -76,12 +82,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
     stamp: verdict.stamp,
+    language: await languageOf(request),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);
     return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
   }
-  return redirect(`/campaigns/${campaign.slug}/embed?signed=check-email`);
+  return redirect(`/campaigns/${campaign.slug}/embed?${withLanguage(request, { signed: "check-email" })}`);
 }
 
 /** A link out of the frame: a new tab, which gets no handle on the embedding page. */
@@ -99,18 +106,16 @@ export default function EmbeddedSignForm() {
   const [params] = useSearchParams();
   const signed = params.get("signed") === "check-email";
   const page = `/campaigns/${campaign.slug}`;
+  const { t } = useTranslation();
   return (
     <div className="embed stack">
       <h1>{campaign.title}</h1>
       {campaign.petitionText ? <ProgressBar value={campaign.signatureCount} goal={campaign.signatureGoal} /> : null}
       {signed ? (
         <div className="notice" role="status">
+          <p>{t("campaign.checkEmail")}</p>
           <p>
-            Thank you! Check your inbox: we sent you an email about your signature. A new signature counts once you confirm it with the link
-            in it.
-          </p>
-          <p>
-            <OutLink href={`${page}/write`}>Write your own letters too</OutLink> · <OutLink href={page}>Read about the campaign</OutLink>
+            <OutLink href={`${page}/write`}>{t("embed.writeToo")}</OutLink> · <OutLink href={page}>{t("embed.readMore")}</OutLink>
           </p>
         </div>
       ) : null}
@@ -118,15 +123,15 @@ export default function EmbeddedSignForm() {
         <>
           <p className="lead">{campaign.callToAction}</p>
           <details>
-            <summary>What you sign</summary>
+            <summary>{t("embed.whatYouSign")}</summary>
             <blockquote>{campaign.petitionText}</blockquote>
           </details>
           <SignForm stamp={stamp} failure={failureData} />
         </>
       ) : null}
-      {!signed && (!campaign.petitionText || campaign.status !== "live") ? <p className="notice">This petition is closed.</p> : null}
+      {!signed && (!campaign.petitionText || campaign.status !== "live") ? <p className="notice">{t("errors.petitionClosed")}</p> : null}
       <p className="muted">
-        Solidarity letters · <OutLink href={page}>The whole campaign</OutLink>
+        {t("layout.brand")} · <OutLink href={page}>{t("embed.wholeCampaign")}</OutLink>
       </p>
     </div>
   );

@@ -26,14 +26,17 @@ import {
   requestSupporterLetters,
 } from "~/petitions/supporter-letter.server";
 import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
-import { countryCodes, countryOptions } from "~/ui/countries";
+import { countryCodes } from "~/ui/countries";
 import { ErrorMessage } from "~/ui/error-message";
 import { failure, type FieldErrors, type FormFailure } from "~/ui/form-result";
 import { ErrorList, FormError, SelectField, TextAreaField, TextField } from "~/ui/forms";
-import { countryName } from "~/ui/format";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { countryNameIn, countryOptionsIn, formatNumberIn } from "~/i18n/format";
+import { languageOfPage } from "~/i18n/meta";
 import { IdSchema, paramOr404, SlugSchema } from "~/security/params.server";
 
-export const meta: MetaFunction = () => [{ title: "Write your own letters: Solidarity letters" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: tFor(languageOfPage(matches))("write.title") }];
 
 const Who = z.object({
   name: PersonName,
@@ -43,19 +46,17 @@ const Who = z.object({
     .transform((v) => (v === "" ? null : v))
     .default(""),
   country: z
-    .string({ error: "Choose your country." })
+    .string({ error: "errors.country" })
     .trim()
     .toUpperCase()
-    .refine((c) => countryCodes.has(c), "Choose your country."),
+    .refine((c) => countryCodes.has(c), "errors.country"),
 });
 type Who = z.infer<typeof Who>;
 
-const Subject = singleLine().trim().min(1, "The subject is required.").max(300, "Keep the subject under 300 characters.");
-const Body = multiLine()
-  .trim()
-  .min(20, "The letter needs at least 20 characters.")
-  .max(MAX_LETTER_LENGTH, `Keep the letter under ${MAX_LETTER_LENGTH.toLocaleString("en")} characters.`);
-const Email = singleLine().trim().max(254).pipe(z.email("Give your email address: the answers will come to it."));
+// Messages are keys: the page shows them in the supporter's language (write.letterTooLong says MAX_LETTER_LENGTH).
+const Subject = singleLine().trim().min(1, "write.subjectRequired").max(300, "write.subjectTooLong");
+const Body = multiLine().trim().min(20, "write.letterTooShort").max(MAX_LETTER_LENGTH, "write.letterTooLong");
+const Email = singleLine().trim().max(254).pipe(z.email("write.yourEmail"));
 
 const subjectField = (targetId: string) => `subject-${targetId}`;
 const bodyField = (targetId: string) => `body-${targetId}`;
@@ -137,7 +138,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ticked = [...new Set(formData.getAll("to").map((v) => String(v).slice(0, 100)))];
   if (ticked.length > MAX_LETTERS_PER_CONFIRMATION)
     return refuse({}, `At most ${MAX_LETTERS_PER_CONFIRMATION} letters go with one confirmation.`);
-  if (ticked.length === 0) return refuse({ to: ["Tick at least one letter to send."] }, undefined);
+  if (ticked.length === 0) return refuse({ to: ["write.tickOne"] }, undefined);
   const targets = await allowedTargets(campaign, who.data.country, ticked);
   if (targets.length !== ticked.length) throw new Response("These targets are not this campaign's for your country.", { status: 404 });
   const errors: FieldErrors = {};
@@ -150,7 +151,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { target, subject: subject.data ?? "", body: body.data ?? "" };
   });
   const email = Email.safeParse(formData.get("email") ?? "");
-  if (!email.success) errors.email = ["Give your email address: the answers will come to it, and the link that sends your letters."];
+  if (!email.success) errors.email = ["write.yourEmail"];
   if (Object.keys(errors).length > 0) return refuse(errors, undefined);
 
   const verdict = await checkPublicForm(formData, context.clientAddress);
@@ -170,6 +171,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     letters,
     supporter: { name: who.data.name, email: email.data!, city: who.data.city },
     appUrl: appUrl(request),
+    language: await languageOf(request),
   });
   // The same answer whether the address is new, known or stopped email: the difference goes to its owner.
   return answer({ sent: true });
@@ -227,6 +229,7 @@ function CopyButton({ fieldName, subject }: { fieldName: string; subject: string
     () => false,
   );
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   if (!ready) return null;
   return (
     <button
@@ -238,13 +241,10 @@ function CopyButton({ fieldName, subject }: { fieldName: string; subject: string
         void navigator.clipboard.writeText(`${subject}\n\n${text}`).then(() => setCopied(true));
       }}
     >
-      {copied ? "Copied" : "Copy the letter"}
+      {copied ? t("write.copied") : t("write.copy")}
     </button>
   );
 }
-
-const plural = new Intl.PluralRules("en");
-const letters = (n: number) => `${n.toLocaleString("en")} ${plural.select(n) === "one" ? "letter" : "letters"}`;
 
 const hasMessages = (f: FormFailure | null) => Boolean(f && (f.formError || Object.keys(f.fieldErrors).length > 0));
 
@@ -259,49 +259,47 @@ export default function WriteLetters() {
   const byEmail = drafts.filter((d) => d.email);
   const tickedBefore = letterFailure ? new Set((letterFailure.values.to ?? "").split(",")) : null;
   const value = (name: string, fallback: string) => letterFailure?.values[name] ?? fallback;
+  const { t, i18n } = useTranslation();
   return (
     <>
       <p>
         <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
       </p>
-      <h1>Write your own letters</h1>
+      <h1>{t("write.heading")}</h1>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="draft" />
-        <TextField name="name" label="Your name" hint="It signs your letters." required failure={whoFailure} defaultValue={who?.name} />
-        <TextField name="city" label="Your city" hint="Written under your name." failure={whoFailure} defaultValue={who?.city} />
+        <TextField name="name" label={t("write.name")} hint={t("write.nameHint")} required failure={whoFailure} defaultValue={who?.name} />
+        <TextField name="city" label={t("write.city")} hint={t("write.cityHint")} failure={whoFailure} defaultValue={who?.city} />
         <SelectField
           name="country"
-          label="Your country"
-          hint="You get the targets for your country: its embassy of Kazakhstan, its MEPs, and the Kazakh officials."
-          placeholder="Choose your country"
-          options={countryOptions}
+          label={t("write.country")}
+          hint={t("write.countryHint")}
+          placeholder={t("write.countryPlaceholder")}
+          options={countryOptionsIn(i18n)}
           required
           failure={whoFailure}
           defaultValue={who?.country}
         />
         <div>
           <button type="submit" className="secondary">
-            Show my letters
+            {t("write.show")}
           </button>
         </div>
       </Form>
 
       {who && result?.sent ? (
         <section aria-labelledby="letters-sent">
-          <h2 id="letters-sent">Check your inbox</h2>
+          <h2 id="letters-sent">{t("write.checkInboxHeading")}</h2>
           <p className="notice" role="status">
-            We sent you one email. Its link shows your letters once more, with one button that sends them all; until you press it nothing
-            goes. Each letter goes as its own email to its addressee, and their answers will come to your email address.
+            {t("write.checkInbox")}
           </p>
         </section>
       ) : null}
 
       {who && !result?.sent ? (
         <section aria-labelledby="letters">
-          <h2 id="letters">
-            Your letters ({drafts.length}) for {countryName(who.country)}
-          </h2>
-          {drafts.length === 0 ? <p>This campaign has no targets for {countryName(who.country)} yet.</p> : null}
+          <h2 id="letters">{t("write.lettersFor", { count: drafts.length, country: countryNameIn(t, who.country) })}</h2>
+          {drafts.length === 0 ? <p>{t("write.noTargets", { country: countryNameIn(t, who.country) })}</p> : null}
           {drafts.length > 0 ? (
             <Form method="post" className="stack" noValidate>
               <FormError failure={hasMessages(letterFailure) ? letterFailure : null} />
@@ -314,8 +312,8 @@ export default function WriteLetters() {
               </div>
               {byEmail.length > 0 ? (
                 <fieldset className="field">
-                  <legend>Who gets a letter</legend>
-                  <p className="hint">All are ticked: untick anyone you do not want to write to. Each gets their own email.</p>
+                  <legend>{t("write.whoGets")}</legend>
+                  <p className="hint">{t("write.whoGetsHint")}</p>
                   {byEmail.map((d) => (
                     <label className="checkbox" key={d.targetId}>
                       <input
@@ -331,7 +329,7 @@ export default function WriteLetters() {
                 </fieldset>
               ) : null}
 
-              <h3>Read and edit your letters</h3>
+              <h3>{t("write.readAndEdit")}</h3>
               {drafts.map((d, index) => {
                 const hasError = Boolean(
                   letterFailure?.fieldErrors[subjectField(d.targetId)] || letterFailure?.fieldErrors[bodyField(d.targetId)],
@@ -339,22 +337,20 @@ export default function WriteLetters() {
                 const isOpened = opened?.targetId === d.targetId;
                 return (
                   <details key={d.targetId} className="card" open={index === 0 || hasError || isOpened}>
-                    <summary>To {d.targetName}</summary>
+                    <summary>{t("write.to", { name: d.targetName })}</summary>
                     <div className="stack">
                       <LetterLanguage language={d.language} />
-                      {d.email ? null : (
-                        <p className="muted">No email address is known for {d.targetName}: copy the letter and send it by post.</p>
-                      )}
+                      {d.email ? null : <p className="muted">{t("write.noEmail", { name: d.targetName })}</p>}
                       <TextField
                         name={subjectField(d.targetId)}
-                        label="Subject"
+                        label={t("write.subject")}
                         required
                         failure={letterFailure}
                         defaultValue={value(subjectField(d.targetId), d.subject)}
                       />
                       <TextAreaField
                         name={bodyField(d.targetId)}
-                        label="Letter"
+                        label={t("write.letter")}
                         required
                         rows={14}
                         failure={letterFailure}
@@ -363,31 +359,24 @@ export default function WriteLetters() {
                       {d.email ? (
                         <div className="actions">
                           <button type="submit" name="open" value={d.targetId} className="secondary">
-                            Send it from my own email instead
+                            {t("write.ownEmail")}
                           </button>
                         </div>
                       ) : null}
                       {isOpened && opened ? (
                         <div className="notice" role="status">
-                          <p>Your letter to {d.targetName}, ready in your own email:</p>
+                          <p>{t("write.ready", { name: d.targetName })}</p>
                           <div className="actions">
-                            <a href={opened.mailto}>Open in my mail program</a>
+                            <a href={opened.mailto}>{t("write.openMailProgram")}</a>
                             <a href={opened.gmail} target="_blank" rel="noopener noreferrer">
-                              Open in Gmail
+                              {t("write.openGmail")}
                             </a>
                             <a href={opened.outlook} target="_blank" rel="noopener noreferrer">
-                              Open in Outlook.com
+                              {t("write.openOutlook")}
                             </a>
                             <CopyButton fieldName={bodyField(d.targetId)} subject={value(subjectField(d.targetId), d.subject)} />
                           </div>
-                          {opened.cut ? (
-                            <p>
-                              This letter is too long for a mail program's link: it opens with the beginning only. Copy the whole letter
-                              from the box above and paste it in.
-                            </p>
-                          ) : (
-                            <p className="muted">No mail program? Copy the letter from the box above and paste it into any email.</p>
-                          )}
+                          {opened.cut ? <p>{t("write.tooLong")}</p> : <p className="muted">{t("write.noMailProgram")}</p>}
                         </div>
                       ) : null}
                     </div>
@@ -398,21 +387,20 @@ export default function WriteLetters() {
                 <>
                   <TextField
                     name="email"
-                    label="Your email"
+                    label={t("write.email")}
                     type="email"
                     autoComplete="email"
                     required
-                    hint="We email you one link to confirm the letters are yours, and the answers come to you. We keep it for nothing else."
+                    hint={t("write.emailHint")}
                     failure={letterFailure}
                   />
                   <div>
                     <button type="submit" name="intent" value="send">
-                      Send my letters
+                      {t("write.send")}
                     </button>
                   </div>
                   <p className="muted">
-                    Nothing goes yet: {letters(byEmail.length)} at most, each to its addressee in your name, once you press the button in
-                    the email we send you.
+                    {t("write.nothingYet", { count: byEmail.length, formatted: formatNumberIn(i18n.language, byEmail.length) })}
                   </p>
                 </>
               ) : null}

@@ -11,12 +11,15 @@ import { retryAfterHeaders } from "~/ui/headers";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { getPublicCase } from "~/cases/case.server";
 import { UntranslatedNote } from "~/content/untranslated-note";
-import { languageOf } from "~/i18n/i18n.server";
 import { appUrl } from "~/env.server";
 import { shareMeta } from "~/growth/share";
 import { SourceRef } from "~/cases/components/source-ref";
 import { ErrorMessage } from "~/ui/error-message";
-import { formatDateTime, formatPartialDate } from "~/ui/format";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { formatDateTimeIn, formatPartialDateIn } from "~/i18n/format";
+import { languageOfPage } from "~/i18n/meta";
+import { languageOf, withLanguage } from "~/i18n/i18n.server";
 import { StatusBadge } from "~/ui/status-badge";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import printStyles from "~/styles/print.css";
@@ -43,7 +46,7 @@ export const headers = retryAfterHeaders;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await caseToFollow(paramOr404(SlugSchema, params.slug, "No such case."));
   const formData = await request.formData();
-  if (!found) return json(failure(formData, {}, "This case cannot be followed here: see its campaign."), { status: 409 });
+  if (!found) return json(failure(formData, {}, "follow.cannotFollow"), { status: 409 });
   const verdict = await checkPublicForm(formData, context.clientAddress);
   if (!verdict.ok) {
     return json(failure(formData, {}, verdict.message), {
@@ -62,37 +65,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: context.clientAddress,
     appUrl: appUrl(request),
     stamp: verdict.stamp,
+    language: await languageOf(request),
   });
   if (result.kind === "stamp-used") {
     await refundSubmission(context.clientAddress);
     return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
   }
   // One answer for every address; what differs goes to the address by email.
-  return redirect(`/cases/${found.slug}?follow=check-email#follow`);
+  return redirect(`/cases/${found.slug}?${withLanguage(request, { follow: "check-email" })}#follow`);
 }
 
 // Printed, the page drops the navigation, forms and buttons and shows where each link goes.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = tFor(languageOfPage(matches));
+  return data
     ? [
-        { title: `${data.case.title}: Solidarity letters` },
+        { title: t("caseView.title", { title: data.case.title }) },
         { name: "description", content: data.case.summary.slice(0, 160) },
         ...shareMeta({ title: data.case.title, description: data.case.summary.slice(0, 200), ...data.share }),
       ]
-    : [{ title: "Case not found" }];
+    : [{ title: t("caseView.notFound") }];
+};
 
 export default function CasePage() {
   const { case: c, follow } = useLoaderData<typeof loader>();
   const failureData = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const { t } = useTranslation();
   const numbers = new Map(c.sources.map((s, i) => [s.id, i + 1]));
   return (
     <article>
       <h1>{c.title}</h1>
       <UntranslatedNote language={c.untranslatedIn} />
-      {c.status === "closed" ? <p className="notice">This case is closed: we no longer campaign on it.</p> : null}
+      {c.status === "closed" ? <p className="notice">{t("caseView.closed")}</p> : null}
       <p className="lead">{c.summary}</p>
       {c.campaigns.map((campaign) => (
         <p key={campaign.slug} className="card">
@@ -106,18 +113,18 @@ export default function CasePage() {
 
       {c.updates.length ? (
         <section aria-labelledby="updates">
-          <h2 id="updates">News</h2>
+          <h2 id="updates">{t("caseView.news")}</h2>
           {c.updates.map((u) => (
             <article key={u.id} className="card">
               <h3>{u.title}</h3>
-              <p className="muted">{formatDateTime(u.publishedAt)}</p>
+              <p className="muted">{formatDateTimeIn(t, u.publishedAt)}</p>
               <p className="keep-lines">{u.body}</p>
             </article>
           ))}
         </section>
       ) : null}
 
-      <h2 id="people">People at risk</h2>
+      <h2 id="people">{t("caseView.atRisk")}</h2>
       {c.people.map((p) => (
         <section key={p.id} className="card" aria-labelledby={`person-${p.id}`}>
           <h3 id={`person-${p.id}`}>
@@ -127,27 +134,25 @@ export default function CasePage() {
           <dl className="facts">
             {p.statusSince ? (
               <>
-                <dt>Status since</dt>
-                <dd>{formatPartialDate(p.statusSince)}</dd>
+                <dt>{t("caseView.statusSince")}</dt>
+                <dd>{formatPartialDateIn(t, p.statusSince)}</dd>
               </>
             ) : null}
             {p.heldAt ? (
               <>
-                <dt>Held at</dt>
+                <dt>{t("caseView.heldAt")}</dt>
                 <dd>{p.heldAt}</dd>
               </>
             ) : null}
           </dl>
           {p.charges.length ? (
             <>
-              <h4>Charges</h4>
+              <h4>{t("caseView.charges")}</h4>
               <ul>
                 {p.charges.map((ch) => (
                   <li key={ch.id}>
-                    <strong>
-                      Article {ch.article} of the {ch.law}
-                    </strong>
-                    : {ch.description} <SourceRef source={ch.source} numbers={numbers} />
+                    <strong>{t("caseView.charge", { article: ch.article, law: ch.law })}</strong>: {ch.description}{" "}
+                    <SourceRef source={ch.source} numbers={numbers} />
                   </li>
                 ))}
               </ul>
@@ -155,11 +160,11 @@ export default function CasePage() {
           ) : null}
           {p.statusChanges.length ? (
             <details>
-              <summary>Status history</summary>
+              <summary>{t("caseView.statusHistory")}</summary>
               <ul>
                 {p.statusChanges.map((s) => (
                   <li key={s.id}>
-                    <time dateTime={s.occurredOn}>{formatPartialDate(s.occurredOn)}</time>: <StatusBadge status={s.status} /> {s.note}{" "}
+                    <time dateTime={s.occurredOn}>{formatPartialDateIn(t, s.occurredOn)}</time>: <StatusBadge status={s.status} /> {s.note}{" "}
                     <SourceRef source={s.source} numbers={numbers} />
                   </li>
                 ))}
@@ -169,17 +174,17 @@ export default function CasePage() {
         </section>
       ))}
 
-      <h2 id="timeline">What happened</h2>
+      <h2 id="timeline">{t("caseView.timeline")}</h2>
       <ol className="timeline">
         {c.events.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.occurredOn}>{formatPartialDate(e.occurredOn)}</time>
+            <time dateTime={e.occurredOn}>{formatPartialDateIn(t, e.occurredOn)}</time>
             {e.description} <SourceRef source={e.source} numbers={numbers} />
           </li>
         ))}
       </ol>
 
-      <h2 id="demands">What we ask</h2>
+      <h2 id="demands">{t("caseView.demands")}</h2>
       <ul>
         {c.demands.map((d) => (
           <li key={d.id}>
@@ -188,7 +193,7 @@ export default function CasePage() {
         ))}
       </ul>
 
-      <h2 id="sources">Sources</h2>
+      <h2 id="sources">{t("caseView.sources")}</h2>
       <ol className="sources-list">
         {c.sources.map((s) => (
           <li key={s.id} id={`source-${s.id}`}>
@@ -200,8 +205,8 @@ export default function CasePage() {
               s.title
             )}
             , {s.publisher}
-            {s.publishedOn ? `, ${formatPartialDate(s.publishedOn)}` : ""}
-            {s.reference ? <span className="source-ref"> (ref. {s.reference})</span> : null}
+            {s.publishedOn ? `, ${formatPartialDateIn(t, s.publishedOn)}` : ""}
+            {s.reference ? <span className="source-ref"> {t("caseView.sourceReference", { reference: s.reference })}</span> : null}
           </li>
         ))}
       </ol>
@@ -211,27 +216,28 @@ export default function CasePage() {
 
 function FollowForm({ stamp, failure, checkEmail }: { stamp: string; failure: FormFailure | null | undefined; checkEmail: boolean }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="follow" className="card">
-      <h2 id="follow">Follow this case</h2>
-      <p>Get an email when something changes for the people in this case (a release, a trial). You can stop it in one click.</p>
+      <h2 id="follow">{t("follow.heading")}</h2>
+      <p>{t("follow.intro")}</p>
       {checkEmail ? (
         <p className="notice" role="status">
-          Thank you! Check your inbox: we sent you an email with a link to confirm. Nothing more is sent until you confirm.
+          {t("follow.checkEmail")}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate id="follow-form">
         <FormError failure={failure} />
         <input type="hidden" name={STAMP_FIELD} value={failure?.values[STAMP_FIELD] ?? stamp} />
         <div className="visually-hidden" aria-hidden="true">
-          <label htmlFor="follow-website">Leave this field empty</label>
+          <label htmlFor="follow-website">{t("sign.honeypot")}</label>
           <input id="follow-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <TextField
           name="email"
-          label="Your email"
+          label={t("follow.email")}
           type="email"
-          hint="Only for news of this case. Never shown, never shared."
+          hint={t("follow.emailHint")}
           autoComplete="email"
           inputMode="email"
           required
@@ -239,7 +245,7 @@ function FollowForm({ stamp, failure, checkEmail }: { stamp: string; failure: Fo
         />
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? "Sending…" : "Follow this case"}
+            {busy ? t("follow.submitting") : t("follow.submit")}
           </button>
         </div>
       </Form>

@@ -7,10 +7,16 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { confirmFollow, followerByToken } from "~/cases/follow.server";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Confirm: news of a case" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("links.followTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const follower = await followerByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -27,23 +33,24 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function ConfirmFollow() {
   const { case: c, confirmed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (result || confirmed) {
     return (
       <>
-        <h1>You follow this case</h1>
-        <p role="status">We will email you when something changes for the people in “{c.title}”.</p>
+        <h1>{t("links.followingHeading")}</h1>
+        <p role="status">{t("links.following", { title: c.title })}</p>
         <p>
-          <Link to={`/cases/${c.slug}`}>Back to the case</Link>
+          <Link to={`/cases/${c.slug}`}>{t("links.backToCase")}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>Confirm: news of this case</h1>
-      <p>You asked for an email when something changes for the people in “{c.title}”.</p>
+      <h1>{t("links.followHeading")}</h1>
+      <p>{t("links.followText", { title: c.title })}</p>
       <Form method="post">
-        <button type="submit">Confirm: send me news</button>
+        <button type="submit">{t("links.followButton")}</button>
       </Form>
     </>
   );

@@ -7,10 +7,16 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { eraseFollowerData, followerByToken } from "~/cases/follow.server";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Delete my data: news of a case" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("links.followDeleteTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = paramOr404(TokenSchema, params.token, LINK_NOT_VALID);
@@ -30,24 +36,22 @@ export async function action({ params }: ActionFunctionArgs) {
 
 export default function DeleteFollowerData() {
   const { caseTitle } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   if (caseTitle === null) {
     return (
       <>
-        <h1>Your data is deleted</h1>
-        <p role="status">Your email address is gone from Solidarity letters, with every email we kept to or from you.</p>
+        <h1>{t("links.deletedHeading")}</h1>
+        <p role="status">{t("links.deletedFollower")}</p>
       </>
     );
   }
   return (
     <>
-      <h1>Delete my data</h1>
-      <p>
-        This deletes your email address from the news of “{caseTitle}”, every other case you follow, signature or letter you gave this email
-        address for, and every email we keep to or from you. A confirmed signature stays in its count, without your name.
-      </p>
+      <h1>{t("links.deleteHeading")}</h1>
+      <p>{t("links.explainFollower", { title: caseTitle })}</p>
       <Form method="post">
         <button type="submit" className="danger">
-          Delete my data
+          {t("links.deleteButton")}
         </button>
       </Form>
     </>

@@ -7,10 +7,16 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { followerByToken, stopFollowerEmail } from "~/cases/follow.server";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Stop news of a case" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("links.followStopTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const follower = await followerByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -29,20 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StopFollowerEmail() {
   const { stopped } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   if (stopped || result) {
     return (
       <>
-        <h1>No more email</h1>
-        <p role="status">We will send no more email to this address, for any case or campaign.</p>
+        <h1>{t("links.stoppedHeading")}</h1>
+        <p role="status">{t("links.stoppedFollower")}</p>
       </>
     );
   }
   return (
     <>
-      <h1>Stop all email from us?</h1>
-      <p>You will get no more email from Solidarity letters at this address: no news of this case, nor of any other.</p>
+      <h1>{t("links.stopHeading")}</h1>
+      <p>{t("links.stopFollowerText")}</p>
       <Form method="post">
-        <button type="submit">Stop all email</button>
+        <button type="submit">{t("links.stopButton")}</button>
       </Form>
     </>
   );

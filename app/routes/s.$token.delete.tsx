@@ -8,11 +8,17 @@ import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { notFoundUnless } from "~/auth/permissions.server";
 import { eraseSupporterData, supporterLink } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Delete my data" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("links.deleteTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await supporterLink(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -26,40 +32,32 @@ export async function action({ params }: ActionFunctionArgs) {
   return json({ erased: true });
 }
 
+// The words differ for a signature and for a supporter's letter.
 const wording = {
-  signature: {
-    deleted:
-      "Your name, email address, city, organisation and comment are gone. If you had confirmed, your signature remains only as a number in the count.",
-    explain: (campaignTitle: string) =>
-      `This deletes your name, email address, city, organisation and comment from the petition “${campaignTitle}”, and from every other petition or letter you gave this email address for, with every email we keep to or from you. If you had confirmed your signature, it stays in the count, without your name.`,
-  },
-  letter: {
-    deleted:
-      "Your letter, your name and your email address are gone from Solidarity letters. A letter you had already confirmed reached its target before this.",
-    explain: (campaignTitle: string) =>
-      `This deletes your letter for the campaign “${campaignTitle}”, with your name and email address, every other signature or letter you gave this email address for, and every email we keep to or from you. If you had not confirmed it, it is never sent.`,
-  },
-};
+  signature: { deleted: "links.deletedSignature", explain: "links.explainSignature" },
+  letter: { deleted: "links.deletedLetter", explain: "links.explainLetter" },
+} as const;
 
 export default function DeleteData() {
   const { kind, erased, campaignTitle } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = wording[kind];
+  const { t } = useTranslation();
   if (erased || result) {
     return (
       <>
-        <h1>Your data is deleted</h1>
-        <p role="status">{words.deleted}</p>
+        <h1>{t("links.deletedHeading")}</h1>
+        <p role="status">{t(words.deleted)}</p>
       </>
     );
   }
   return (
     <>
-      <h1>Delete my data</h1>
-      <p>{words.explain(campaignTitle)}</p>
+      <h1>{t("links.deleteHeading")}</h1>
+      <p>{t(words.explain, { title: campaignTitle })}</p>
       <Form method="post">
         <button type="submit" className="danger">
-          Delete my data
+          {t("links.deleteButton")}
         </button>
       </Form>
     </>

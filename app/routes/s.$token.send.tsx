@@ -8,12 +8,19 @@ import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
 import { sendConfirmedSupporterLetters, supporterLettersByToken } from "~/petitions/supporter-letter.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { formatNumberIn } from "~/i18n/format";
+import { languageOfPage } from "~/i18n/meta";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 const GONE = "These letters are not here any more: they were deleted, or they waited too long.";
 
-export const meta: MetaFunction = () => [{ title: "Send your letters" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("send.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const letters = await supporterLettersByToken(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -27,17 +34,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json(outcome);
 }
 
-const plural = new Intl.PluralRules("en");
-const letterCount = (n: number) => `${n.toLocaleString("en")} ${plural.select(n) === "one" ? "letter" : "letters"}`;
-
 export default function SendLetters() {
   const { campaign, letters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const waiting = letters.filter((l) => !l.sent);
   const one = letters.length === 1;
+  const { t, i18n } = useTranslation();
+  const counted = (n: number) => ({ count: n, formatted: formatNumberIn(i18n.language, n) });
   const back = (
     <p>
-      <Link to={`/campaigns/${campaign.slug}`}>Back to “{campaign.title}”</Link>
+      <Link to={`/campaigns/${campaign.slug}`}>{t("send.back", { title: campaign.title })}</Link>
     </p>
   );
   const withoutEmail = result?.withoutEmail ?? [];
@@ -45,34 +51,26 @@ export default function SendLetters() {
     const sentNow = result?.sent ?? 0;
     return (
       <>
-        <h1>{one ? "Your letter is on its way" : "Your letters are on their way"}</h1>
+        <h1>{one ? t("send.onItsWayOne") : t("send.onItsWayMany")}</h1>
         <p role="status">
-          {sentNow > 0
-            ? `${letterCount(sentNow)} sent, each as its own email.`
-            : `${one ? "Your letter was" : "Your letters were"} already sent; each goes once.`}{" "}
-          Their answers will come to your email address.
+          {sentNow > 0 ? t("send.sentNow", counted(sentNow)) : one ? t("send.alreadyOne") : t("send.alreadyMany")} {t("send.answers")}
         </p>
-        {withoutEmail.length > 0 ? (
-          <p role="alert">
-            We cannot send your letter by email to {withoutEmail.join(", ")} any more: their address was removed. You can write again and
-            send it by post.
-          </p>
-        ) : null}
+        {withoutEmail.length > 0 ? <p role="alert">{t("send.withoutEmail", { names: withoutEmail.join(", ") })}</p> : null}
         {back}
       </>
     );
   }
   const sendButton = (
     <Form method="post">
-      <button type="submit">{one ? "Send my letter" : `Send my ${letterCount(waiting.length)}`}</button>
+      <button type="submit">{one ? t("send.sendOne") : t("send.sendMany", counted(waiting.length))}</button>
     </Form>
   );
   return (
     <>
-      <h1>{one ? `Send your letter to ${waiting[0]!.targetName}?` : `Send your ${letterCount(waiting.length)}?`}</h1>
-      <p>Each goes as its own email from Solidarity letters in your name; the answers come to your email address.</p>
+      <h1>{one ? t("send.askOne", { name: waiting[0]!.targetName }) : t("send.askMany", counted(waiting.length))}</h1>
+      <p>{t("send.each")}</p>
       {one ? null : (
-        <ul aria-label="Your letters go to">
+        <ul aria-label={t("send.goTo")}>
           {waiting.map((l) => (
             <li key={l.id}>{l.targetName}</li>
           ))}
@@ -80,17 +78,14 @@ export default function SendLetters() {
       )}
       {sendButton}
       {waiting.map((l) => (
-        <article key={l.id} className="card" aria-label={one ? "Your letter" : `Your letter to ${l.targetName}`}>
-          {one ? null : <p className="muted">To {l.targetName}</p>}
+        <article key={l.id} className="card" aria-label={one ? t("send.yourLetter") : t("send.yourLetterTo", { name: l.targetName })}>
+          {one ? null : <p className="muted">{t("send.to", { name: l.targetName })}</p>}
           <h2>{l.subject}</h2>
           <p className="keep-lines">{l.body}</p>
         </article>
       ))}
       {sendButton}
-      <p className="muted">
-        If you did not write {one ? "this letter" : "these letters"}, close this page: nothing is sent, and {one ? "it is" : "they are"}{" "}
-        deleted within days.
-      </p>
+      <p className="muted">{one ? t("send.notYouOne") : t("send.notYouMany")}</p>
     </>
   );
 }

@@ -6,11 +6,17 @@ import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { notFoundUnless } from "~/auth/permissions.server";
 import { supporterLink, unsubscribe } from "~/petitions/supporter-link.server";
 import { ErrorMessage } from "~/ui/error-message";
+import { useTranslation } from "react-i18next";
+import { tFor } from "~/i18n/i18n";
+import { languageOfPage } from "~/i18n/meta";
 import { paramOr404, TokenSchema } from "~/security/params.server";
 
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
-export const meta: MetaFunction = () => [{ title: "Stop email" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: tFor(languageOfPage(matches))("links.stopTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await supporterLink(paramOr404(TokenSchema, params.token, LINK_NOT_VALID));
@@ -30,21 +36,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const { stopped, kind } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const stillCounts = kind === "signature" ? "Your signature still counts." : "A letter you confirmed still goes to its target.";
+  const { t } = useTranslation();
+  const stillCounts = t(kind === "signature" ? "links.stillCountsSignature" : "links.stillCountsLetter");
   if (stopped || result) {
     return (
       <>
-        <h1>No more email</h1>
-        <p role="status">We will send no more email to this address, for any campaign. {stillCounts}</p>
+        <h1>{t("links.stoppedHeading")}</h1>
+        <p role="status">
+          {t("links.stoppedSigner")} {stillCounts}
+        </p>
       </>
     );
   }
   return (
     <>
-      <h1>Stop all email from us?</h1>
-      <p>You will get no more email from Solidarity letters at this address. {stillCounts}</p>
+      <h1>{t("links.stopHeading")}</h1>
+      <p>
+        {t("links.stopText")} {stillCounts}
+      </p>
       <Form method="post">
-        <button type="submit">Stop all email</button>
+        <button type="submit">{t("links.stopButton")}</button>
       </Form>
     </>
   );

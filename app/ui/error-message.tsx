@@ -1,4 +1,6 @@
+// What a visitor reads when a page fails: the code's own sentence, or a generic one for the status.
 import { isRouteErrorResponse, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 const defaults: Record<number, { title: string; text: string }> = {
   400: { title: "Not understood", text: "This request could not be understood. Go back, check what you sent, and try again." },
@@ -33,13 +35,20 @@ export function describeError(error: unknown): { title: string; text: string } {
 
 /** A human sentence for an error, used by the root and by route error boundaries. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { title, text } = describeError(error);
+  const { t } = useTranslation();
+  const described = describeError(error);
+  // The generic words in the reader's language; a sentence the code gave (often an admin's) as it is.
+  const status = isRouteErrorResponse(error) ? error.status : null;
+  const generic = status === null ? "errorPage.unknown" : status in defaults ? `errorPage.s${status}` : null;
+  const own = isRouteErrorResponse(error) ? messageOf(error.data) : null;
+  const title = generic ? t(`${generic}.title`) : described.title;
+  const text = own ?? (generic ? t(`${generic}.text`) : described.text);
   return (
     <section className="error-page">
       <h1>{title}</h1>
       <p>{text}</p>
       <p>
-        <Link to="/">Back to the cases</Link>
+        <Link to="/">{t("errorPage.back")}</Link>
       </p>
     </section>
   );

@@ -27,7 +27,8 @@ function visibleText(html: string): string {
 }
 
 /** A message key shown as it is: the mark of a message missing in a language. */
-const MESSAGE_KEY_ON_SCREEN = /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries)\.[A-Za-z0-9_.]+\b/;
+const MESSAGE_KEY_ON_SCREEN =
+  /\b(layout|form|progress|personStatus|campaign|sign|errors|confirm|email|date|countries|caseView|follow|home|links|write|embed|send|errorPage)\.[A-Za-z0-9_.]+\b/;
 
 const signButton: Record<string, string> = {
   en: "Sign the petition",
@@ -53,7 +54,49 @@ describe("the campaign page in every language", () => {
     expect(response.headers.get("set-cookie")).toMatch(/^lng=/);
   });
 
-  it.each(["/", "/cases/dck-supporters-2019", "/login"])("%s in Russian shows no message key", async (path) => {
+  const pagesInEveryLanguage = languages.flatMap((language) =>
+    ["/", "/cases/dck-supporters-2019"].map((path) => [path, language] as const),
+  );
+  it.each(pagesInEveryLanguage)("%s in %s shows no message key", async (path, language) => {
+    const response = await fetch(`${server.baseUrl}${path}?lng=${language}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<html lang="${language}"`);
+    expect(visibleText(html)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+  });
+
+  it.each(languages)("%s: the embed page and the write page, its letters shown for a country, show no message key", async (language) => {
+    const embed = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/embed?lng=${language}`);
+    expect(embed.status).toBe(200);
+    const embedHtml = await embed.text();
+    expect(embedHtml).toContain(`<html lang="${language}"`);
+    expect(visibleText(embedHtml)).toContain(signButton[language]);
+    expect(visibleText(embedHtml)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+
+    const write = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/write?lng=${language}`);
+    expect(visibleText(await write.text())).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+    // Without JavaScript the form posts to the page itself: the letters for Germany come back.
+    const letters = await fetch(`${server.baseUrl}${CAMPAIGN_PATH}/write?lng=${language}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl },
+      body: new URLSearchParams({ intent: "draft", name: "Jonas Test", city: "Köln", country: "DE" }).toString(),
+    });
+    expect(letters.status).toBe(200);
+    const lettersHtml = await letters.text();
+    expect(lettersHtml).toContain(`<html lang="${language}"`);
+    expect(lettersHtml).toContain('name="email"');
+    expect(visibleText(lettersHtml)).not.toMatch(MESSAGE_KEY_ON_SCREEN);
+  });
+
+  it("a page that does not exist says so in the reader's language", async () => {
+    const response = await fetch(`${server.baseUrl}/no-such-page?lng=ru`);
+    expect(response.status).toBe(404);
+    const text = visibleText(await response.text());
+    expect(text).toContain("Страница не найдена");
+    expect(text).toContain("Вернуться к делам");
+  });
+
+  it.each(["/login"])("%s in Russian shows no message key", async (path) => {
     const response = await fetch(`${server.baseUrl}${path}?lng=ru`);
     const html = await response.text();
     expect(html).toContain('<html lang="ru"');
@@ -118,7 +161,9 @@ describe("signing in German without JavaScript", () => {
     await page.getByRole("heading", { name: "Unterschrift bestätigen" }).waitFor();
     await page.getByRole("button", { name: "Meine Unterschrift bestätigen" }).click();
     await page.getByRole("heading", { name: "Danke: Ihre Unterschrift zählt" }).waitFor();
-    expect(await page.locator("p[role=status]").innerText()).toMatch(/Bisher (hat|haben) [\d.]+ (Person|Menschen) unterschrieben\./);
+    expect(await page.getByRole("status").filter({ hasText: "Bisher" }).innerText()).toMatch(
+      /Bisher (hat|haben) [\d.]+ (Person|Menschen) unterschrieben\./,
+    );
     await context.close();
   });
 

@@ -16,6 +16,7 @@ import { draftSupporterLetters } from "~/petitions/supporter-letter.server";
 import { defaultTemplateBody, defaultTemplateSubject } from "~/campaigns/default-template";
 import { demoCampaigns } from "../../prisma/seed/campaigns";
 import { body, createCampaign, createCase, createOrganisation, createTarget, request, settle, testContext } from "../support/factories";
+import { shownInEnglish } from "../support/i18n";
 
 vi.hoisted(() => {
   process.env.SIGN_MIN_FILL_SECONDS = "2";
@@ -196,9 +197,9 @@ describe("writing one's own letters", () => {
     expect(withPostOnly.status).toBe(400);
     const none = await post(letterForm([], {}, "DE"));
     expect(none.status).toBe(400);
-    expect(((await body(none)) as { failure: { fieldErrors: Record<string, string[]> } }).failure.fieldErrors.to?.[0]).toMatch(
-      /Tick at least one/,
-    );
+    expect(
+      ((await body(none)) as { failure: { fieldErrors: Record<string, string[]> } }).failure.fieldErrors.to?.map(shownInEnglish)[0],
+    ).toMatch(/Tick at least one/);
     expect(await prisma.supporterLetter.count()).toBe(0);
   });
 
@@ -255,7 +256,7 @@ describe("writing one's own letters", () => {
     );
     expect(answer.status).toBe(400);
     const result = (await body(answer)) as { failure: { fieldErrors: Record<string, string[]>; values: Record<string, string> } };
-    expect(result.failure.fieldErrors.email?.[0]).toMatch(/Give your email address/);
+    expect(result.failure.fieldErrors.email?.map(shownInEnglish)[0]).toMatch(/Give your email address/);
     expect(result.failure.values[`body-${w.mepOne.id}`]).toBe("Dear Ms Berger, my own words.");
     expect(result.failure.values.to).toBe(`${w.embassyDE.id},${w.mepOne.id}`);
     expect(await prisma.supporterLetter.count()).toBe(0);
@@ -265,7 +266,7 @@ describe("writing one's own letters", () => {
     const answer = await write({ [`body-${w.embassyBE.id}`]: "A long letter. ".repeat(700) });
     expect(answer.status).toBe(400);
     const result = (await body(answer)) as { failure: { fieldErrors: Record<string, string[]> } };
-    expect(result.failure.fieldErrors[`body-${w.embassyBE.id}`]?.[0]).toMatch(/Keep the letter under 8,000 characters/);
+    expect(result.failure.fieldErrors[`body-${w.embassyBE.id}`]?.map(shownInEnglish)[0]).toMatch(/Keep the letter under 8,000 characters/);
   });
 });
 

@@ -1,4 +1,6 @@
 // "Source: ..." under a fact, pointing at the numbered list of sources at the end of the case page.
+import { useTranslation } from "react-i18next";
+
 interface SourceLike {
   id: string;
   title: string;
@@ -6,11 +8,12 @@ interface SourceLike {
 }
 
 export function SourceRef({ source, numbers }: { source: SourceLike | null; numbers: Map<string, number> }) {
-  if (!source) return <span className="source-ref">Source not recorded</span>;
+  const { t } = useTranslation();
+  if (!source) return <span className="source-ref">{t("caseView.sourceNotRecorded")}</span>;
   const n = numbers.get(source.id);
   return (
     <span className="source-ref">
-      Source:{" "}
+      {t("caseView.source")}{" "}
       <a href={`#source-${source.id}`}>
         [{n}] {source.publisher}
       </a>

@@ -135,6 +135,54 @@ export default {
   email: {
     stopAll: "Keine E-Mails mehr von uns",
     deleteData: "Meine Daten löschen",
+    hello: "Guten Tag,",
+    oneButton: "Der Link öffnet eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, geschieht etwas.",
+    alreadySigned: {
+      subject: "Sie haben bereits unterschrieben: {{title}}",
+      preview: "Sie haben bereits unterschrieben: {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, diese Adresse erneut in die Petition „{{title}}“ eingegeben hat. Falls Sie es nicht waren, müssen Sie nichts tun.",
+      text: "Sie haben „{{title}}“ bereits unterschrieben, vielen Dank: Ihre Unterschrift zählt einmal, und sie ist gezählt.",
+    },
+    reminder: {
+      subject: "Ihre Unterschrift zählt noch nicht: {{title}}",
+      preview: "Ihre Unterschrift zählt noch nicht: {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, gestern die Petition „{{title}}“ mit dieser Adresse unterschrieben hat und die Unterschrift noch nicht bestätigt ist. Dies ist die einzige Erinnerung. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Die Unterschrift zählt dann nicht und wird gelöscht.",
+      text: "Ihre Unterschrift für „{{title}}“ zählt noch nicht: Sie wartet auf einen Klick von Ihnen. Das dauert eine Sekunde, und jeder bestätigte Name gibt der Petition mehr Gewicht, wenn sie übergeben wird.",
+      button: "Meine Unterschrift bestätigen",
+      oneButton:
+        "Der Link öffnet eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, geschieht etwas. Wir erinnern Sie nicht noch einmal.",
+    },
+    caseUpdate: {
+      reasonFollowed: "Sie erhalten diese E-Mail, weil Sie Neuigkeiten zu „{{title}}“ angefordert und bestätigt haben.",
+      reasonSigned:
+        "Sie erhalten diese E-Mail, weil Sie eine Petition zu „{{title}}“ unterschrieben und um Neuigkeiten zum Fall gebeten haben.",
+      button: "Den Fall lesen",
+    },
+    confirmFollow: {
+      subject: "Bitte bestätigen: Neuigkeiten zu {{title}}",
+      preview: "Bestätigen: Neuigkeiten zu {{title}}",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, mit dieser Adresse Neuigkeiten zu „{{title}}“ angefordert hat. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Sie erhalten nichts weiter, und die Adresse wird gelöscht.",
+      text: "Bitte bestätigen Sie, dass Sie eine E-Mail erhalten möchten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+      button: "Bestätigen: Neuigkeiten senden",
+    },
+    supporterLetter: {
+      subjectOne: "Ihren Brief an {{name}} senden?",
+      subjectMany: "Ihre {{count}} Briefe senden?",
+      reason:
+        "Sie erhalten diese E-Mail, weil jemand, wahrscheinlich Sie, Solidarity letters gebeten hat, Briefe für die Kampagne „{{title}}“ zu senden, mit dieser Adresse für die Antworten. Falls Sie es nicht waren, ignorieren Sie diese E-Mail: Es wird nichts gesendet, und die Briefe werden innerhalb weniger Tage gelöscht.",
+      readyOne:
+        "Ihr Brief an {{name}} ist fertig. Er geht erst hinaus, wenn Sie bestätigen, dass Sie ihn geschrieben haben; die Antwort kommt an diese Adresse.",
+      readyMany: "Ihre {{count}} Briefe sind fertig, jeder geht als eigene E-Mail an:",
+      buttonOne: "Meinen Brief lesen und senden",
+      buttonMany: "Meine Briefe lesen und senden",
+      afterOne:
+        "Der Link öffnet Ihren Brief noch einmal zum Lesen, mit einer Schaltfläche; erst wenn Sie sie drücken, wird etwas gesendet.",
+      afterMany:
+        "Sie gehen erst hinaus, wenn Sie bestätigen, dass Sie sie geschrieben haben; die Antworten kommen an diese Adresse. Der Link öffnet Ihre Briefe noch einmal zum Lesen, mit einer Schaltfläche, die alle sendet; erst wenn Sie sie drücken, wird etwas gesendet.",
+    },
     confirmSignature: {
       subject: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",
       preview: "Bitte bestätigen Sie Ihre Unterschrift: {{title}}",
@@ -146,6 +194,192 @@ export default {
       button: "Meine Unterschrift bestätigen",
       oneButton: "Der Link öffnet eine Seite mit einer einzigen Schaltfläche; es passiert nichts, bevor Sie sie drücken.",
     },
+  },
+  caseView: {
+    title: "{{title}}: Solidarity letters",
+    notFound: "Fall nicht gefunden",
+    closed: "Dieser Fall ist abgeschlossen: Wir führen dazu keine Kampagne mehr.",
+    news: "Neuigkeiten",
+    atRisk: "Gefährdete Menschen",
+    statusSince: "Status seit",
+    heldAt: "Festgehalten in",
+    charges: "Anklagepunkte",
+    charge: "Artikel {{article}} des {{law}}",
+    statusHistory: "Bisheriger Verlauf",
+    timeline: "Was geschah",
+    demands: "Was wir fordern",
+    sources: "Quellen",
+    sourceReference: "(Az. {{reference}})",
+    source: "Quelle:",
+    sourceNotRecorded: "Quelle nicht erfasst",
+  },
+  follow: {
+    heading: "Diesem Fall folgen",
+    intro:
+      "Erhalten Sie eine E-Mail, wenn sich für die Menschen in diesem Fall etwas ändert (eine Freilassung, ein Prozess). Sie können das mit einem Klick beenden.",
+    checkEmail:
+      "Vielen Dank! Sehen Sie in Ihr Postfach: Wir haben Ihnen eine E-Mail mit einem Bestätigungslink geschickt. Bis Sie bestätigen, schicken wir nichts weiter.",
+    email: "Ihre E-Mail-Adresse",
+    emailHint: "Nur für Neuigkeiten zu diesem Fall. Nie angezeigt, nie weitergegeben.",
+    submit: "Diesem Fall folgen",
+    submitting: "Wird gesendet…",
+    cannotFollow: "Diesem Fall kann man hier nicht folgen: Sehen Sie sich seine Kampagne an.",
+  },
+  home: {
+    title: "Solidarity letters: Fälle",
+    description: "Menschen, die wegen friedlichen Protests verfolgt werden, und wie Sie ihnen mit einem Brief helfen.",
+    heading: "Wegen friedlichen Protests in Gefahr",
+    actNow: "Jetzt handeln",
+    sign: "Unterschreiben",
+    signLabel: "Unterschreiben: {{title}}",
+    write: "Brief schreiben",
+    writeLabel: "Brief schreiben: {{title}}",
+    lead: "Jeder Fall unten sagt, wer in Gefahr ist, was geschah, was vorgeworfen wird und was wir fordern, mit der Quelle jeder Angabe.",
+    noCases: "Zurzeit gibt es keine aktiven Fälle.",
+    since: "Seit {{date}}",
+    act: "Handeln: {{title}}",
+    atRisk: "Gefährdete Menschen",
+  },
+  links: {
+    followStopTitle: "Keine Neuigkeiten mehr zu einem Fall",
+    followDeleteTitle: "Meine Daten löschen: Neuigkeiten zu einem Fall",
+    stopTitle: "Keine E-Mails mehr",
+    deleteTitle: "Meine Daten löschen",
+    stoppedHeading: "Keine E-Mails mehr",
+    stoppedSigner: "Wir schicken an diese Adresse keine E-Mails mehr, für keine Kampagne.",
+    stoppedFollower: "Wir schicken an diese Adresse keine E-Mails mehr, für keinen Fall und keine Kampagne.",
+    stillCountsSignature: "Ihre Unterschrift zählt weiterhin.",
+    stillCountsLetter: "Ein Brief, den Sie bestätigt haben, geht trotzdem an seinen Empfänger.",
+    stopHeading: "Keine E-Mails mehr von uns?",
+    stopText: "Sie erhalten an diese Adresse keine E-Mails mehr von Solidarity letters.",
+    stopFollowerText:
+      "Sie erhalten an diese Adresse keine E-Mails mehr von Solidarity letters: keine Neuigkeiten zu diesem Fall und zu keinem anderen.",
+    stopButton: "Keine E-Mails mehr",
+    deletedHeading: "Ihre Daten sind gelöscht",
+    deleteHeading: "Meine Daten löschen",
+    deleteButton: "Meine Daten löschen",
+    deletedSignature:
+      "Ihr Name, Ihre E-Mail-Adresse, Ihr Ort, Ihre Organisation und Ihr Kommentar sind gelöscht. Falls Sie bestätigt hatten, bleibt Ihre Unterschrift nur als Zahl in der Zählung.",
+    explainSignature:
+      "Damit werden Ihr Name, Ihre E-Mail-Adresse, Ihr Ort, Ihre Organisation und Ihr Kommentar aus der Petition „{{title}}“ gelöscht, ebenso aus jeder anderen Petition und jedem Brief, für die Sie diese E-Mail-Adresse angegeben haben, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahren. Falls Sie Ihre Unterschrift bestätigt hatten, bleibt sie ohne Ihren Namen in der Zählung.",
+    deletedLetter:
+      "Ihr Brief, Ihr Name und Ihre E-Mail-Adresse sind aus Solidarity letters gelöscht. Ein Brief, den Sie schon bestätigt hatten, hat seinen Empfänger bereits erreicht.",
+    explainLetter:
+      "Damit werden Ihr Brief für die Kampagne „{{title}}“ mit Ihrem Namen und Ihrer E-Mail-Adresse gelöscht, ebenso jede andere Unterschrift und jeder Brief, für die Sie diese E-Mail-Adresse angegeben haben, und alle E-Mails, die wir von Ihnen oder an Sie aufbewahren. Falls Sie ihn nicht bestätigt hatten, wird er nie verschickt.",
+    deletedFollower:
+      "Ihre E-Mail-Adresse ist aus Solidarity letters gelöscht, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahrt hatten.",
+    explainFollower:
+      "Damit wird Ihre E-Mail-Adresse aus den Neuigkeiten zu „{{title}}“ gelöscht, ebenso aus jedem anderen Fall, dem Sie folgen, jeder Unterschrift und jedem Brief, für die Sie diese Adresse angegeben haben, samt allen E-Mails, die wir von Ihnen oder an Sie aufbewahren. Eine bestätigte Unterschrift bleibt ohne Ihren Namen in der Zählung.",
+    followTitle: "Bestätigen: Neuigkeiten zu einem Fall",
+    followingHeading: "Sie folgen diesem Fall",
+    following: "Wir schreiben Ihnen, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+    backToCase: "Zurück zum Fall",
+    followHeading: "Bestätigen: Neuigkeiten zu diesem Fall",
+    followText: "Sie haben um eine E-Mail gebeten, wenn sich für die Menschen in „{{title}}“ etwas ändert.",
+    followButton: "Bestätigen: Neuigkeiten senden",
+  },
+  write: {
+    title: "Eigene Briefe schreiben: Solidarity letters",
+    heading: "Eigene Briefe schreiben",
+    name: "Ihr Name",
+    nameHint: "Damit unterschreiben Sie Ihre Briefe.",
+    city: "Ihr Ort",
+    cityHint: "Steht unter Ihrem Namen.",
+    country: "Ihr Land",
+    countryHint:
+      "Sie erhalten die Empfänger für Ihr Land: die Botschaft Kasachstans dort, Ihre Europaabgeordneten und die kasachischen Behörden.",
+    countryPlaceholder: "Wählen Sie Ihr Land",
+    show: "Meine Briefe zeigen",
+    checkInboxHeading: "Sehen Sie in Ihr Postfach",
+    checkInbox:
+      "Wir haben Ihnen eine E-Mail geschickt. Ihr Link zeigt Ihre Briefe noch einmal, mit einer Schaltfläche, die sie alle abschickt; bis Sie sie drücken, geht nichts hinaus. Jeder Brief geht als eigene E-Mail an seinen Empfänger, und die Antworten kommen an Ihre E-Mail-Adresse.",
+    lettersFor: "Ihre Briefe ({{count}}) für {{country}}",
+    noTargets: "Diese Kampagne hat für {{country}} noch keine Empfänger.",
+    whoGets: "Wer einen Brief bekommt",
+    whoGetsHint:
+      "Alle sind angekreuzt: Entfernen Sie das Häkchen bei allen, denen Sie nicht schreiben möchten. Jeder bekommt eine eigene E-Mail.",
+    readAndEdit: "Ihre Briefe lesen und bearbeiten",
+    to: "An {{name}}",
+    noEmail: "Für {{name}} ist keine E-Mail-Adresse bekannt: Kopieren Sie den Brief und schicken Sie ihn per Post.",
+    subject: "Betreff",
+    letter: "Brief",
+    ownEmail: "Stattdessen von meiner eigenen E-Mail-Adresse senden",
+    ready: "Ihr Brief an {{name}}, bereit in Ihrem eigenen E-Mail-Programm:",
+    openMailProgram: "In meinem E-Mail-Programm öffnen",
+    openGmail: "In Gmail öffnen",
+    openOutlook: "In Outlook.com öffnen",
+    copy: "Brief kopieren",
+    copied: "Kopiert",
+    tooLong:
+      "Dieser Brief ist zu lang für den Link eines E-Mail-Programms: Es öffnet nur den Anfang. Kopieren Sie den ganzen Brief aus dem Feld oben und fügen Sie ihn ein.",
+    noMailProgram: "Kein E-Mail-Programm? Kopieren Sie den Brief aus dem Feld oben und fügen Sie ihn in eine beliebige E-Mail ein.",
+    email: "Ihre E-Mail-Adresse",
+    emailHint:
+      "Wir schicken Ihnen einen Link, mit dem Sie bestätigen, dass die Briefe von Ihnen sind, und die Antworten kommen zu Ihnen. Für nichts anderes verwenden wir sie.",
+    send: "Meine Briefe senden",
+    nothingYet_one:
+      "Noch geht nichts hinaus: höchstens {{formatted}} Brief, an seinen Empfänger in Ihrem Namen, sobald Sie die Schaltfläche in unserer E-Mail drücken.",
+    nothingYet_other:
+      "Noch geht nichts hinaus: höchstens {{formatted}} Briefe, jeder an seinen Empfänger in Ihrem Namen, sobald Sie die Schaltfläche in unserer E-Mail drücken.",
+    subjectRequired: "Der Betreff fehlt.",
+    subjectTooLong: "Der Betreff darf höchstens 300 Zeichen lang sein.",
+    letterTooShort: "Der Brief braucht mindestens 20 Zeichen.",
+    letterTooLong: "Der Brief darf höchstens 8.000 Zeichen lang sein.",
+    tickOne: "Kreuzen Sie mindestens einen Brief zum Senden an.",
+    yourEmail: "Geben Sie Ihre E-Mail-Adresse an: Die Antworten kommen dorthin, und der Link, der Ihre Briefe abschickt.",
+  },
+  embed: {
+    title: "Unterschreiben: {{title}}",
+    writeToo: "Schreiben Sie auch eigene Briefe",
+    readMore: "Mehr über die Kampagne",
+    whatYouSign: "Was Sie unterschreiben",
+    wholeCampaign: "Die ganze Kampagne",
+  },
+  send: {
+    title: "Ihre Briefe senden",
+    back: "Zurück zu „{{title}}“",
+    onItsWayOne: "Ihr Brief ist unterwegs",
+    onItsWayMany: "Ihre Briefe sind unterwegs",
+    sentNow_one: "{{formatted}} Brief gesendet, als eigene E-Mail.",
+    sentNow_other: "{{formatted}} Briefe gesendet, jeder als eigene E-Mail.",
+    alreadyOne: "Ihr Brief wurde bereits gesendet; jeder geht nur einmal.",
+    alreadyMany: "Ihre Briefe wurden bereits gesendet; jeder geht nur einmal.",
+    answers: "Die Antworten kommen an Ihre E-Mail-Adresse.",
+    withoutEmail:
+      "Wir können Ihren Brief an {{names}} nicht mehr per E-Mail senden: Die Adresse wurde entfernt. Sie können erneut schreiben und den Brief per Post schicken.",
+    sendOne: "Meinen Brief senden",
+    sendMany_one: "Meinen {{formatted}} Brief senden",
+    sendMany_other: "Meine {{formatted}} Briefe senden",
+    askOne: "Ihren Brief an {{name}} senden?",
+    askMany_one: "Ihren {{formatted}} Brief senden?",
+    askMany_other: "Ihre {{formatted}} Briefe senden?",
+    each: "Jeder geht als eigene E-Mail von Solidarity letters in Ihrem Namen; die Antworten kommen an Ihre E-Mail-Adresse.",
+    goTo: "Ihre Briefe gehen an",
+    yourLetter: "Ihr Brief",
+    yourLetterTo: "Ihr Brief an {{name}}",
+    to: "An {{name}}",
+    notYouOne:
+      "Falls Sie diesen Brief nicht geschrieben haben, schließen Sie diese Seite: Es wird nichts gesendet, und er wird in wenigen Tagen gelöscht.",
+    notYouMany:
+      "Falls Sie diese Briefe nicht geschrieben haben, schließen Sie diese Seite: Es wird nichts gesendet, und sie werden in wenigen Tagen gelöscht.",
+  },
+  errorPage: {
+    back: "Zurück zu den Fällen",
+    unknown: {
+      title: "Etwas ist schiefgegangen",
+      text: "Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.",
+    },
+    s400: {
+      title: "Nicht verstanden",
+      text: "Diese Anfrage wurde nicht verstanden. Gehen Sie zurück, prüfen Sie Ihre Angaben und versuchen Sie es erneut.",
+    },
+    s403: { title: "Nicht erlaubt", text: "Sie haben keine Berechtigung, diese Seite zu sehen." },
+    s404: {
+      title: "Seite nicht gefunden",
+      text: "Wir konnten diese Seite nicht finden. Vielleicht wurde sie entfernt, oder die Adresse ist falsch geschrieben.",
+    },
+    s405: { title: "Hier nicht erlaubt", text: "Diese Seite nimmt diese Art von Anfrage nicht an." },
+    s413: { title: "Zu groß", text: "Was gesendet wurde, ist größer, als diese Seite annimmt." },
   },
   date: {
     months: {
