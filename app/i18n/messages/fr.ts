@@ -239,6 +239,8 @@ export default {
     atRisk: "Personnes en danger",
   },
   links: {
+    followerStopTitle: "Ne plus recevoir d’e-mails : nouvelles d’une affaire",
+    followerDeleteTitle: "Supprimer mes données : nouvelles d’une affaire",
     stopTitle: "Ne plus recevoir d’e-mails",
     deleteTitle: "Supprimer mes données",
     stoppedHeading: "Plus aucun e-mail",

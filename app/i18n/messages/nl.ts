@@ -233,6 +233,8 @@ export default {
     atRisk: "Mensen in gevaar",
   },
   links: {
+    followerStopTitle: "Geen e-mail meer: nieuws over een zaak",
+    followerDeleteTitle: "Mijn gegevens verwijderen: nieuws over een zaak",
     stopTitle: "Geen e-mail meer",
     deleteTitle: "Mijn gegevens verwijderen",
     stoppedHeading: "Geen e-mail meer",

@@ -238,6 +238,8 @@ export default {
     atRisk: "Кому грозит опасность",
   },
   links: {
+    followerStopTitle: "Отписаться от писем: новости по делу",
+    followerDeleteTitle: "Удалить мои данные: новости по делу",
     stopTitle: "Отписаться от писем",
     deleteTitle: "Удалить мои данные",
     stoppedHeading: "Писем больше не будет",
