@@ -14,7 +14,7 @@ import { languageOfPage } from "~/i18n/meta";
 const LINK_NOT_VALID = "This link is not valid. Copy the whole address from the email.";
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: tFor(languageOfPage(matches))("links.followDeleteTitle") },
+  { title: tFor(languageOfPage(matches))("links.followerDeleteTitle") },
   { name: "robots", content: "noindex" },
 ];
 

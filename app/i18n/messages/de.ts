@@ -241,8 +241,8 @@ export default {
     atRisk: "Gefährdete Menschen",
   },
   links: {
-    followStopTitle: "Keine Neuigkeiten mehr zu einem Fall",
-    followDeleteTitle: "Meine Daten löschen: Neuigkeiten zu einem Fall",
+    followerStopTitle: "Keine E-Mails mehr: Neuigkeiten zu einem Fall",
+    followerDeleteTitle: "Meine Daten löschen: Neuigkeiten zu einem Fall",
     stopTitle: "Keine E-Mails mehr",
     deleteTitle: "Meine Daten löschen",
     stoppedHeading: "Keine E-Mails mehr",

@@ -230,8 +230,8 @@ export default {
     atRisk: "People at risk",
   },
   links: {
-    followStopTitle: "Stop news of a case",
-    followDeleteTitle: "Delete my data: news of a case",
+    followerStopTitle: "Stop email: news of a case",
+    followerDeleteTitle: "Delete my data: news of a case",
     stopTitle: "Stop email",
     deleteTitle: "Delete my data",
     stoppedHeading: "No more email",

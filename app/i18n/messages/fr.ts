@@ -239,8 +239,8 @@ export default {
     atRisk: "Personnes en danger",
   },
   links: {
-    followStopTitle: "Ne plus recevoir les nouvelles d’un dossier",
-    followDeleteTitle: "Supprimer mes données : nouvelles d’un dossier",
+    followerStopTitle: "Ne plus recevoir d’e-mails : nouvelles d’une affaire",
+    followerDeleteTitle: "Supprimer mes données : nouvelles d’une affaire",
     stopTitle: "Ne plus recevoir d’e-mails",
     deleteTitle: "Supprimer mes données",
     stoppedHeading: "Plus aucun e-mail",

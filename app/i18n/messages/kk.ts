@@ -228,8 +228,8 @@ export default {
     atRisk: "Қауіп төнген адамдар",
   },
   links: {
-    followStopTitle: "Іс жаңалықтарын тоқтату",
-    followDeleteTitle: "Деректерімді жою: іс жаңалықтары",
+    followerStopTitle: "Хаттардан бас тарту: іс туралы жаңалықтар",
+    followerDeleteTitle: "Деректерімді жою: іс туралы жаңалықтар",
     stopTitle: "Хаттардан бас тарту",
     deleteTitle: "Деректерімді жою",
     stoppedHeading: "Енді хат келмейді",

@@ -233,8 +233,8 @@ export default {
     atRisk: "Mensen in gevaar",
   },
   links: {
-    followStopTitle: "Geen nieuws meer over een zaak",
-    followDeleteTitle: "Mijn gegevens wissen: nieuws over een zaak",
+    followerStopTitle: "Geen e-mail meer: nieuws over een zaak",
+    followerDeleteTitle: "Mijn gegevens verwijderen: nieuws over een zaak",
     stopTitle: "Geen e-mail meer",
     deleteTitle: "Mijn gegevens verwijderen",
     stoppedHeading: "Geen e-mail meer",

@@ -238,8 +238,8 @@ export default {
     atRisk: "Кому грозит опасность",
   },
   links: {
-    followStopTitle: "Не присылать новости о деле",
-    followDeleteTitle: "Удалить мои данные: новости о деле",
+    followerStopTitle: "Отписаться от писем: новости по делу",
+    followerDeleteTitle: "Удалить мои данные: новости по делу",
     stopTitle: "Отписаться от писем",
     deleteTitle: "Удалить мои данные",
     stoppedHeading: "Писем больше не будет",
