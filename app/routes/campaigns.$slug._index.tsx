@@ -1,30 +1,26 @@
 // The public campaign page: who is at risk and why, the demands, the petition and its count, the
 // latest signers who agreed to be shown, and the form to sign.
 import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n/i18n";
 import { countryNameIn, formatDateTimeIn } from "~/i18n/format";
 import { languageOfPage } from "~/i18n/meta";
-import { languageOf, withLanguage } from "~/i18n/i18n.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { notFoundUnless } from "~/auth/permissions.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { UntranslatedNote } from "~/content/untranslated-note";
 import { SignForm } from "~/petitions/components/sign-form";
-import { SignSchema } from "~/petitions/signature.schema";
 import { campaignPage } from "~/petitions/campaign-page.server";
-import { campaignForSigning, sign } from "~/petitions/signature.server";
 import { formStamp } from "~/security/crypto.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { failure, parseForm } from "~/ui/form-result";
 import { ProgressBar } from "~/ui/progress-bar";
 import { StatusBadge } from "~/ui/status-badge";
 import { retryAfterHeaders } from "~/ui/headers";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { shareChannel, shareMeta, SOURCE_FIELD } from "~/growth/share";
 import printStyles from "~/styles/print.css";
+import { signFromForm } from "~/petitions/sign-action.server";
 
 /** Anonymous visitors get this page from memory, re-rendered every few seconds (app/serving/public-pages.server.ts). */
 export const handle = { publicPage: true };
@@ -58,40 +54,9 @@ const messages = { "check-email": "campaign.checkEmail" } as const;
 
 export const headers = retryAfterHeaders;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const campaign = await campaignForSigning(paramOr404(SlugSchema, params.slug, "No such campaign."));
-  notFoundUnless(campaign, "No such campaign.");
-  const formData = await request.formData();
-  if (campaign.status !== "live" || !campaign.petitionText) {
-    return json(failure(formData, {}, "errors.petitionClosed"), { status: 409 });
-  }
-  const verdict = await checkPublicForm(formData, context.clientAddress);
-  if (!verdict.ok) {
-    return json(failure(formData, {}, verdict.message), {
-      status: verdict.status,
-      headers: verdict.retryAfterSeconds ? { "Retry-After": String(verdict.retryAfterSeconds) } : {},
-    });
-  }
-  const parsed = parseForm(SignSchema, formData);
-  if (!parsed.success) {
-    await refundSubmission(context.clientAddress);
-    return json(parsed.failure, { status: 400 });
-  }
-  const result = await sign({
-    campaign,
-    input: parsed.data,
-    clientAddress: context.clientAddress,
-    appUrl: appUrl(request),
-    stamp: verdict.stamp,
-    language: await languageOf(request),
-    source: shareChannel(formData.get(SOURCE_FIELD)),
-  });
-  if (result.kind === "stamp-used") {
-    await refundSubmission(context.clientAddress);
-    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
-  }
-  // The same next page for every address: "check your inbox", then share and write.
-  return redirect(`/campaigns/${campaign.slug}/share?${withLanguage(request, { signed: "check-email" })}`);
+// The same next page for every address: "check your inbox", then share and write.
+export function action(args: ActionFunctionArgs) {
+  return signFromForm(args, (slug) => `/campaigns/${slug}/share`);
 }
 
 export default function CampaignPage() {

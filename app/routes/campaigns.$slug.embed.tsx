@@ -6,23 +6,18 @@
 import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n/i18n";
 import { languageOfPage } from "~/i18n/meta";
-import { languageOf, withLanguage } from "~/i18n/i18n.server";
+import { languageOf } from "~/i18n/i18n.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { appUrl } from "~/env.server";
-import { checkPublicForm, refundSubmission, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { campaignPage } from "~/petitions/campaign-page.server";
 import { SignForm } from "~/petitions/components/sign-form";
-import { SignSchema } from "~/petitions/signature.schema";
-import { campaignForSigning, sign } from "~/petitions/signature.server";
 import { formStamp } from "~/security/crypto.server";
 import { SlugSchema, paramOr404 } from "~/security/params.server";
 import { ErrorMessage } from "~/ui/error-message";
-import { failure, parseForm } from "~/ui/form-result";
 import { retryAfterHeaders } from "~/ui/headers";
 import { ProgressBar } from "~/ui/progress-bar";
+import { signFromForm } from "~/petitions/sign-action.server";
 
 /** The root layout leaves out the site's header and footer: the frame shows the form only. */
 export const handle = { bare: true };
@@ -55,40 +50,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-// The same signing as the campaign page's (app/routes/campaigns.$slug._index.tsx): one answer for
-// every address, and the stamp, honeypot and rate limit of every public form.
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const campaign = await campaignForSigning(paramOr404(SlugSchema, params.slug, "No such campaign."));
-  notFoundUnless(campaign, "No such campaign.");
-  const formData = await request.formData();
-  if (campaign.status !== "live" || !campaign.petitionText) {
-    return json(failure(formData, {}, "errors.petitionClosed"), { status: 409 });
-  }
-  const verdict = await checkPublicForm(formData, context.clientAddress);
-  if (!verdict.ok) {
-    return json(failure(formData, {}, verdict.message), {
-      status: verdict.status,
-      headers: verdict.retryAfterSeconds ? { "Retry-After": String(verdict.retryAfterSeconds) } : {},
-    });
-  }
-  const parsed = parseForm(SignSchema, formData);
-  if (!parsed.success) {
-    await refundSubmission(context.clientAddress);
-    return json(parsed.failure, { status: 400 });
-  }
-  const result = await sign({
-    campaign,
-    input: parsed.data,
-    clientAddress: context.clientAddress,
-    appUrl: appUrl(request),
-    stamp: verdict.stamp,
-    language: await languageOf(request),
-  });
-  if (result.kind === "stamp-used") {
-    await refundSubmission(context.clientAddress);
-    return json(failure(formData, {}, STAMP_USED_MESSAGE), { status: 409 });
-  }
-  return redirect(`/campaigns/${campaign.slug}/embed?${withLanguage(request, { signed: "check-email" })}`);
+// Signed in the frame, thanked in the frame.
+export function action(args: ActionFunctionArgs) {
+  return signFromForm(args, (slug) => `/campaigns/${slug}/embed`);
 }
 
 /** A link out of the frame: a new tab, which gets no handle on the embedding page. */
