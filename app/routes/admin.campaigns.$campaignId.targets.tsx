@@ -7,12 +7,13 @@ import { z } from "zod";
 import { MAX_PICK_RESULTS, searchTargets, setTargetsPicked } from "~/campaigns/campaign.server";
 import { targetKindLabels, type TargetKind } from "~/campaigns/campaign.schema";
 import { requireOrganiserCampaign } from "~/campaigns/campaign-access.server";
-import { filtersFromUrl, MAX_TARGET_QUERY, targetKinds } from "~/targets/target.schema";
+import { filtersFromUrl } from "~/targets/target.schema";
 import { targetFilterOptions } from "~/targets/target.server";
 import { tagName } from "~/targets/tag-names";
 import { ErrorMessage } from "~/ui/error-message";
 import { countryName } from "~/ui/format";
 import { fieldOr400, IdSchema, intentOr400 } from "~/security/params.server";
+import { TargetFilterFields } from "~/targets/components/target-filter-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Targets of ${data?.campaign.title ?? "the campaign"}: Solidarity letters` },
@@ -48,9 +49,6 @@ export default function PickTargets() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const picked = new Set(campaign.pickedTargets.map((p) => p.targetId));
-  const byName = (a: string, b: string) => a.localeCompare(b, "en");
-  const countries = options.countries.map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => byName(a.name, b.name));
-  const tags = options.tags.map((t) => ({ tag: t, name: tagName(t) })).sort((a, b) => byName(a.name, b.name));
   const pickedShown = targets.filter((t) => picked.has(t.id)).length;
   return (
     <>
@@ -63,45 +61,7 @@ export default function PickTargets() {
         countries and tags select.
       </p>
       <Form method="get" className="actions" aria-label="Search targets">
-        <label>
-          Name <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={MAX_TARGET_QUERY} />
-        </label>
-        <label>
-          Kind{" "}
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Any kind</option>
-            {targetKinds.map((k) => (
-              <option key={k} value={k}>
-                {targetKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Country{" "}
-          <select name="country" defaultValue={filters.country ?? ""}>
-            <option value="">Any country</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag{" "}
-          <select name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="secondary">
-          Search
-        </button>
+        <TargetFilterFields filters={filters} options={options} />
       </Form>
 
       {result ? (

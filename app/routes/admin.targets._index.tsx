@@ -3,18 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireOrganiser } from "~/auth/permissions.server";
-import {
-  filtersFromUrl,
-  MAX_TARGET_QUERY,
-  targetKindLabel,
-  targetKinds,
-  targetKindLabels,
-  type TargetFilters,
-} from "~/targets/target.schema";
+import { filtersFromUrl, targetKindLabel, type TargetFilters } from "~/targets/target.schema";
 import { tagName } from "~/targets/tag-names";
 import { listTargets, suppressionLabels, targetFilterOptions } from "~/targets/target.server";
 import { ErrorMessage } from "~/ui/error-message";
 import { count, countryName, plural } from "~/ui/format";
+import { TargetFilterFields } from "~/targets/components/target-filter-fields";
 
 export const meta: MetaFunction = () => [{ title: "Targets: Solidarity letters" }];
 
@@ -50,9 +44,6 @@ function subtitle(t: { kind: string; name: string; position: string | null; body
 export default function TargetsPage() {
   const { targets, total, page, pages, filters, options } = useLoaderData<typeof loader>();
   const filtered = !!(filters.q || filters.kind || filters.country || filters.tag);
-  const byName = (a: string, b: string) => a.localeCompare(b, "en");
-  const countries = options.countries.map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => byName(a.name, b.name));
-  const tags = options.tags.map((t) => ({ tag: t, name: tagName(t) })).sort((a, b) => byName(a.name, b.name));
   return (
     <>
       <h1>Targets</h1>
@@ -70,45 +61,7 @@ export default function TargetsPage() {
       </p>
 
       <Form method="get" className="actions" aria-label="Filter targets">
-        <label>
-          Name <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={MAX_TARGET_QUERY} placeholder="e.g. Embassy" />
-        </label>
-        <label>
-          Kind{" "}
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Any kind</option>
-            {targetKinds.map((k) => (
-              <option key={k} value={k}>
-                {targetKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Country{" "}
-          <select name="country" defaultValue={filters.country ?? ""}>
-            <option value="">Any country</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag{" "}
-          <select name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="secondary">
-          Search
-        </button>
+        <TargetFilterFields filters={filters} options={options} placeholder="e.g. Embassy" />
         {filtered ? <Link to="/admin/targets">Show all</Link> : null}
       </Form>
 
