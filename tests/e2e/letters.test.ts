@@ -47,14 +47,14 @@ describe("a section member's letters", () => {
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(generated);
 
-    // Preview one: the embassy in Belgium, with its own salutation.
+    // Preview one: the embassy in Belgium, in Russian (the first language it reads), with its people.
     await page
       .getByRole("link", { name: /Embassy of Kazakhstan in Belgium|Embassy of Kazakhstan/ })
       .first()
       .click();
     await page.getByRole("heading", { level: 1, name: /^Letter to / }).waitFor();
     const body = page.getByLabel("Letter", { exact: true });
-    expect(await body.inputValue()).toMatch(/^Your Excellency,/);
+    expect(await body.inputValue()).toMatch(/^Ваше Превосходительство!/);
     expect(await body.inputValue()).toContain("Oksana Shevchuk");
 
     // Edit it.
