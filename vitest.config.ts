@@ -7,6 +7,8 @@ const alias = { "~": path.resolve("app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // PostgreSQL runs (`npm run test:postgres`) migrate one template database first.
+    globalSetup: ["tests/setup/global.ts"],
     projects: [
       {
         resolve: { alias },

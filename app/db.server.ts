@@ -1,9 +1,9 @@
-// The one Prisma client of the app, on SQLite through better-sqlite3; and the one raw connection
-// that the signing hot path uses (below).
+// The one Prisma client of the app, on SQLite through better-sqlite3 or on PostgreSQL through pg;
+// and the hot path's own prepared statements (app/db/hot.server.ts).
 //
 // The write model (docs/decisions/001-write-model.md), for every write in the app:
 // - a write that needs more than one statement is one `prisma.$transaction(async (tx) => …)` (or,
-//   on the hot path, one synchronous `writeTransaction`); it takes the write lock when it begins
+//   on the hot path, one `hot().transaction`); on SQLite it takes the write lock when it begins
 //   (BEGIN IMMEDIATE), so it can never fail half-way because another connection wrote first;
 // - inside it, only `tx` is used: while it is open, every other query of this process waits for
 //   its end, so no request ever sees another's uncommitted rows or is rolled back with it (a stray
@@ -12,38 +12,56 @@
 //   retried after short asynchronous pauses, so the event loop keeps serving;
 // - nothing holds a transaction open across network I/O or a long loop: work in chunks, each its
 //   own transaction, and send email through the outbox (written in the same transaction).
-// A PostgreSQL engine can sit behind the same client: it would keep these rules with row locks
-// and READ COMMITTED instead of one lock per database.
-import Database from "better-sqlite3";
+// On PostgreSQL (DATABASE_URL=postgresql://…) the same client runs on the pg adapter, and the same
+// rules hold with row locks under READ COMMITTED instead of one lock per database: a write that
+// depends on what it read is one conditional statement (updateMany with the expected state in its
+// `where`, an upsert, ON CONFLICT) or is settled by a unique index, never a read and then a write.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { engineOf } from "~/db/engine";
+import { CONNECTION_PRAGMAS, openHotDatabase, type HotDatabase } from "~/db/hot.server";
 import { PrismaClient } from "~/generated/prisma.server/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres.server/client";
 import { env } from "~/env.server";
 import { GatedSqlite, retryWhileBusy } from "~/db/sqlite-adapter.server";
+
+export { CONNECTION_PRAGMAS, sqliteDate } from "~/db/hot.server";
+export type { HotStatements } from "~/db/hot.server";
 
 /** Waiting for the lock (maxWait) and holding it (timeout): both far above what any transaction needs. */
 export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
-function createClient() {
-  return new PrismaClient({ adapter: new GatedSqlite(env().DATABASE_URL), transactionOptions: TRANSACTION_OPTIONS });
+/** The engine this process runs on, from DATABASE_URL. */
+export const engine = () => engineOf(env().DATABASE_URL);
+
+function createClient(): PrismaClient {
+  const url = env().DATABASE_URL;
+  if (engineOf(url) === "sqlite") return new PrismaClient({ adapter: new GatedSqlite(url), transactionOptions: TRANSACTION_OPTIONS });
+  // The same models from the same schema (scripts/postgres-schema.ts): only the engine differs.
+  const client = new PostgresPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
+  return client as unknown as PrismaClient;
 }
 
 declare global {
   var __prisma: PrismaClient | undefined;
+  var __hotDatabase: HotDatabase | undefined;
 }
 
 export const prisma: PrismaClient = (globalThis.__prisma ??= createClient());
 
 /**
- * Every connection's settings. synchronous = NORMAL in WAL: a commit survives the application
+ * Once per process, on SQLite: WAL lets readers go on while one writer writes. And every
+ * connection's settings (CONNECTION_PRAGMAS): synchronous = NORMAL in WAL: a commit survives the application
  * crashing; only a power loss or OS crash may lose the last commits (README, Safety). With a
  * million signatures, their indexes on random keys (tokenHash, emailHash) no longer fit SQLite's
  * default 2 MB page cache, and each signature read pages back from the OS through read() calls:
  * a 64 MB cache per connection and the file mapped into memory (shared by every process, through
  * the OS page cache) made signing faster (README, Benchmarks).
  */
-export const CONNECTION_PRAGMAS = ["synchronous = NORMAL", "cache_size = -64000", "mmap_size = 1073741824"];
-
-/** Once per process: WAL lets readers go on while one writer writes. */
 export async function configureDatabase() {
+  if (engine() !== "sqlite") return;
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   for (const pragma of CONNECTION_PRAGMAS) await prisma.$queryRawUnsafe(`PRAGMA ${pragma}`);
 }
@@ -57,47 +75,20 @@ export async function databaseAnswers(): Promise<boolean> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The hot path's own connection. Signing runs for every supporter at the peak of a campaign, and
-// Prisma's per-query cost (query compiler, a fresh prepare per statement) was most of its time. So
-// signing reads and writes through prepared better-sqlite3 statements on a second connection.
-// Its writes are one synchronous IMMEDIATE transaction each, so the lock is never held across an
-// await; and it never waits for the lock inside SQLite (timeout 0): a synchronous wait would block
-// this process's event loop, and with it a Prisma transaction of this same process that holds the
-// lock — a deadlock. When the database is busy it tries again after a short asynchronous pause.
-// ---------------------------------------------------------------------------------------------
-let hot: Database.Database | undefined;
-
-export function hotConnection(): Database.Database {
-  if (!hot) {
-    hot = new Database(env().DATABASE_URL.replace(/^file:/, ""), { timeout: 0 });
-    for (const pragma of CONNECTION_PRAGMAS) hot.pragma(pragma);
-  }
-  return hot;
+/** The hot path's own connection (app/db/hot.server.ts): prepared statements on either engine. */
+export function hot(): HotDatabase {
+  return (globalThis.__hotDatabase ??= openHotDatabase(env().DATABASE_URL, { poolSize: env().DATABASE_POOL_SIZE }));
 }
 
-const prepared = new Map<string, Database.Statement>();
-
-/** A statement on the hot connection, prepared once. */
-export function preparedStatement(sql: string): Database.Statement {
-  let statement = prepared.get(sql);
-  if (!statement) prepared.set(sql, (statement = hotConnection().prepare(sql)));
-  return statement;
+/** Closes this process's connections (tests, scripts that end). */
+export async function disconnectDatabase() {
+  await globalThis.__prisma?.$disconnect();
+  globalThis.__prisma = undefined;
+  await globalThis.__hotDatabase?.close();
+  globalThis.__hotDatabase = undefined;
 }
 
-/** Runs `work` on the hot connection, trying again while another writer holds the database. */
-export function whenNotBusy<T>(work: () => T): Promise<T> {
+/** Runs `work` again after a short pause while another SQLite connection holds the write lock. */
+export function whenNotBusy<T>(work: () => T | Promise<T>): Promise<T> {
   return retryWhileBusy(work);
 }
-
-/** A hot-path write refused by a unique index (e.g. the same address signing twice at once). */
-export const isUniqueViolation = (error: unknown) => error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE";
-
-/** One write transaction on the hot connection: all of `work` or nothing. */
-export function writeTransaction<T>(work: () => T): Promise<T> {
-  const transaction = hotConnection().transaction(work);
-  return whenNotBusy(() => transaction.immediate());
-}
-
-/** SQLite's form of a DateTime, as Prisma's adapter writes it (ISO 8601, "+00:00"): they compare as text. */
-export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");

@@ -5,11 +5,18 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
+import { isPostgresUrl } from "~/db/engine";
 
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().startsWith("file:").default("file:./data/app.db"),
+    /** `file:…` for SQLite (the default), `postgresql://…` for PostgreSQL (README, "PostgreSQL"). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+      .default("file:./data/app.db"),
+    /** PostgreSQL: connections per pool, per process (there are two pools: Prisma's and the hot path's). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().positive().default(3000),
     SESSION_SECRET: z.string().min(32).optional(),
     /** 32 bytes, base64: encrypts signers' personal data (the current key: new data is sealed with it). */
@@ -151,7 +158,12 @@ const DevSecrets = z.object({
 export type DevSecrets = z.infer<typeof DevSecrets>;
 
 export function devSecretsFile(databaseUrl: string): string {
-  return path.join(path.dirname(databaseUrl.replace(/^file:/, "")), "dev-secrets.json");
+  return path.join(databaseFolder(databaseUrl), "dev-secrets.json");
+}
+
+/** Where files that belong with the database go: beside a SQLite file, in data/ for PostgreSQL. */
+function databaseFolder(databaseUrl: string): string {
+  return isPostgresUrl(databaseUrl) ? "data" : path.dirname(databaseUrl.replace(/^file:/, ""));
 }
 
 /** Writes a file whole or not at all: a temporary file, flushed to disk, renamed over the old one. */
@@ -256,7 +268,7 @@ export function env(): Env {
   const dev =
     value.SESSION_SECRET && value.DATA_KEY
       ? null
-      : readDevSecrets(devSecretsFile(value.DATABASE_URL), value.DATABASE_URL.replace(/^file:/, ""));
+      : readDevSecrets(devSecretsFile(value.DATABASE_URL), isPostgresUrl(value.DATABASE_URL) ? undefined : value.DATABASE_URL.replace(/^file:/, ""));
   if (value.DATA_KEY && value.DATA_KEY_PREVIOUS && !value.DATA_HASH_KEY) {
     throw new StartupRefusal(
       "DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).",
@@ -273,7 +285,7 @@ export function env(): Env {
   for (const { name, key } of keys) {
     if (!isDataKey(key)) throw new StartupRefusal(`${name} is not a key of 32 bytes in base64. ${makeKeyHint}.`);
   }
-  const databaseDir = path.dirname(value.DATABASE_URL.replace(/^file:/, ""));
+  const databaseDir = databaseFolder(value.DATABASE_URL);
   cached = {
     ...value,
     SESSION_SECRET: value.SESSION_SECRET ?? dev?.SESSION_SECRET ?? "",

@@ -3,8 +3,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { configureDatabase, prisma } from "~/db.server";
+import { engineOf } from "~/db/engine";
+import { openHotDatabase } from "~/db/hot.server";
 import { env, StartupRefusal } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma.server/client";
 import { demoOrganisation } from "../prisma/seed/demo-organisation";
@@ -17,34 +18,37 @@ export async function demoAccountsIn(db: PrismaClient): Promise<string[]> {
 }
 
 /** Whether every migration folder is recorded as applied (read-only: works while the app serves). */
-function migrationsUpToDate(): boolean {
-  const file = env().DATABASE_URL.replace(/^file:/, "");
-  if (!fs.existsSync(file)) return false;
+async function migrationsUpToDate(): Promise<boolean> {
+  const url = env().DATABASE_URL;
+  if (engineOf(url) === "sqlite" && !fs.existsSync(url.replace(/^file:/, ""))) return false;
   const folders = fs
-    .readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true })
+    .readdirSync(path.resolve(migrationsFolder(url)), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openHotDatabase(url, { poolSize: 1 });
   try {
-    const applied = db
-      .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
-      .all() as Array<{ name: string }>;
+    const applied = await db.all<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
     const names = new Set(applied.map((m) => m.name));
     return folders.every((folder) => names.has(folder));
   } catch {
     return false; // no _prisma_migrations table yet
   } finally {
-    db.close();
+    await db.close();
   }
 }
+
+/** Each engine's migrations (the PostgreSQL schema is made from SQLite's: scripts/postgres-schema.ts). */
+export const migrationsFolder = (url: string) => (engineOf(url) === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations");
 
 /**
  * Applies pending migrations. When there are none, Prisma's migrate CLI is not started at all: it
  * takes seconds, and it cannot open a database that a serving app holds (`npm run setup` beside a
  * running server).
  */
-export function applyMigrations() {
-  if (migrationsUpToDate()) return;
+export async function applyMigrations() {
+  if (await migrationsUpToDate()) return;
   const prismaBin = path.resolve("node_modules/.bin/prisma");
   const result = spawnSync(prismaBin, ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: env().DATABASE_URL },
@@ -56,7 +60,7 @@ export function applyMigrations() {
 }
 
 export async function prepareDatabase({ seed = process.env.SEED_DEMO_DATA !== "0", production = env().production } = {}) {
-  applyMigrations();
+  await applyMigrations();
   await configureDatabase();
   if (production) {
     const demo = await demoAccountsIn(prisma);

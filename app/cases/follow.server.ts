@@ -7,11 +7,11 @@ import { z } from "zod";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n";
 import { languageQuery } from "~/petitions/signer-links";
-import { preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction, isUniqueViolation } from "~/db.server";
+import { hot, prisma, whenNotBusy } from "~/db.server";
 import { env } from "~/env.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/render.server";
-import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
+import { spendStamp, spendStampAlone, StampUsedError } from "~/petitions/abuse.server";
 import { eraseEverythingOf } from "~/petitions/erasure.server";
 import { addressHash, emailHash, encrypt, signerLinkToken, tokenHash } from "~/security/crypto.server";
 import { timeOrderedId } from "~/security/random.server";
@@ -72,7 +72,7 @@ export async function followCase({
   if (stopped || emailedRecently || existing?.status === "confirmed") {
     // Nothing to send (already following, stopped, or a link went out within the hour): the stamp is spent all the same.
     try {
-      await writeTransaction(() => spendStamp(stamp, now));
+      await spendStampAlone(stamp, now);
     } catch (error) {
       if (error instanceof StampUsedError) return { kind: "stamp-used" };
       throw error;
@@ -85,7 +85,6 @@ export async function followCase({
   const links = followerLinks(appUrl, token, language);
   const props = { caseTitle: found.title, ...links, language };
   const content = await renderEmail(ConfirmFollowEmail(props), { text: confirmFollowText(props) });
-  const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
     {
       id: `e${id}.${now.getTime()}`,
@@ -105,21 +104,30 @@ export async function followCase({
   );
   const emailEnc = encrypt(email);
   try {
-    await writeTransaction(() => {
-      spendStamp(stamp, now);
+    await hot().transaction(async (tx) => {
+      await spendStamp(tx, stamp, now);
       if (existing) {
-        preparedStatement(`UPDATE "CaseFollower" SET "confirmationSentAt" = ?, "language" = ? WHERE "id" = ?`).run(at, language, id);
+        await tx.run(`UPDATE "CaseFollower" SET "confirmationSentAt" = ?, "language" = ? WHERE "id" = ?`, now, language, id);
       } else {
-        preparedStatement(
+        await tx.run(
           `INSERT INTO "CaseFollower" ("id", "caseId", "emailHash", "emailEnc", "status", "tokenHash", "confirmationSentAt", "addressHash", "language", "createdAt")
            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
-        ).run(id, found.id, hash, emailEnc, tokenHash(token), at, addressHash(clientAddress), language, at);
+          id,
+          found.id,
+          hash,
+          emailEnc,
+          tokenHash(token),
+          now,
+          addressHash(clientAddress),
+          language,
+          now,
+        );
       }
-      writeEmail();
+      await writeEmail(tx);
     });
   } catch (error) {
     if (error instanceof StampUsedError) return { kind: "stamp-used" };
-    if (isUniqueViolation(error)) return { kind: "check-email", emailed: "nothing" };
+    if (hot().isUniqueViolation(error)) return { kind: "check-email", emailed: "nothing" };
     throw error;
   }
   return { kind: "check-email", emailed: "confirmation" };

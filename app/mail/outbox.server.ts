@@ -1,6 +1,6 @@
 // The durable outbox: the one way the app sends email. Code enqueues inside the transaction of the
 // change that causes the email; the worker sends it later. Nothing is sent from inside a request.
-import { preparedStatement, prisma, sqliteDate } from "~/db.server";
+import { prisma, type HotStatements } from "~/db.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
 import { decrypt, encrypt, isEncrypted } from "~/security/crypto.server";
@@ -32,15 +32,14 @@ const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) 
 
 /**
  * One new email's outbox row and its "queued" event, for the signing hot path: the values are
- * made (and sealed) now, and the returned function writes them with prepared statements on the hot
- * connection (app/db.server.ts), inside the caller's short write transaction. The caller has a
+ * made (and sealed) now, and the returned function writes them with prepared statements of the hot
+ * path (app/db/hot.server.ts), inside the caller's short write transaction. The caller has a
  * fresh dedupeKey and has checked suppression itself; everywhere else, use enqueueEmail.
  */
-export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom?: string }, now = new Date()): () => void {
+export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom?: string }, now = new Date()): (tx: HotStatements) => Promise<void> {
   const sensitive = email.sensitive ?? false;
   // Rendered when read: nothing to seal in the empty parts.
   const part = (value: string) => (email.renderFrom ? "" : seal(sensitive, value));
-  const at = sqliteDate(now);
   const values = [
     email.id,
     email.organisationId ?? null,
@@ -56,22 +55,19 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom
     part(email.text),
     email.headers ? JSON.stringify(email.headers) : null,
     email.tags ? JSON.stringify(email.tags) : null,
-    sensitive ? 1 : 0,
+    sensitive,
     email.renderFrom ?? null,
-    at,
-    at,
+    now,
+    now,
   ];
-  return () => {
-    preparedStatement(
+  return async (tx) => {
+    await tx.run(
       `INSERT INTO "OutboxEmail" ("id", "organisationId", "dedupeKey", "kind", "subjectType", "subjectId", "fromAddress", "toAddress",
         "replyTo", "subject", "html", "text", "headers", "tags", "encrypted", "renderFrom", "status", "attempts", "nextAttemptAt", "createdAt")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
-    ).run(...values);
-    preparedStatement(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`).run(
-      `${email.id}-q`,
-      email.id,
-      at,
+      ...values,
     );
+    await tx.run(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`, `${email.id}-q`, email.id, now);
   };
 }
 

@@ -2,7 +2,7 @@
 // the form (a signed stamp in the form, good for one submission), and a rate limit per client
 // address (by keyed hash) that counts accepted submissions only.
 import crypto from "node:crypto";
-import { preparedStatement, sqliteDate } from "~/db.server";
+import { hot, type HotStatements } from "~/db.server";
 import { env } from "~/env.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { addressHash, secondsSinceStamp } from "~/security/crypto.server";
@@ -66,18 +66,24 @@ export class StampUsedError extends Error {
 }
 
 /**
- * Marks a stamp used, for the caller's synchronous write transaction on the hot connection (one
- * prepared statement): a stamp already used throws StampUsedError and the transaction rolls back.
- * The table is shared by every process of the cluster.
+ * Marks a stamp used, in the caller's write transaction on the hot path (one prepared statement):
+ * a stamp already used throws StampUsedError and the transaction rolls back. The table is shared by
+ * every process and every server: on PostgreSQL, of two requests with the same stamp at once, the
+ * second waits for the first's row and then inserts nothing.
  */
-export function spendStamp(stamp: string, now = new Date()): void {
+export async function spendStamp(tx: HotStatements, stamp: string, now = new Date()): Promise<void> {
   const hash = crypto.createHash("sha256").update(stamp).digest("base64url");
-  const expiresAt = sqliteDate(new Date(now.getTime() + STAMP_LIFETIME_SECONDS * 1000));
-  const { changes } = preparedStatement(`INSERT OR IGNORE INTO "UsedFormStamp" ("hash", "expiresAt") VALUES (?, ?)`).run(hash, expiresAt);
+  const expiresAt = new Date(now.getTime() + STAMP_LIFETIME_SECONDS * 1000);
+  const changes = await tx.run(`INSERT INTO "UsedFormStamp" ("hash", "expiresAt") VALUES (?, ?) ON CONFLICT ("hash") DO NOTHING`, hash, expiresAt);
   if (changes === 0) throw new StampUsedError();
 }
 
+/** Spends a stamp on its own (a submission that writes nothing else). */
+export function spendStampAlone(stamp: string, now = new Date()): Promise<void> {
+  return hot().transaction((tx) => spendStamp(tx, stamp, now));
+}
+
 /** Maintenance: used stamps past their lifetime can never be replayed (the age check refuses them). */
-export function purgeUsedStamps(now = new Date()): void {
-  preparedStatement(`DELETE FROM "UsedFormStamp" WHERE "expiresAt" < ?`).run(sqliteDate(now));
+export async function purgeUsedStamps(now = new Date()): Promise<void> {
+  await hot().run(`DELETE FROM "UsedFormStamp" WHERE "expiresAt" < ?`, now);
 }

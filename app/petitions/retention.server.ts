@@ -1,7 +1,7 @@
 // Keeping signers' data no longer than needed: unconfirmed signatures and supporters' letters go
 // after a few days, address hashes after 30 days at most, and all personal data a while after the
 // campaign closes. The anonymous count stays. Run by the worker process every hour.
-import { prisma, writeTransaction } from "~/db.server";
+import { prisma } from "~/db.server";
 import { purgeUsedStamps } from "~/petitions/abuse.server";
 import { queueSignatureReminders } from "~/petitions/reminder.server";
 import { purgeUnconfirmedFollowers } from "~/cases/follow.server";
@@ -90,7 +90,7 @@ export function startMaintenance(intervalMs = 3600_000) {
     ["deleting used and expired password links", () => deleteOldPasswordResets()],
     ["deleting expired two-factor log-in steps", () => deleteExpiredChallenges()],
     ["deleting old target uploads", () => deleteOldTargetImports()],
-    ["deleting expired form stamps", () => writeTransaction(() => purgeUsedStamps())],
+    ["deleting expired form stamps", () => purgeUsedStamps()],
   ];
   const run = () =>
     Promise.all(jobs.map(([doing, job]) => job().catch((error: unknown) => reportBackgroundError("maintenance", doing, error))));

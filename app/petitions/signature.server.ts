@@ -1,13 +1,13 @@
 // Petition signatures: signing, confirming by email, erasing one's data, and the
 // count that the public page reads in constant time (Campaign.signatureCount, kept in step here).
-import { isUniqueViolation, preparedStatement, prisma, sqliteDate, whenNotBusy, writeTransaction } from "~/db.server";
+import { hot, prisma } from "~/db.server";
 import { queuedEmailWriter, unsubscribeHeaders } from "~/mail/outbox.server";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n";
 import { renderEmail } from "~/mail/render.server";
 import { confirmationToRender } from "~/mail/templates.server";
 import { signerLinks } from "~/petitions/signer-links";
-import { spendStamp, StampUsedError } from "~/petitions/abuse.server";
+import { spendStamp, spendStampAlone, StampUsedError } from "~/petitions/abuse.server";
 import type { SignInput } from "~/petitions/signature.schema";
 import {
   addressHash,
@@ -28,14 +28,12 @@ export { signerLinks } from "~/petitions/signer-links";
 
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
-  const row = await whenNotBusy(() =>
-    preparedStatement(`SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
-       AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`).get(slug),
+  const row = await hot().get<{ id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null }>(
+    `SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
+       AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`,
+    slug,
   );
-  return (
-    (row as { id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null } | undefined) ??
-    null
-  );
+  return row ?? null;
 }
 
 /**
@@ -70,20 +68,26 @@ export async function sign({
 }): Promise<SignResult> {
   const hash = emailHash(input.email);
   // One prepared query for both checks (this runs for every signature).
-  const found = (await whenNotBusy(() =>
-    preparedStatement(
-      `SELECT s."id", s."status", s."confirmationSentAt", s."language", (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ?) AS "stopped"
-       FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ? AND s."emailHash" = ?`,
-    ).get(hash, campaign.id, hash),
-  )) as
-    { id: string | null; status: string | null; confirmationSentAt: string | null; language: string | null; stopped: number } | undefined;
+  const found = await hot().get<{
+    id: string | null;
+    status: string | null;
+    confirmationSentAt: string | null;
+    language: string | null;
+    stopped: number;
+  }>(
+    `SELECT s."id", s."status", s."confirmationSentAt", s."language", (SELECT COUNT(*) FROM "SuppressedSupporter" WHERE "emailHash" = ?) AS "stopped"
+     FROM (SELECT 1) AS one LEFT JOIN "Signature" s ON s."campaignId" = ? AND s."emailHash" = ?`,
+    hash,
+    campaign.id,
+    hash,
+  );
   const existing = found?.id ? { id: found.id, status: found.status, confirmationSentAt: new Date(found.confirmationSentAt ?? 0) } : null;
   const now = new Date();
   const emailedRecently = existing !== null && now.getTime() - existing.confirmationSentAt.getTime() < RESEND_CONFIRMATION_AFTER_MS;
 
   const spendOnly = async (): Promise<SignResult> => {
     try {
-      await writeTransaction(() => spendStamp(stamp, now));
+      await spendStampAlone(stamp, now);
     } catch (error) {
       if (error instanceof StampUsedError) return { kind: "stamp-used" };
       throw error;
@@ -107,7 +111,6 @@ export async function sign({
       })
     : { html: "", text: "", renderFrom: confirmationToRender({ campaignTitle: campaign.title, appUrl, language }) };
   const kind = alreadySigned ? "already-signed" : "confirm-signature";
-  const at = sqliteDate(now);
   const writeEmail = queuedEmailWriter(
     {
       id: `e${id}${existing ? `.${now.getTime()}` : ""}`,
@@ -141,35 +144,36 @@ export async function sign({
         encryptOptional(input.organisation),
         encryptOptional(input.comment),
         input.country,
-        input.showName ? 1 : 0,
-        input.wantsUpdates ? 1 : 0,
+        input.showName,
+        input.wantsUpdates,
         language,
         tokenHash(token),
-        at,
+        now,
         addressHash(clientAddress),
         source,
-        at,
+        now,
       ];
   try {
-    // One synchronous write transaction on the hot connection: the stamp, the row and its email,
-    // together or not at all (see app/db.server.ts for why not through Prisma).
-    await writeTransaction(() => {
-      spendStamp(stamp, now);
+    // One short write transaction on the hot path: the stamp, the row and its email, together or
+    // not at all (app/db/hot.server.ts says why not through Prisma).
+    await hot().transaction(async (tx) => {
+      await spendStamp(tx, stamp, now);
       if (signatureRow) {
-        preparedStatement(
+        await tx.run(
           `INSERT INTO "Signature" ("id", "campaignId", "emailHash", "nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc",
             "country", "showName", "wantsUpdates", "language", "status", "tokenHash", "confirmationSentAt", "addressHash", "source", "createdAt")
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
-        ).run(...signatureRow);
+          ...signatureRow,
+        );
       } else {
-        preparedStatement(`UPDATE "Signature" SET "confirmationSentAt" = ? WHERE "id" = ?`).run(at, id);
+        await tx.run(`UPDATE "Signature" SET "confirmationSentAt" = ? WHERE "id" = ?`, now, id);
       }
-      writeEmail();
+      await writeEmail(tx);
     });
   } catch (error) {
     if (error instanceof StampUsedError) return { kind: "stamp-used" };
     // The same address signing twice at the same moment: the other request's row won.
-    if (isUniqueViolation(error)) return { kind: "check-email", emailed: "nothing" };
+    if (hot().isUniqueViolation(error)) return { kind: "check-email", emailed: "nothing" };
     throw error;
   }
   return { kind: "check-email", emailed: alreadySigned ? "already-signed" : "confirmation" };

@@ -11,9 +11,8 @@ import { useState, useSyncExternalStore } from "react";
 import { z } from "zod";
 import { multiLine, singleLine } from "~/security/text";
 import { notFoundUnless } from "~/auth/permissions.server";
-import { writeTransaction } from "~/db.server";
 import { appUrl } from "~/env.server";
-import { checkPublicForm, refundSubmission, spendStamp, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
+import { checkPublicForm, refundSubmission, spendStampAlone, StampUsedError, STAMP_USED_MESSAGE } from "~/petitions/abuse.server";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "~/petitions/form-fields";
 import { gmailLink, mailtoLink, outlookLink } from "~/petitions/mail-links";
 import { MAX_LETTER_LENGTH, MAX_LETTERS_PER_CONFIRMATION } from "~/petitions/supporter-letter-limits";
@@ -158,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!verdict.ok) return refuse({}, verdict.message, verdict.status);
   try {
     // One stamp per page: its letters are asked for once.
-    await writeTransaction(() => spendStamp(verdict.stamp));
+    await spendStampAlone(verdict.stamp);
   } catch (error) {
     if (error instanceof StampUsedError) {
       await refundSubmission(context.clientAddress);
@@ -212,7 +211,7 @@ const noSubscription = () => () => {};
 async function firstOpening(stamp: string, targetId: string): Promise<boolean> {
   if (secondsSinceStamp(stamp) === null) return false;
   try {
-    await writeTransaction(() => spendStamp(`${stamp}|open|${targetId}`));
+    await spendStampAlone(`${stamp}|open|${targetId}`);
     return true;
   } catch (error) {
     if (error instanceof StampUsedError) return false;

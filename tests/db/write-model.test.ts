@@ -2,7 +2,7 @@
 // before it writes survives another connection's commit, and nobody blocks the event loop waiting.
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hotConnection, prisma, writeTransaction } from "~/db.server";
+import { hot, prisma, type HotStatements } from "~/db.server";
 import { createOrganisation } from "../support/factories";
 
 const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -74,8 +74,8 @@ describe("a transaction that reads, then writes", () => {
     });
     await haveRead.opened;
     // The hot path (its own connection) writes while the organiser's transaction has only read.
-    const signing = writeTransaction(() => {
-      hotConnectionInsert();
+    const signing = hot().transaction(async (tx) => {
+      await hotInsert(tx);
       hotCommitted = true;
     });
     signingStarted.open();
@@ -86,19 +86,18 @@ describe("a transaction that reads, then writes", () => {
   });
 });
 
-/** A direct write through the hot connection, as signing does. */
-function hotConnectionInsert() {
-  hotConnection()
-    .prepare("INSERT INTO Section (id, organisationId, name, country, city, contactEmail, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .run(
-      `hot-${Date.now()}-${Math.random()}`,
-      organisationId,
-      "Written by the hot path",
-      "DE",
-      "Berlin",
-      "de@example.org",
-      new Date().toISOString(),
-    );
+/** A direct write through the hot path's statements, as signing does. */
+async function hotInsert(tx: HotStatements) {
+  await tx.run(
+    `INSERT INTO "Section" ("id", "organisationId", "name", "country", "city", "contactEmail", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `hot-${Date.now()}-${Math.random()}`,
+    organisationId,
+    "Written by the hot path",
+    "DE",
+    "Berlin",
+    "de@example.org",
+    new Date(),
+  );
 }
 
 describe("another process holding the write lock", () => {

@@ -74,7 +74,7 @@ describe("a fresh production install", () => {
       process.execPath,
       ["--import", "tsx", "scripts/setup.ts", "--organisation", "Solidarity Almaty", "--email", OWNER.email, "--name", "Aida Owner"],
       {
-        env: { ...process.env, ...production, NODE_ENV: "production", DATABASE_URL: `file:${server.databaseFile}` },
+        env: { ...process.env, ...production, NODE_ENV: "production", DATABASE_URL: server.databaseUrl },
         encoding: "utf8",
       },
     );

@@ -4,7 +4,7 @@
 // an organiser who is logged in sees their own navigation, and a visitor never sees it.
 import crypto from "node:crypto";
 import http from "node:http";
-import Database from "better-sqlite3";
+import { readTestDatabase } from "../support/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "~/env.server";
 import { resetKeysForTests, signerLinkToken } from "~/security/crypto.server";
@@ -118,11 +118,9 @@ describe("public pages served again from memory", () => {
     });
     expect(signed.status).toBe(302);
     // The link in the confirmation email: its secret is derived from the signature's id.
-    const db = new Database(server.databaseFile, { readonly: true });
-    const { id } = db.prepare(`SELECT "id" FROM "Signature" WHERE "status" = 'pending' ORDER BY "createdAt" DESC LIMIT 1`).get() as {
-      id: string;
-    };
-    db.close();
+    const { id } = (await readTestDatabase(server.databaseUrl, (db) =>
+      db.get<{ id: string }>(`SELECT "id" FROM "Signature" WHERE "status" = 'pending' ORDER BY "createdAt" DESC LIMIT 1`),
+    ))!;
     const token = signerLinkToken(id);
     const confirmed = await request(`/s/${token}/confirm`, { form: {} });
     expect(confirmed.body).toContain("your signature counts");

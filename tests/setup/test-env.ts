@@ -1,10 +1,15 @@
-// Each test file gets its own migrated SQLite database, and fails on any console.error.
-import fs from "node:fs";
+// Each test file gets its own migrated database (SQLite, or PostgreSQL in `npm run test:postgres`),
+// and fails on any console.error.
 import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
-import { createMigratedDatabase } from "../support/migrated-database";
+import { createTestDatabase, testEngine } from "../support/test-database";
 
-const database = createMigratedDatabase();
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
+if (testEngine() === "postgresql") {
+  // No SQLite file to keep dev secrets beside: the keys of this test file, made here.
+  process.env.SESSION_SECRET ??= crypto.randomUUID().repeat(2);
+  process.env.DATA_KEY ??= Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+}
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -17,7 +22,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await globalThis.__prisma?.$disconnect();
-  globalThis.__prisma = undefined;
-  fs.rmSync(database.dir, { recursive: true, force: true });
+  const { disconnectDatabase } = await import("~/db.server");
+  await disconnectDatabase();
+  await database.drop();
 });

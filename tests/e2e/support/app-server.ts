@@ -1,22 +1,28 @@
-// The real production server (`tsx server.ts`) on a free port with its own empty SQLite file, and a
-// Chromium to drive it. On an empty database the server applies the migrations and loads the demo data.
+// The real production server (`tsx server.ts`) on a free port with its own empty database (a SQLite
+// file, or a PostgreSQL database in `npm run test:postgres`), and a Chromium to drive it. On an empty
+// database the server applies the migrations and loads the demo data.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createTestDatabase, testEngine } from "../../support/test-database";
 
 export interface AppServer {
   /** http://localhost:<port>: Chromium keeps Secure cookies on localhost over plain HTTP. */
   baseUrl: string;
-  databaseFile: string;
+  /** The server's DATABASE_URL. */
+  databaseUrl: string;
   /** The server's process (with several processes, the cluster's primary). */
   pid: number;
   stop(): Promise<void>;
 }
 
 const STARTUP_TIMEOUT_MS = 90_000;
+
+const TEST_SESSION_SECRET = "e2e-session-secret-".repeat(3);
+const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,12 +66,16 @@ export interface AppServerOptions {
   processes?: number;
   /** More environment for the server, e.g. a low rate limit. */
   env?: Record<string, string>;
+  /** Another server's DATABASE_URL: several servers that share one database. */
+  databaseUrl?: string;
 }
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const root = path.resolve(process.cwd());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-e2e-"));
-  const databaseFile = path.join(dir, "app.db");
+  // SQLite starts from an empty file; PostgreSQL from an empty migrated copy of the run's template.
+  const database = options.databaseUrl || testEngine() === "sqlite" ? null : await createTestDatabase("sl_e2e_");
+  const databaseUrl = options.databaseUrl ?? database?.url ?? `file:${path.join(dir, "app.db")}`;
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
 
@@ -77,7 +87,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
+      // The dev keys live beside a SQLite file; servers on PostgreSQL (and servers that share a
+      // database) get theirs from the test run, the same for every server of the run.
+      ...(databaseUrl.startsWith("file:") ? {} : { SESSION_SECRET: TEST_SESSION_SECRET, DATA_KEY: TEST_DATA_KEY }),
       WEB_CONCURRENCY: String(options.processes ?? 1),
       ...options.env,
     },
@@ -96,6 +109,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       }
     }
     fs.rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   };
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -119,7 +133,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  return { baseUrl, databaseFile, pid: child.pid!, stop };
+  return { baseUrl, databaseUrl, pid: child.pid!, stop };
 }
 
 export const chromiumArgs = [
