@@ -3,8 +3,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { configureDatabase, prisma } from "~/db.server";
-import { engineOf } from "~/db/engine";
+import { configureDatabase, engine, prisma } from "~/db.server";
+import { applyPostgresMigrations } from "~/db/postgres-migrations.server";
 import { openHotDatabase } from "~/db/hot.server";
 import { env, StartupRefusal } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma.server/client";
@@ -17,12 +17,12 @@ export async function demoAccountsIn(db: PrismaClient): Promise<string[]> {
   return users.map((u) => u.email).sort();
 }
 
-/** Whether every migration folder is recorded as applied (read-only: works while the app serves). */
+/** SQLite: whether every migration folder is recorded as applied (read-only: works while the app serves). */
 async function migrationsUpToDate(): Promise<boolean> {
   const url = env().DATABASE_URL;
-  if (engineOf(url) === "sqlite" && !fs.existsSync(url.replace(/^file:/, ""))) return false;
+  if (!fs.existsSync(url.replace(/^file:/, ""))) return false;
   const folders = fs
-    .readdirSync(path.resolve(migrationsFolder(url)), { withFileTypes: true })
+    .readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
   const db = openHotDatabase(url, { poolSize: 1 });
@@ -39,15 +39,16 @@ async function migrationsUpToDate(): Promise<boolean> {
   }
 }
 
-/** Each engine's migrations (the PostgreSQL schema is made from SQLite's: scripts/postgres-schema.ts). */
-export const migrationsFolder = (url: string) => (engineOf(url) === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations");
-
 /**
  * Applies pending migrations. When there are none, Prisma's migrate CLI is not started at all: it
  * takes seconds, and it cannot open a database that a serving app holds (`npm run setup` beside a
  * running server).
  */
 export async function applyMigrations() {
+  if (engine() === "postgresql") {
+    await applyPostgresMigrations(env().DATABASE_URL);
+    return;
+  }
   if (await migrationsUpToDate()) return;
   const prismaBin = path.resolve("node_modules/.bin/prisma");
   const result = spawnSync(prismaBin, ["migrate", "deploy"], {

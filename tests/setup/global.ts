@@ -1,8 +1,7 @@
 // Once per test run on PostgreSQL: the template database with every migration applied, that each
 // test file's database is copied from (a copy takes milliseconds; migrating takes seconds).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
+import { applyPostgresMigrations } from "../../app/db/postgres-migrations.server";
 import { POSTGRES_TEMPLATE, postgresUrl, testEngine } from "../support/test-database";
 
 export default async function setup() {
@@ -15,9 +14,5 @@ export default async function setup() {
   } finally {
     await client.end();
   }
-  const deploy = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: postgresUrl(POSTGRES_TEMPLATE) },
-    encoding: "utf8",
-  });
-  if (deploy.status !== 0) throw new Error(`Migrating the template database failed:\n${deploy.stdout}${deploy.stderr}`);
+  await applyPostgresMigrations(postgresUrl(POSTGRES_TEMPLATE));
 }
