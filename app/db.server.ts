@@ -16,8 +16,8 @@
 // rules hold with row locks under READ COMMITTED instead of one lock per database: a write that
 // depends on what it read is one conditional statement (updateMany with the expected state in its
 // `where`, an upsert, ON CONFLICT) or is settled by a unique index, never a read and then a write.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { engineOf } from "~/db/engine";
+import { postgresAdapter } from "~/db/postgres-adapter.server";
 import { CONNECTION_PRAGMAS, openHotDatabase, type HotDatabase } from "~/db/hot.server";
 import { PrismaClient } from "~/generated/prisma.server/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres.server/client";
@@ -38,7 +38,7 @@ function createClient(): PrismaClient {
   if (engineOf(url) === "sqlite") return new PrismaClient({ adapter: new GatedSqlite(url), transactionOptions: TRANSACTION_OPTIONS });
   // The same models from the same schema (scripts/postgres-schema.ts): only the engine differs.
   const client = new PostgresPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }),
+    adapter: postgresAdapter(url, env().DATABASE_POOL_SIZE),
     transactionOptions: TRANSACTION_OPTIONS,
   });
   return client as unknown as PrismaClient;

@@ -1,10 +1,15 @@
-// Making migrations offline. `prisma migrate dev` needs a shadow database, which the
-// better-sqlite3 adapter does not give it; instead: apply the existing migrations to a scratch
-// file, read its schema back (`db pull`), and diff that against prisma/schema.prisma.
+// Making migrations offline, for both engines at once. `prisma migrate dev` needs a shadow database,
+// which the better-sqlite3 adapter does not give it; instead: apply the existing SQLite migrations
+// to a scratch file, read its schema back (`db pull`), and diff that against prisma/schema.prisma.
+// The same schema read back, with PostgreSQL as its provider, diffed against
+// prisma/postgres/schema.prisma, is PostgreSQL's migration: the two histories stay in step (the
+// tests check each against its schema).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { POSTGRES_MIGRATIONS } from "~/db/postgres-migrations.server";
+import { POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from "./postgres-schema";
 
 const prismaBin = path.resolve("node_modules/.bin/prisma");
 
@@ -12,8 +17,8 @@ function prisma(args: string[], databaseUrl: string) {
   return spawnSync(prismaBin, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
 }
 
-/** The SQL that takes the migrated database to schema.prisma; empty when they already agree. */
-export function pendingSchemaChange(): string {
+/** The SQL that takes the migrated database to schema.prisma (SQLite's, then PostgreSQL's); empty when they already agree. */
+export function pendingSchemaChanges(): { sqlite: string; postgresql: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-migrate-"));
   try {
     const url = `file:${path.join(dir, "scratch.db")}`;
@@ -25,25 +30,32 @@ export function pendingSchemaChange(): string {
     const start = pull.stdout.search(/^(generator|datasource) /m);
     const pulled = path.join(dir, "pulled.prisma");
     fs.writeFileSync(pulled, pull.stdout.slice(start));
-    const out = path.join(dir, "diff.sql");
-    const diff = prisma(
-      [
-        "migrate",
-        "diff",
-        "--from-schema-datamodel",
-        pulled,
-        "--to-schema-datamodel",
-        "prisma/schema.prisma",
-        "--script",
-        "--exit-code",
-        "-o",
-        out,
-      ],
-      url,
+    const pulledPostgres = path.join(dir, "pulled-postgres.prisma");
+    fs.writeFileSync(
+      pulledPostgres,
+      pull.stdout
+        .slice(start)
+        .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
+        .replace(/url\s*=\s*".*"/, 'url = "postgresql://localhost/ignored"')
+        // SQLite reads every INTEGER PRIMARY KEY back as autoincrement; the schema has none.
+        .replaceAll(" @default(autoincrement())", ""),
     );
-    if (diff.status === 0) return "";
-    if (diff.status !== 2) throw new Error(`migrate diff failed:\n${diff.stdout}${diff.stderr}`);
-    return fs.readFileSync(out, "utf8");
+    const diff = (from: string, to: string, databaseUrl: string) => {
+      const out = path.join(dir, "diff.sql");
+      fs.rmSync(out, { force: true });
+      const result = prisma(
+        ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script", "--exit-code", "-o", out],
+        databaseUrl,
+      );
+      if (result.status === 0) return "";
+      if (result.status !== 2) throw new Error(`migrate diff failed:\n${result.stdout}${result.stderr}`);
+      return fs.readFileSync(out, "utf8");
+    };
+    return {
+      sqlite: diff(pulled, "prisma/schema.prisma", url),
+      // Two datamodels: the diff reads no database (the scratch file only satisfies the config).
+      postgresql: diff(pulledPostgres, POSTGRES_SCHEMA, url),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -55,14 +67,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("Usage: npm run db:migration -- <name>");
     process.exit(1);
   }
-  const sql = pendingSchemaChange();
-  if (!sql.trim()) {
+  // PostgreSQL's schema is made from SQLite's first.
+  fs.writeFileSync(POSTGRES_SCHEMA, postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8")));
+  const changes = pendingSchemaChanges();
+  if (!changes.sqlite.trim() && !changes.postgresql.trim()) {
     console.log("schema.prisma and the migrations agree: nothing to do.");
     process.exit(0);
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-  console.log(`Wrote ${dir}/migration.sql — read it before you commit it.`);
+  for (const [folder, sql] of [
+    [path.join("prisma", "migrations"), changes.sqlite],
+    [POSTGRES_MIGRATIONS, changes.postgresql],
+  ] as const) {
+    if (!sql.trim()) continue;
+    const dir = path.join(folder, `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+    console.log(`Wrote ${dir}/migration.sql — read it before you commit it.`);
+  }
 }

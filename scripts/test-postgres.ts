@@ -16,7 +16,8 @@ let status = 1;
 try {
   const result = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, TEST_POSTGRES_URL: cluster.url },
+    // The data folder: tests that look at what lies on disk read it.
+    env: { ...process.env, TEST_POSTGRES_URL: cluster.url, TEST_POSTGRES_DATA_DIR: cluster.dataDir },
   });
   status = result.status ?? 1;
 } finally {

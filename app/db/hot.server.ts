@@ -17,6 +17,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { engineOf } from "~/db/engine";
+import { withoutNul } from "~/db/postgres-adapter.server";
 import { retryWhileBusy } from "~/db/sqlite-adapter.server";
 
 export type HotValue = string | number | bigint | boolean | Date | null;
@@ -212,5 +213,6 @@ class PostgresHot implements HotDatabase {
 function postgresParam(value: HotValue): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "");
   if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return withoutNul(value);
   return value;
 }

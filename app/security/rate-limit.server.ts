@@ -3,14 +3,42 @@
 // again. So a child asks the primary, which keeps the counts (rate-limiter-flexible's cluster mode,
 // over the cluster's own IPC channel). If the primary does not answer in time, the child falls back
 // to its own count rather than refusing everyone. One process alone keeps the counts in memory.
+// On PostgreSQL several independent servers share only the database, so the counts are kept there
+// (rate-limiter-flexible's PostgreSQL store, in the RateLimit table of the schema), with the
+// process's own memory as the fallback while the database does not answer.
 import cluster from "node:cluster";
+import pg from "pg";
 import {
   RateLimiterCluster,
   RateLimiterClusterMaster,
   RateLimiterMemory,
+  RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { engineOf } from "~/db/engine";
+import { env } from "~/env.server";
+
+let pool: pg.Pool | undefined;
+/** A small pool of its own: a limit is checked before the request's other queries. */
+function limitsPool(): pg.Pool {
+  return (pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));
+}
+
+function sharedStore(options: LimitOptions): RateLimiterAbstract | null {
+  if (engineOf(env().DATABASE_URL) === "postgresql") {
+    return new RateLimiterPostgres({
+      ...options,
+      storeClient: limitsPool(),
+      storeType: "pool",
+      tableName: "RateLimit",
+      // Made by the migrations; expired rows are deleted by the daily maintenance.
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    });
+  }
+  return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : null;
+}
 
 export interface LimitOptions {
   /** Unique per limit: "sign", "login-email", ... */
@@ -28,7 +56,7 @@ export class ServerWideLimit {
   constructor(options: LimitOptions) {
     this.points = options.points;
     this.local = new RateLimiterMemory(options);
-    this.shared = cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : null;
+    this.shared = sharedStore(options);
   }
 
   /** Resolves while under the limit; rejects with a RateLimiterRes (msBeforeNext) when over it. */
@@ -54,7 +82,7 @@ export class ServerWideLimit {
     try {
       return await call(this.shared);
     } catch (rejection) {
-      // Over the limit is an answer; an Error means the primary did not answer.
+      // Over the limit is an answer; an Error means the primary (or the database) did not answer.
       if (rejection instanceof RateLimiterRes || !(rejection instanceof Error)) throw rejection;
       return call(this.local);
     }

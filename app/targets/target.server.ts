@@ -1,11 +1,20 @@
 // The organisation's directory of targets. Every function takes the organisationId and touches only
 // that organisation's rows: another organisation's target is simply not found.
-import { prisma } from "~/db.server";
+import { engine, prisma } from "~/db.server";
 import { decodeList, encodeList } from "~/lists";
 import type { Prisma } from "~/generated/prisma.server/client";
 import type { TargetFilters, TargetInput, TargetKind } from "~/targets/target.schema";
 
 export const TARGETS_PER_PAGE = 50;
+
+/**
+ * A part of a name, whatever its case. SQLite's LIKE (what `contains` becomes) ignores the case of
+ * ASCII letters; PostgreSQL's does not, so there Prisma is asked for ILIKE (a mode the SQLite
+ * client does not know). SQLite folds ASCII letters only: there a Cyrillic name matches as typed.
+ */
+function ignoringCase(part: string): Prisma.StringFilter<"Target"> {
+  return engine() === "postgresql" ? { contains: part, ...{ mode: "insensitive" } } : { contains: part };
+}
 
 export function targetFiltersWhere(organisationId: string, filters: Omit<TargetFilters, "page">): Prisma.TargetWhereInput {
   const and: Prisma.TargetWhereInput[] = [{ organisationId }];
@@ -15,8 +24,7 @@ export function targetFiltersWhere(organisationId: string, filters: Omit<TargetF
     and.push({ OR: [{ country: filters.country }, { jurisdictions: { contains: `|${filters.country}|` } }] });
   }
   if (filters.tag) and.push({ tags: { contains: `|${filters.tag}|` } });
-  // SQLite's LIKE ignores the case of ASCII letters only; names are matched as typed otherwise.
-  if (filters.q) and.push({ OR: [{ name: { contains: filters.q } }, { body: { contains: filters.q } }] });
+  if (filters.q) and.push({ OR: [{ name: ignoringCase(filters.q) }, { body: ignoringCase(filters.q) }] });
   return { AND: and };
 }
 

@@ -1,11 +1,10 @@
 // The write model: no request sees or loses another's uncommitted work, a transaction that reads
 // before it writes survives another connection's commit, and nobody blocks the event loop waiting.
-import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { hot, prisma, type HotStatements } from "~/db.server";
 import { createOrganisation } from "../support/factories";
+import { holdWriteLock } from "../support/test-database";
 
-const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A promise and the function that settles it: a step the test decides when to take. */
@@ -103,11 +102,9 @@ async function hotInsert(tx: HotStatements) {
 describe("another process holding the write lock", () => {
   it("makes a transaction wait without blocking the event loop, then it commits", async () => {
     // A second connection stands for another serving process: it holds the lock for 300 ms.
-    const other = new Database(file(), { timeout: 0 });
-    other.prepare("BEGIN IMMEDIATE").run();
+    const other = await holdWriteLock("Section", 300);
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
-    setTimeout(() => other.prepare("COMMIT").run(), 300);
 
     const started = Date.now();
     await prisma.$transaction(async (tx) => {
@@ -121,7 +118,7 @@ describe("another process holding the write lock", () => {
       data: { organisationId, name: "Plain write", country: "DE", city: "Berlin", contactEmail: "de@example.org" },
     });
     clearInterval(ticker);
-    other.close();
+    await other.released;
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     // The timer kept firing while the transaction waited: the process was not held.

@@ -3,6 +3,8 @@
 // names a cluster (`npm run test:postgres`): a new database copied from a migrated template.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { openHotDatabase, type HotStatements } from "~/db/hot.server";
 import { createMigratedDatabase } from "./migrated-database";
@@ -60,4 +62,79 @@ export async function readTestDatabase<T>(url: string, read: (db: HotStatements)
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Another process's writer holding the lock that writes to `table` need, for `ms`: SQLite's one
+ * write lock, or a PostgreSQL lock on the table that lets reads through and holds writes back.
+ * Resolves once the lock is held; `released` settles when it has been let go.
+ */
+export async function holdWriteLock(table: string, ms: number): Promise<{ released: Promise<void> }> {
+  const url = process.env.DATABASE_URL!;
+  if (testEngine() === "sqlite") {
+    const other = new Database(url.replace(/^file:/, ""), { timeout: 0 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        other.prepare("COMMIT").run();
+        other.close();
+        resolve();
+      }, ms),
+    );
+    return { released };
+  }
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  await other.query("BEGIN");
+  await other.query(`LOCK TABLE "${table}" IN SHARE ROW EXCLUSIVE MODE`);
+  const released = new Promise<void>((resolve, reject) =>
+    setTimeout(() => {
+      other
+        .query("COMMIT")
+        .then(() => other.end())
+        .then(resolve, reject);
+    }, ms),
+  );
+  return { released };
+}
+
+/**
+ * The bytes of the test's database as they lie on disk, each part named: a SQLite file and its
+ * write-ahead log; or, on PostgreSQL (after a checkpoint), the database's own files and the
+ * cluster's write-ahead log.
+ */
+export async function databaseOnDisk(): Promise<Array<{ part: "data" | "log"; bytes: Buffer }>> {
+  const url = process.env.DATABASE_URL!;
+  if (testEngine() === "sqlite") {
+    const file = url.replace(/^file:/, "");
+    return [
+      { part: "data", bytes: fs.readFileSync(file) },
+      ...(fs.existsSync(`${file}-wal`) ? [{ part: "log" as const, bytes: fs.readFileSync(`${file}-wal`) }] : []),
+    ];
+  }
+  const dataDir = process.env.TEST_POSTGRES_DATA_DIR;
+  if (!dataDir) throw new Error("TEST_POSTGRES_DATA_DIR is not set: run the PostgreSQL tests with `npm run test:postgres`.");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let oid: string;
+  try {
+    await client.query("CHECKPOINT");
+    oid = (await client.query<{ oid: string }>("SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()")).rows[0]!.oid;
+  } finally {
+    await client.end();
+  }
+  const filesIn = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => path.join(dir, f.name));
+  return [
+    ...filesIn(path.join(dataDir, "base", oid)).map((file) => ({ part: "data" as const, bytes: fs.readFileSync(file) })),
+    ...filesIn(path.join(dataDir, "pg_wal")).map((file) => ({ part: "log" as const, bytes: fs.readFileSync(file) })),
+  ];
+}
+
+/** Every table of the app's schema, for tests that look at every row. */
+export async function everyTable(db: HotStatements): Promise<string[]> {
+  const rows =
+    testEngine() === "sqlite"
+      ? await db.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      : await db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+  return rows.map((r) => r.name);
 }
