@@ -1,11 +1,16 @@
 // `npm run restore FILE`: checks a backup is a sound database of this app, keeps the current database
 // aside, and puts the backup in its place. Refuses while a server or worker has the database open.
 import "./refuse-to-start";
+import { engineOf } from "~/db/engine";
 import { env, exitOnRefusal } from "~/env.server";
-import { databaseFile, keysOpen, knownMigrations, restoreDatabase } from "~/operations/backup.server";
+import { databaseFile, keysOpen, knownMigrations, POSTGRES_BACKUPS, restoreDatabase } from "~/operations/backup.server";
 import { decrypt } from "~/security/crypto.server";
 
 await exitOnRefusal(env);
+if (engineOf(env().DATABASE_URL) === "postgresql") {
+  process.stderr.write(`${POSTGRES_BACKUPS}\n`);
+  process.exit(1);
+}
 const file = process.argv[2];
 if (!file) {
   process.stderr.write("Usage: npm run restore FILE  (a backup made by `npm run backup`, e.g. data/backups/backup-….db)\n");

@@ -4,8 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { engineOf } from "~/db/engine";
 import { env } from "~/env.server";
 import { reportBackgroundError } from "~/background.server";
+
+/** Why `npm run backup`/`restore` and scheduled backups do nothing on PostgreSQL (README, "PostgreSQL"). */
+export const POSTGRES_BACKUPS =
+  "This install runs on PostgreSQL: back it up with pg_dump (or your provider's point-in-time recovery) and restore with pg_restore. `npm run backup` and `npm run restore` copy SQLite files only.";
+
+const onSqlite = () => engineOf(env().DATABASE_URL) === "sqlite";
 
 export function databaseFile(): string {
   return path.resolve(env().DATABASE_URL.replace(/^file:/, ""));
@@ -63,7 +70,7 @@ function newestBackupTime(dir: string, prefix: string): number {
 /** Scheduled backups in the primary's background work: one when the newest is BACKUP_INTERVAL_HOURS old. */
 export function startScheduledBackups(checkEveryMs = 10 * 60_000) {
   const { BACKUP_INTERVAL_HOURS: hours, BACKUP_KEEP: keep, backupDir: dir } = env();
-  if (hours === 0) return () => {};
+  if (hours === 0 || !onSqlite()) return () => {};
   let running = false;
   const run = async () => {
     if (running || Date.now() - newestBackupTime(dir, "scheduled") < hours * 3600_000) return;
@@ -115,6 +122,8 @@ export function backupProblem(file: string, knownMigrations: string[]): string |
 
 /** Beside the database while a server or worker has it open: one "<database>.serving.<pid>" each. */
 export function markServing(database = databaseFile()): () => void {
+  // On PostgreSQL nothing swaps the database under a server: no marker.
+  if (!onSqlite()) return () => {};
   const marker = `${database}.serving.${process.pid}`;
   fs.writeFileSync(marker, "");
   return () => fs.rmSync(marker, { force: true });

@@ -1,7 +1,7 @@
 // Key rotation's second half: rows sealed with an old DATA_KEY are sealed again with the current one,
 // in small chunks with short write transactions, while the app serves.
 import { reportBackgroundError } from "~/background.server";
-import { prisma } from "~/db.server";
+import { hot } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, encrypt, needsReencryption } from "~/security/crypto.server";
 
@@ -13,7 +13,7 @@ export const encryptedColumns: Array<{ table: string; columns: string[]; where?:
   { table: "Signature", columns: ["nameEnc", "emailEnc", "cityEnc", "organisationEnc", "commentEnc"] },
   { table: "SupporterLetter", columns: ["nameEnc", "emailEnc", "cityEnc", "subjectEnc", "bodyEnc"] },
   { table: "CaseFollower", columns: ["emailEnc"] },
-  { table: "OutboxEmail", columns: ["fromAddress", "toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = 1` },
+  { table: "OutboxEmail", columns: ["fromAddress", "toAddress", "replyTo", "subject", "html", "text"], where: `"encrypted" = TRUE` },
   // Two-factor keys: after a rotation they must still open, or their owners could not log in.
   { table: "User", columns: ["totpSecretEnc"], where: `"totpSecretEnc" IS NOT NULL` },
 ];
@@ -27,7 +27,7 @@ export async function reencryptChunk(
   size = 200,
 ): Promise<{ lastId: string | null; changed: number; unreadable: number }> {
   const columns = spec.columns.map((c) => `"${c}"`).join(", ");
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
+  const rows = await hot().all<Row>(
     `SELECT "id", ${columns} FROM "${spec.table}" WHERE "id" > ? ${spec.where ? `AND ${spec.where}` : ""} ORDER BY "id" LIMIT ?`,
     afterId,
     size,
@@ -47,14 +47,9 @@ export async function reencryptChunk(
   }
   if (updates.length) {
     // The old value guards each write: a row changed (or erased) meanwhile is left as it now is.
-    await prisma.$transaction(async (tx) => {
+    await hot().transaction(async (tx) => {
       for (const u of updates) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "${spec.table}" SET "${u.column}" = ? WHERE "id" = ? AND "${u.column}" = ?`,
-          u.after,
-          u.id,
-          u.before,
-        );
+        await tx.run(`UPDATE "${spec.table}" SET "${u.column}" = ? WHERE "id" = ? AND "${u.column}" = ?`, u.after, u.id, u.before);
       }
     });
   }
@@ -86,7 +81,7 @@ export async function countNeedingReencryption(): Promise<number> {
     let afterId = "";
     while (true) {
       const columns = spec.columns.map((c) => `"${c}"`).join(", ");
-      const rows = await prisma.$queryRawUnsafe<Row[]>(
+      const rows = await hot().all<Row>(
         `SELECT "id", ${columns} FROM "${spec.table}" WHERE "id" > ? ${spec.where ? `AND ${spec.where}` : ""} ORDER BY "id" LIMIT 1000`,
         afterId,
       );
