@@ -3,6 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { CopyRefusal, copyToPostgres, nextSteps, withoutPassword } from "~/db/copy-to-postgres.server";
 import { isPostgresUrl } from "~/db/engine";
+import { count } from "~/ui/format";
 
 const USAGE = `Usage: DATABASE_URL=file:./data/app.db npm run db:copy-to-postgres -- postgresql://user@host:5432/database
        (or --to postgresql://…; --from file:… instead of DATABASE_URL). Stop the app first; the target must be empty.`;
@@ -42,7 +43,7 @@ try {
     );
     process.exit(1);
   }
-  console.log(`Copied ${result.rows} rows in ${seconds} s; every table holds as many rows in PostgreSQL as in SQLite.\n`);
+  console.log(`Copied ${count(result.rows, "row")} in ${seconds} s; every table holds as many rows in PostgreSQL as in SQLite.\n`);
   console.log(nextSteps(parsed.from, parsed.to).join("\n"));
 } catch (error) {
   if (error instanceof CopyRefusal) {

@@ -8,6 +8,7 @@ import pg from "pg";
 import { isPostgresUrl } from "~/db/engine";
 import { withoutNul } from "~/db/postgres-adapter.server";
 import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "~/db/postgres-migrations.server";
+import { count } from "~/ui/format";
 
 /** A reason not to copy: said to the operator as it is, nothing was written. */
 export class CopyRefusal extends Error {
@@ -222,7 +223,7 @@ function printCounts(counts: TableCount[], log: (line: string) => void) {
   const width = Math.max(5, ...counts.map((c) => c.table.length));
   const digits = Math.max(6, ...counts.map((c) => String(Math.max(c.source, c.target)).length));
   log(`  ${"table".padEnd(width)}  ${"SQLite".padStart(digits)}  ${"PostgreSQL".padStart(Math.max(digits, 10))}`);
-  for (const c of counts) {
+  for (const c of [...counts].sort((a, b) => a.table.localeCompare(b.table))) {
     const mark = c.source === c.target ? "" : "  <- differs";
     log(`  ${c.table.padEnd(width)}  ${String(c.source).padStart(digits)}  ${String(c.target).padStart(Math.max(digits, 10))}${mark}`);
   }
@@ -243,7 +244,7 @@ export async function copyToPostgres(options: CopyOptions): Promise<CopyResult> 
     const applied = await applyPostgresMigrations(to, postgresMigrations);
     log(
       applied.length
-        ? `Applied ${applied.length} PostgreSQL migrations to ${withoutPassword(to)}.`
+        ? `Applied ${count(applied.length, "PostgreSQL migration")} to ${withoutPassword(to)}.`
         : `${withoutPassword(to)} already has every PostgreSQL migration.`,
     );
 
@@ -280,7 +281,7 @@ async function copyAll(
       problems.push(`table ${table} is not in PostgreSQL`);
       continue;
     }
-    const names = (source.pragma(`table_info(${quote(table)})`) as Array<{ name: string }>).map((c) => c.name);
+    const names = source.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table).map(String);
     const missing = names.filter((n) => !columns.some((c) => c.name === n));
     if (missing.length) problems.push(`${table}.${missing.join(`, ${table}.`)} not in PostgreSQL`);
     plan.set(
@@ -318,7 +319,7 @@ async function copyAll(
       const perInsert = Math.max(1, Math.min(chunkRows, Math.floor(MAX_PARAMETERS / Math.max(1, columns.length))));
       const list = columns.map((c) => quote(c.name)).join(", ");
       const select = source
-        .prepare(`SELECT ${list} FROM ${quote(table)}`)
+        .prepare<[], unknown[]>(`SELECT ${list} FROM ${quote(table)}`)
         .raw(true)
         .safeIntegers(true);
       const tableStarted = Date.now();
@@ -338,13 +339,13 @@ async function copyAll(
         copied += batch.length;
         batch = [];
       };
-      for (const row of select.iterate() as IterableIterator<unknown[]>) {
+      for (const row of select.iterate()) {
         batch.push(row);
         if (batch.length >= perInsert) await flush();
       }
       await flush();
       rows += copied;
-      if (copied) log(`  ${table}: ${copied} rows (${Date.now() - tableStarted} ms)`);
+      if (copied) log(`  ${table}: ${count(copied, "row")} (${Date.now() - tableStarted} ms)`);
     }
 
     // Columns filled by a sequence continue after the rows copied (the app's schema has none today).
@@ -401,7 +402,7 @@ async function copyAll(
   const countsMatch = after.every((c) => c.source === c.target);
   if (counters.nul)
     log(
-      `${counters.nul} text values held the NUL character, which PostgreSQL cannot store: it is kept as U+FFFD, as the app does on PostgreSQL.`,
+      `${count(counters.nul, "text value")} held the NUL character, which PostgreSQL cannot store: it is kept as U+FFFD, as the app does on PostgreSQL.`,
     );
   return { counts: after, countsMatch, rows, ms: Date.now() - started, nulReplaced: counters.nul };
 }

@@ -257,6 +257,33 @@ describe("what the copy refuses", () => {
   });
 });
 
+describe("an app still writing to the SQLite file during the copy", () => {
+  it("is caught by the counts after the copy", async () => {
+    const install = sqliteInstall();
+    const original = new Database(source.file, { readonly: true });
+    await original.backup(install.file);
+    original.close();
+    const target = await createDatabase("while_writing");
+    const writer = new Database(install.file);
+    try {
+      const result = await copyToPostgres({
+        from: install.url,
+        to: target,
+        // A supporter signing while the first table is copied: the copy reads the file as it was when it began.
+        log: (line) => {
+          if (line.startsWith("  Organisation:"))
+            writer.prepare(`INSERT INTO "RateLimit" ("key", "points") VALUES ('sign:203.0.113.7', 1)`).run();
+        },
+      });
+      expect(result.countsMatch).toBe(false);
+      expect(result.counts.find((c) => c.table === "RateLimit")).toEqual({ table: "RateLimit", source: 2, target: 1 });
+      expect(result.counts.filter((c) => c.source !== c.target)).toHaveLength(1);
+    } finally {
+      writer.close();
+    }
+  });
+});
+
 describe("npm run db:copy-to-postgres", () => {
   it("copies a demo install, prints the counts, and names the keys to carry over without printing them", async () => {
     const install = source;
