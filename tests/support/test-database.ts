@@ -123,7 +123,11 @@ export async function databaseOnDisk(): Promise<Array<{ part: "data" | "log"; by
   } finally {
     await client.end();
   }
-  const filesIn = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => path.join(dir, f.name));
+  const filesIn = (dir: string) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => path.join(dir, f.name));
   return [
     ...filesIn(path.join(dataDir, "base", oid)).map((file) => ({ part: "data" as const, bytes: fs.readFileSync(file) })),
     ...filesIn(path.join(dataDir, "pg_wal")).map((file) => ({ part: "log" as const, bytes: fs.readFileSync(file) })),
