@@ -9,8 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
@@ -24,6 +23,8 @@ import { securityHeaders } from "~/security/security-headers.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
 import { createPublicPageCache } from "~/serving/public-pages.server";
+import { createRouteChains } from "~/serving/route-chains.server";
+import { remixRequest, sendRemixResponse } from "~/serving/remix-adapter.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
@@ -104,16 +105,17 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
-const remix = createRequestHandler({
-  build,
-  mode: config.NODE_ENV,
-  getLoadContext: (req, res) => ({
-    cspNonce: String(res.locals.cspNonce),
-    clientAddress: req.ip ?? null,
-  }),
-});
+// Remix's request handler, one per route chain: each request's path is matched once here, not on
+// every request by Remix over all routes (app/serving/route-chains.server.ts).
+const chains = createRouteChains(build, (chainBuild) => createRequestHandler(chainBuild, config.NODE_ENV));
+async function remix(req: express.Request, res: express.Response) {
+  const request = remixRequest(req, res);
+  const handler = chains.handlerFor(new URL(request.url).pathname);
+  const response = await handler(request, { cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? null });
+  await sendRemixResponse(res, response);
+}
 // A body cut at its limit has had its 413: Remix's own answer to the broken body is dropped.
-app.all("*", (req, res, next) => remix(req, res, (error?: unknown) => (bodyWasCut(res) ? undefined : next(error))));
+app.all("*", (req, res, next) => remix(req, res).catch((error: unknown) => (bodyWasCut(res) ? undefined : next(error))));
 
 // With several processes, the primary only supervises (and sends mail); the children serve.
 const serves = processes === 1 || !cluster.isPrimary;
