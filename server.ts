@@ -109,7 +109,7 @@ app.use(express.static("public", { maxAge: "1h" }));
 // every request by Remix over all routes (app/serving/route-chains.server.ts).
 const chains = createRouteChains(build, (chainBuild) => createRequestHandler(chainBuild, config.NODE_ENV));
 async function remix(req: express.Request, res: express.Response) {
-  const request = remixRequest(req, res);
+  const request = await remixRequest(req, res);
   const handler = chains.handlerFor(new URL(request.url).pathname);
   const response = await handler(request, { cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? null });
   await sendRemixResponse(res, response);

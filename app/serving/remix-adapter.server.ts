@@ -15,7 +15,22 @@ function headersOf(requestHeaders: ExpressRequest["headers"]): Headers {
   return headers;
 }
 
-export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+// A form post with a declared length (every form of the app; body-limit.server.ts has already held
+// it to its limit) is read whole before Remix runs: a web stream over Node's stream costs more than
+// the form itself. Uploads (multipart) and bodies of unknown length stream as before.
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+function readWhole(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on("error", reject);
+    req.on("close", () => (req.complete ? undefined : reject(new Error("The request was aborted before its body arrived."))));
+  });
+}
+
+export async function remixRequest(req: ExpressRequest, res: ExpressResponse): Promise<Request> {
   // req.hostname has no port (and respects "trust proxy"): the port comes from X-Forwarded-Host or Host.
   const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
   const [, hostPort] = req.get("host")?.split(":") ?? [];
@@ -25,13 +40,17 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: headersOf(req.headers), signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
-  }
   // Loaders and actions are aborted when the answer can no longer be written (`close` before `finish`).
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    if (req.headers["content-length"] !== undefined && FORM_TYPE.test(req.headers["content-type"] ?? "")) {
+      init.body = await readWhole(req);
+    } else {
+      init.body = createReadableStreamFromReadable(req);
+      init.duplex = "half";
+    }
+  }
   return new Request(url.href, init);
 }
 
