@@ -62,6 +62,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+// Nothing reads req.query (Remix reads the URL itself): no query-string parsing per request.
+app.set("query parser", false);
 // No compression here: behind the reverse proxy it compresses (see README, Going live); on this
 // machine's own port it would only cost CPU per response.
 
