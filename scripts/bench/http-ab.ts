@@ -1,15 +1,16 @@
 // npm run bench:http-ab — what the HTTP layer (Express, Remix, server.ts) costs per request, this
 // checkout against another, side by side on a shared machine. Throughput on two cores shared with
-// other work swings by half from one minute to the next; the server's CPU time per request moves far
-// less. So each side serves in turn (A, B, A, B, …), each time on a fresh copy of the same database,
-// from one process (WEB_CONCURRENCY=1, no cluster IPC), and the report gives each side's median CPU
-// per request over its rounds, for: GET /healthz (the framework and one SELECT), the login page
-// (a page rendered by React every time: not one kept in memory), and signing the petition (POST → 302).
+// other work swings by half from one minute to the next, and so does CPU per request when the load
+// comes in bursts. So both servers run at once (one process each, WEB_CONCURRENCY=1, no cluster IPC,
+// each on its own copy of the same database) and take the load in turn, one short slice each
+// (A, B, B, A, A, B, …), and the report gives each side's CPU per request over all its slices and
+// the median of the per-pair ratios, for: GET /healthz (the framework and one SELECT), the login page
+// (rendered by React every time: not a page kept in memory), and signing the petition (POST → 302).
 //
 // Settings (environment):
 //   BENCH_AB_BASELINE=<dir>   required: the other checkout, with its build/ (`npx remix build` there)
-//   BENCH_AB_ROUNDS=4         rounds (each side once per round)
-//   BENCH_AB_SECONDS=5        measured seconds per kind of request, after 2 s of warm-up
+//   BENCH_AB_SLICES=20        slices per side and kind of request
+//   BENCH_AB_SLICE_MS=1000    length of a slice (plus 200 ms): CPU and answers over all of it
 //   BENCH_AB_ROWS=200000      signatures already in the table
 //   BENCH_AB_CONCURRENCY=8    clients, each with one keep-alive connection
 //   BENCH_SKIP_BUILD=1        use build/ as it is instead of running `remix build` first
@@ -25,8 +26,8 @@ import { createSignatureDatabase, DEMO_PETITION_SLUG } from "./support/signature
 process.env.DATA_KEY ??= crypto.randomBytes(32).toString("base64");
 
 const BASELINE = process.env.BENCH_AB_BASELINE ? path.resolve(process.env.BENCH_AB_BASELINE) : null;
-const ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 4);
-const SECONDS = Number(process.env.BENCH_AB_SECONDS ?? 5);
+const SLICES = Number(process.env.BENCH_AB_SLICES ?? 20);
+const SLICE_MS = Number(process.env.BENCH_AB_SLICE_MS ?? 1000);
 const ROWS = Number(process.env.BENCH_AB_ROWS ?? 200_000);
 const CONCURRENCY = Number(process.env.BENCH_AB_CONCURRENCY ?? 8);
 const HOST = "127.0.0.1";
@@ -74,17 +75,20 @@ const cpuMsOf = (pid: number) => {
 
 const KINDS = ["GET /healthz", "GET /login (rendered)", "POST sign"] as const;
 type Kind = (typeof KINDS)[number];
-interface Measure {
-  cpuUsPerRequest: number;
-  perSecond: number;
-  p99: number;
+
+interface Server {
+  label: string;
+  pid: number;
+  port: number;
+  signPath: string;
+  child: ChildProcess;
 }
 
-async function serveOnce(checkout: string, round: number): Promise<Record<Kind, Measure>> {
-  const file = path.join(dir, `r${round}-${path.basename(checkout)}.db`);
+async function start(label: string, checkout: string): Promise<Server> {
+  const file = path.join(dir, `${label}.db`);
   fs.copyFileSync(databaseFile, file);
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: checkout,
     env: {
       ...process.env,
@@ -101,14 +105,14 @@ async function serveOnce(checkout: string, round: number): Promise<Record<Kind, 
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  children.add(server);
+  children.add(child);
   let output = "";
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const t = performance.now();
   for (let ready = false; !ready;) {
-    if (exited(server)) throw new Error(`The server of ${checkout} exited:\n${output}`);
-    if (performance.now() - t > 120_000) throw new Error(`The server of ${checkout} did not answer in 120 s:\n${output}`);
+    if (exited(child)) throw new Error(`The ${label} server exited:\n${output}`);
+    if (performance.now() - t > 120_000) throw new Error(`The ${label} server did not answer in 120 s:\n${output}`);
     ready = await fetch(`http://${HOST}:${port}/healthz`)
       .then((r) => r.status === 200)
       .catch(() => false);
@@ -117,81 +121,76 @@ async function serveOnce(checkout: string, round: number): Promise<Record<Kind, 
   const page = await (await fetch(`http://${HOST}:${port}/campaigns/${DEMO_PETITION_SLUG}`)).text();
   const formTag = page.match(/<form[^>]*id="sign-form"[^>]*>/)?.[0] ?? "";
   const signPath = (formTag.match(/action="([^"]*)"/)?.[1] ?? `/campaigns/${DEMO_PETITION_SLUG}`).replaceAll("&amp;", "&");
-  const results = {} as Record<Kind, Measure>;
-  for (const kind of KINDS) {
-    let cpuAtStart = 0;
-    let cpuAtEnd = 0;
-    const load = await driveLoad({
-      host: HOST,
-      ports: [port],
-      path: kind === "GET /healthz" ? "/healthz" : kind === "POST sign" ? signPath : "/login",
-      method: kind === "POST sign" ? "POST" : "GET",
-      body:
-        kind === "POST sign"
-          ? () => {
-              const n = signer++;
-              return `intent=sign&formStartedAt=${encodeURIComponent(formStamp(stampsFrom + n))}&website=&name=AB+Signer+${n}&email=ab-${n}-${runId}%40example.org&country=BE`;
-            }
-          : undefined,
-      isSuccess: (status, location) =>
-        kind === "POST sign" ? status === 302 && !!location?.includes("signed=check-email") : status === 200,
-      concurrency: CONCURRENCY,
-      warmupMs: 2000,
-      durationMs: SECONDS * 1000,
-      maxRequests: 500_000,
-      onWindow: (edge) => (edge === "start" ? (cpuAtStart = cpuMsOf(server.pid!)) : (cpuAtEnd = cpuMsOf(server.pid!))),
-    });
-    const failed = Object.values(load.total.failures).reduce((a, b) => a + b, 0);
-    if (failed) throw new Error(`${kind} on ${checkout}: ${failed} answers were not a success: ${load.samples.join("; ")}`);
-    const requests = load.successPerSecond * load.windowSeconds;
-    results[kind] = {
-      cpuUsPerRequest: ((cpuAtEnd - cpuAtStart) * 1000) / Math.max(1, requests),
-      perSecond: load.successPerSecond,
-      p99: load.latencyMs.p99,
-    };
-  }
-  server.kill("SIGTERM");
-  await new Promise((resolve) => (exited(server) ? resolve(null) : server.once("exit", resolve)));
-  children.delete(server);
-  fs.rmSync(file, { force: true });
-  return results;
+  return { label, pid: child.pid!, port, signPath, child };
 }
 
-const sides = [
-  { label: "this", checkout: root, runs: [] as Array<Record<Kind, Measure>> },
-  { label: "baseline", checkout: BASELINE, runs: [] as Array<Record<Kind, Measure>> },
-];
-for (let round = 1; round <= ROUNDS; round++)
-  for (const side of round % 2 ? sides : [...sides].reverse()) {
-    log(`round ${round}: ${side.label}…`);
-    side.runs.push(await serveOnce(side.checkout, round));
-  }
+/** One slice of load on one server: its CPU (ms) over the whole slice and every request it answered. */
+async function slice(server: Server, kind: Kind): Promise<{ cpuMs: number; requests: number }> {
+  const cpuAtStart = cpuMsOf(server.pid);
+  const load = await driveLoad({
+    host: HOST,
+    ports: [server.port],
+    path: kind === "GET /healthz" ? "/healthz" : kind === "POST sign" ? server.signPath : "/login",
+    method: kind === "POST sign" ? "POST" : "GET",
+    body:
+      kind === "POST sign"
+        ? () => {
+            const n = signer++;
+            return `intent=sign&formStartedAt=${encodeURIComponent(formStamp(stampsFrom + n))}&website=&name=AB+Signer+${n}&email=ab-${n}-${runId}%40example.org&country=BE`;
+          }
+        : undefined,
+    isSuccess: (status, location) => (kind === "POST sign" ? status === 302 && !!location?.includes("signed=check-email") : status === 200),
+    concurrency: CONCURRENCY,
+    warmupMs: 200,
+    durationMs: SLICE_MS,
+    maxRequests: 100_000,
+  });
+  const failed = Object.values(load.total.failures).reduce((a, b) => a + b, 0);
+  if (failed) throw new Error(`${kind} on ${server.label}: ${failed} answers were not a success: ${load.samples.join("; ")}`);
+  return { cpuMs: cpuMsOf(server.pid) - cpuAtStart, requests: load.total.success };
+}
 
+log("starting both servers…");
+const self = await start("this", root);
+const base = await start("baseline", BASELINE);
+// A first pass of each kind on each side warms the JIT before anything counts.
+for (const kind of KINDS) for (const server of [self, base]) await slice(server, kind);
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 console.log(
-  `\nbench:http-ab — ${ROUNDS} rounds, one server process each, ${CONCURRENCY} clients, ${SECONDS} s per kind; ${ROWS.toLocaleString("en")} signatures in the table; load average ${os
+  `\nbench:http-ab — ${SLICES} slices of ${SLICE_MS} ms per side and kind, alternating; one server process each, ${CONCURRENCY} clients; ${ROWS.toLocaleString("en")} signatures in the table; load average ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" ")}`,
 );
-console.log(`  ${"".padEnd(32)}${"CPU µs/request (median; each round)".padEnd(52)}${"per second (median)".padStart(20)}`);
+console.log(
+  `  ${"".padEnd(24)}${"CPU µs/request, this".padStart(22)}${"baseline".padStart(10)}${"this / baseline".padStart(17)}${"(median of pairs)".padStart(19)}${"requests/s this, baseline".padStart(28)}`,
+);
 for (const kind of KINDS) {
-  const [self, base] = sides.map((s) => s.runs.map((r) => r[kind]));
-  const cpu = (runs: Measure[]) => median(runs.map((r) => r.cpuUsPerRequest));
-  const rate = (runs: Measure[]) => median(runs.map((r) => r.perSecond));
-  for (const [label, runs] of [
-    ["this", self!],
-    ["baseline", base!],
-  ] as const)
-    console.log(
-      `  ${`${kind}, ${label}`.padEnd(32)}${`${cpu(runs).toFixed(0)} (${runs.map((r) => r.cpuUsPerRequest.toFixed(0)).join(", ")})`.padEnd(52)}${rate(runs).toFixed(0).padStart(20)}`,
+  const pairs: Array<[{ cpuMs: number; requests: number }, { cpuMs: number; requests: number }]> = [];
+  for (let i = 0; i < SLICES; i++) {
+    // A, B then B, A: neither side always goes first.
+    if (i % 2 === 0) {
+      const a = await slice(self, kind);
+      pairs.push([a, await slice(base, kind)]);
+    } else {
+      const b = await slice(base, kind);
+      pairs.push([await slice(self, kind), b]);
+    }
+  }
+  const perRequest = (side: 0 | 1) =>
+    (pairs.reduce((sum, p) => sum + p[side].cpuMs, 0) * 1000) /
+    Math.max(
+      1,
+      pairs.reduce((sum, p) => sum + p[side].requests, 0),
     );
+  const rate = (side: 0 | 1) => pairs.reduce((sum, p) => sum + p[side].requests, 0) / ((SLICES * (SLICE_MS + 200)) / 1000);
+  const ratios = pairs.map(([a, b]) => a.cpuMs / Math.max(1, a.requests) / (b.cpuMs / Math.max(1, b.requests)));
   console.log(
-    `  ${`${kind}: this / baseline`.padEnd(32)}CPU ${(cpu(self!) / cpu(base!)).toFixed(3)}   throughput ${(rate(self!) / rate(base!)).toFixed(3)}`,
+    `  ${kind.padEnd(24)}${perRequest(0).toFixed(0).padStart(22)}${perRequest(1).toFixed(0).padStart(10)}${(perRequest(0) / perRequest(1)).toFixed(3).padStart(17)}${median(ratios).toFixed(3).padStart(19)}${`${rate(0).toFixed(0)}, ${rate(1).toFixed(0)}`.padStart(28)}`,
   );
 }
 process.exit(0);
