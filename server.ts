@@ -5,6 +5,7 @@
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
 import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -105,7 +106,21 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/ is looked up on disk (a stat and a file stream's set-up) only for paths under what it held
+// at start (the build's assets, the favicon): not for every page, form post and health check.
+const publicFiles = express.static("public", { maxAge: "1h" });
+const publicEntries = new Set(fs.readdirSync("public").concat(fs.existsSync("public/index.html") ? [""] : []));
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD") return next();
+  const first = req.path.split("/", 2)[1] ?? "";
+  let name: string;
+  try {
+    name = decodeURIComponent(first);
+  } catch {
+    return publicFiles(req, res, next);
+  }
+  return publicEntries.has(name) ? publicFiles(req, res, next) : next();
+});
 
 // Remix's request handler, one per route chain: each request's path is matched once here, not on
 // every request by Remix over all routes (app/serving/route-chains.server.ts).
