@@ -75,13 +75,18 @@ class SqliteHot implements HotDatabase {
     return statement;
   }
 
-  async #whenNoTransaction(): Promise<void> {
-    while (this.#transactionOpen) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  /**
+   * Waits until no transaction is open on the connection. The check that ends the wait and the
+   * caller's next statement must run with no `await` between them: several waiters wake together,
+   * and a waiter that awaited once more after its check would find the next one's transaction open.
+   */
+  #noTransactionOpen(): Promise<void> | null {
+    return this.#transactionOpen ? new Promise<void>((resolve) => this.#waiting.push(resolve)) : null;
   }
 
   #outside<T>(work: () => T): Promise<T> {
     return retryWhileBusy(async () => {
-      await this.#whenNoTransaction();
+      for (let wait = this.#noTransactionOpen(); wait; wait = this.#noTransactionOpen()) await wait;
       return work();
     });
   }
@@ -98,7 +103,7 @@ class SqliteHot implements HotDatabase {
 
   transaction<T>(work: (tx: HotStatements) => Promise<T>): Promise<T> {
     return retryWhileBusy(async () => {
-      await this.#whenNoTransaction();
+      for (let wait = this.#noTransactionOpen(); wait; wait = this.#noTransactionOpen()) await wait;
       // Throws SQLITE_BUSY while another process writes: retried above, nothing begun.
       this.#db.exec("BEGIN IMMEDIATE");
       this.#transactionOpen = true;

@@ -162,3 +162,24 @@ describe("many requests at once that change the same rows", () => {
     ]);
   });
 });
+
+describe("the hot path's transactions", () => {
+  it("take turns when many start at once in one process, and each one's rows land", async () => {
+    // Twenty signings at the same moment in one serving process: on SQLite they share one
+    // connection and must wait for each other, never start inside another's transaction.
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => hot().transaction((tx) => hotInsert(tx))));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await prisma.section.count({ where: { organisationId, name: "Written by the hot path" } })).toBe(20);
+  });
+
+  it("keep reads outside them from seeing their rows before they commit", async () => {
+    const seen = await Promise.all([
+      hot().transaction(async (tx) => {
+        await hotInsert(tx);
+        await hotInsert(tx);
+      }),
+      hot().get<{ n: number }>(`SELECT COUNT(*) AS n FROM "Section" WHERE "organisationId" = ?`, organisationId),
+    ]);
+    expect([0, 2]).toContain(Number(seen[1]?.n));
+  });
+});
