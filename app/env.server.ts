@@ -268,7 +268,10 @@ export function env(): Env {
   const dev =
     value.SESSION_SECRET && value.DATA_KEY
       ? null
-      : readDevSecrets(devSecretsFile(value.DATABASE_URL), isPostgresUrl(value.DATABASE_URL) ? undefined : value.DATABASE_URL.replace(/^file:/, ""));
+      : readDevSecrets(
+          devSecretsFile(value.DATABASE_URL),
+          isPostgresUrl(value.DATABASE_URL) ? undefined : value.DATABASE_URL.replace(/^file:/, ""),
+        );
   if (value.DATA_KEY && value.DATA_KEY_PREVIOUS && !value.DATA_HASH_KEY) {
     throw new StartupRefusal(
       "DATA_KEY_PREVIOUS is set but DATA_HASH_KEY is not. After a rotation the keyed hashes (duplicate signers, the links in signers' emails) must keep their key: set DATA_HASH_KEY to the DATA_KEY this install started with (`npm run rotate-key` prints it).",

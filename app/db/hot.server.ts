@@ -154,6 +154,9 @@ class PostgresHot implements HotDatabase {
 
   constructor(url: string, poolSize: number) {
     this.#pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+    // An idle connection the server closed (a restart, a failover) is dropped and made again on the
+    // next use; unheard, the pool's error would end the process.
+    this.#pool.on("error", (error) => console.warn(`[database] a connection of the hot path closed: ${error.message}`));
   }
 
   /** `?` becomes `$1, $2, …`, and the statement gets a name: each connection prepares it once. */

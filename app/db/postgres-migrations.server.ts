@@ -42,9 +42,11 @@ export async function applyPostgresMigrations(url: string, dir = POSTGRES_MIGRAT
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(HISTORY_TABLE);
     const done = new Set(
-      (await client.query<{ name: string }>(`SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`)).rows.map(
-        (r) => r.name,
-      ),
+      (
+        await client.query<{ name: string }>(
+          `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+        )
+      ).rows.map((r) => r.name),
     );
     for (const name of postgresMigrationFolders(dir)) {
       if (done.has(name)) continue;

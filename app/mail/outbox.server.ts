@@ -1,6 +1,7 @@
 // The durable outbox: the one way the app sends email. Code enqueues inside the transaction of the
 // change that causes the email; the worker sends it later. Nothing is sent from inside a request.
-import { prisma, type HotStatements } from "~/db.server";
+import { prisma, sqliteDate, type HotStatements } from "~/db.server";
+import { timeOrderedId } from "~/security/random.server";
 import { env } from "~/env.server";
 import type { Prisma } from "~/generated/prisma.server/client";
 import { decrypt, encrypt, isEncrypted } from "~/security/crypto.server";
@@ -36,7 +37,10 @@ const seal = (sensitive: boolean, value: string) => (sensitive ? encrypt(value) 
  * path (app/db/hot.server.ts), inside the caller's short write transaction. The caller has a
  * fresh dedupeKey and has checked suppression itself; everywhere else, use enqueueEmail.
  */
-export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom?: string }, now = new Date()): (tx: HotStatements) => Promise<void> {
+export function queuedEmailWriter(
+  email: EmailToQueue & { id: string; renderFrom?: string },
+  now = new Date(),
+): (tx: HotStatements) => Promise<void> {
   const sensitive = email.sensitive ?? false;
   // Rendered when read: nothing to seal in the empty parts.
   const part = (value: string) => (email.renderFrom ? "" : seal(sensitive, value));
@@ -67,7 +71,12 @@ export function queuedEmailWriter(email: EmailToQueue & { id: string; renderFrom
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
       ...values,
     );
-    await tx.run(`INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`, `${email.id}-q`, email.id, now);
+    await tx.run(
+      `INSERT INTO "EmailEvent" ("id", "emailId", "type", "occurredAt") VALUES (?, ?, 'queued', ?)`,
+      `${email.id}-q`,
+      email.id,
+      now,
+    );
   };
 }
 
@@ -120,30 +129,31 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<{ id: s
   const to = normaliseAddress(email.to);
   const suppressed = await db.suppressedAddress.findUnique({ where: { address: to } });
   const sensitive = email.sensitive ?? false;
-  const row = await db.outboxEmail.create({
-    data: {
-      dedupeKey: email.dedupeKey,
-      kind: email.kind,
-      // A supporter's letter goes "from" their name: sealed like the rest.
-      fromAddress: seal(sensitive, email.from ?? env().MAIL_FROM),
-      toAddress: seal(sensitive, to),
-      replyTo: email.replyTo ? seal(sensitive, email.replyTo) : null,
-      subject: seal(sensitive, email.subject),
-      html: seal(sensitive, email.html),
-      text: seal(sensitive, email.text),
-      encrypted: sensitive,
-      headers: email.headers ? JSON.stringify(email.headers) : null,
-      tags: email.tags ? JSON.stringify(email.tags) : null,
-      organisationId: email.organisationId ?? null,
-      subjectType: email.subjectType ?? null,
-      subjectId: email.subjectId ?? null,
-      status: suppressed ? "suppressed" : "queued",
-      lastError: suppressed ? suppressionReason(suppressed) : null,
-      events: { create: { type: suppressed ? "suppressed" : "queued", detail: suppressed ? suppressionReason(suppressed) : null } },
-    },
-    select: { id: true },
-  });
-  return { id: row.id, created: true };
+  const id = timeOrderedId("m");
+  const now = sqliteDate(new Date());
+  const status = suppressed ? "suppressed" : "queued";
+  const lastError = suppressed ? suppressionReason(suppressed) : null;
+  // One statement, whatever else commits meanwhile: of two transactions queuing the same key at
+  // once (two servers fanning out one update), the second waits for the first and inserts nothing.
+  // A SQLite date as text ("…+00:00") is also what a PostgreSQL timestamp column reads as UTC. A
+  // supporter's letter goes "from" their name: sealed like the rest.
+  const inserted = await db.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "OutboxEmail" ("id", "dedupeKey", "kind", "fromAddress", "toAddress", "replyTo", "subject", "html", "text", "encrypted",
+      "headers", "tags", "organisationId", "subjectType", "subjectId", "status", "lastError", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${id}, ${email.dedupeKey}, ${email.kind},
+      ${seal(sensitive, email.from ?? env().MAIL_FROM)}, ${seal(sensitive, to)}, ${email.replyTo ? seal(sensitive, email.replyTo) : null},
+      ${seal(sensitive, email.subject)}, ${seal(sensitive, email.html)}, ${seal(sensitive, email.text)}, ${sensitive},
+      ${email.headers ? JSON.stringify(email.headers) : null}, ${email.tags ? JSON.stringify(email.tags) : null},
+      ${email.organisationId ?? null}, ${email.subjectType ?? null}, ${email.subjectId ?? null}, ${status}, ${lastError}, 0,
+      ${now}, ${now})
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id"`;
+  if (inserted.length === 0) {
+    const other = await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
+    return { id: other.id, created: false };
+  }
+  await db.emailEvent.create({ data: { emailId: id, type: status, detail: lastError } });
+  return { id, created: true };
 }
 
 export function suppressionReason(s: { reason: string; detail: string | null; createdAt: Date }): string {

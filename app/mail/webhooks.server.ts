@@ -2,7 +2,7 @@
 // (svix-id remembered), never moving an email backwards; hard bounces and complaints suppress the address.
 import { Resend } from "resend";
 import { z } from "zod";
-import { prisma } from "~/db.server";
+import { prisma, sqliteDate } from "~/db.server";
 import { env } from "~/env.server";
 import { providerEventStatus, statusAfterProviderEvent, type ProviderEventType } from "~/mail/email-status";
 import { readable, withoutAddresses } from "~/mail/outbox.server";
@@ -88,7 +88,12 @@ export async function applyDeliveryEvent(webhookId: string, body: unknown): Prom
     // A mail server's bounce text often quotes the recipient's address: kept without it.
     const detail = withoutAddresses(event.data.bounce?.message ?? event.data.failed?.reason ?? null);
 
-    await tx.webhookReceipt.create({ data: { id: webhookId } });
+    // The receipt first, as one statement: of two deliveries of the same event at once (Resend
+    // retrying while the first is still applied, maybe on another server), the second waits for
+    // the first to commit and then inserts nothing.
+    const fresh = await tx.$executeRaw`INSERT INTO "WebhookReceipt" ("id", "receivedAt") VALUES (${webhookId}, ${sqliteDate(new Date())})
+      ON CONFLICT ("id") DO NOTHING`;
+    if (fresh === 0) return { status: 200, message: "This event was already applied." };
     await tx.emailEvent.create({
       data: { emailId: email.id, type: event.type, detail, occurredAt },
     });

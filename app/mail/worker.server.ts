@@ -134,7 +134,10 @@ export function createWorker(options: WorkerOptions) {
     if (result.ok) {
       const status = result.delivered ? "delivered" : "sent";
       // One statement for the whole batch: a hundred single-row updates would hold the next request back.
-      const pairs = Prisma.join(batch.map((email, i) => Prisma.sql`(${email.id}, ${result.providerIds[i] ?? null})`));
+      // Typed values: PostgreSQL cannot tell a parameter's type inside a bare VALUES list.
+      const pairs = Prisma.join(
+        batch.map((email, i) => Prisma.sql`(CAST(${email.id} AS TEXT), CAST(${result.providerIds[i] ?? null} AS TEXT))`),
+      );
       await prisma.$transaction([
         prisma.$executeRaw`WITH sent(id, provider_id) AS (VALUES ${pairs})
           UPDATE "OutboxEmail" SET

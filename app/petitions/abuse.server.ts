@@ -74,7 +74,11 @@ export class StampUsedError extends Error {
 export async function spendStamp(tx: HotStatements, stamp: string, now = new Date()): Promise<void> {
   const hash = crypto.createHash("sha256").update(stamp).digest("base64url");
   const expiresAt = new Date(now.getTime() + STAMP_LIFETIME_SECONDS * 1000);
-  const changes = await tx.run(`INSERT INTO "UsedFormStamp" ("hash", "expiresAt") VALUES (?, ?) ON CONFLICT ("hash") DO NOTHING`, hash, expiresAt);
+  const changes = await tx.run(
+    `INSERT INTO "UsedFormStamp" ("hash", "expiresAt") VALUES (?, ?) ON CONFLICT ("hash") DO NOTHING`,
+    hash,
+    expiresAt,
+  );
   if (changes === 0) throw new StampUsedError();
 }
 

@@ -39,7 +39,10 @@ export async function campaignPage(slug: string, language: Language = defaultLan
   // The rest at once (on PostgreSQL, each on its own connection of the pool).
   const [about, people, demands, updates, signers, translations] = await Promise.all([
     // A draft case is not public, whatever its campaign says (older data may pair them).
-    db.get<{ slug: string; title: string; summary: string }>(`SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ? AND "status" != 'draft'`, caseId),
+    db.get<{ slug: string; title: string; summary: string }>(
+      `SELECT "slug", "title", "summary" FROM "Case" WHERE "id" = ? AND "status" != 'draft'`,
+      caseId,
+    ),
     db.all<{ id: string; name: string; status: string; heldAt: string | null; description: string }>(
       `SELECT "id", "name", "status", "heldAt", "description" FROM "Person" WHERE "caseId" = ? ORDER BY "position" ASC, "createdAt" ASC`,
       caseId,

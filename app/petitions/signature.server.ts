@@ -28,7 +28,14 @@ export { signerLinks } from "~/petitions/signer-links";
 
 /** What signing needs to know of a campaign, in one prepared query (the action runs for every signature). */
 export async function campaignForSigning(slug: string) {
-  const row = await hot().get<{ id: string; slug: string; title: string; organisationId: string; status: string; petitionText: string | null }>(
+  const row = await hot().get<{
+    id: string;
+    slug: string;
+    title: string;
+    organisationId: string;
+    status: string;
+    petitionText: string | null;
+  }>(
     `SELECT "id", "slug", "title", "organisationId", "status", "petitionText" FROM "Campaign" WHERE "slug" = ? AND "status" IN ('live', 'closed')
        AND EXISTS (SELECT 1 FROM "Case" WHERE "Case"."id" = "Campaign"."caseId" AND "Case"."status" != 'draft')`,
     slug,

@@ -22,7 +22,20 @@ import { env } from "~/env.server";
 let pool: pg.Pool | undefined;
 /** A small pool of its own: a limit is checked before the request's other queries. */
 function limitsPool(): pg.Pool {
-  return (pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+    // An idle connection the server closed (a restart, a failover) is dropped and made again on
+    // the next use; unheard, the pool's error would end the process.
+    pool.on("error", (error) => console.warn(`[rate limits] a database connection closed: ${error.message}`));
+  }
+  return pool;
+}
+
+/** Closes the PostgreSQL connections of the limits (tests, scripts that end). */
+export async function closeSharedLimits() {
+  const open = pool;
+  pool = undefined;
+  await open?.end();
 }
 
 function sharedStore(options: LimitOptions): RateLimiterAbstract | null {

@@ -1,8 +1,11 @@
 // The write model: no request sees or loses another's uncommitted work, a transaction that reads
 // before it writes survives another connection's commit, and nobody blocks the event loop waiting.
+import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { hot, prisma, type HotStatements } from "~/db.server";
-import { createOrganisation } from "../support/factories";
+import { confirmSignature } from "~/petitions/signature.server";
+import { tokenHash } from "~/security/crypto.server";
+import { createCampaign, createCase, createOrganisation } from "../support/factories";
 import { holdWriteLock } from "../support/test-database";
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -124,5 +127,38 @@ describe("another process holding the write lock", () => {
     // The timer kept firing while the transaction waited: the process was not held.
     expect(ticks).toBeGreaterThan(10);
     expect(await prisma.section.count({ where: { organisationId } })).toBe(2);
+  });
+});
+
+describe("many requests at once that change the same rows", () => {
+  it("confirm 12 signatures of one campaign on a new day, each counted once, none refused", async () => {
+    const c = await createCase({ organisationId });
+    const campaign = await createCampaign(organisationId, c.id, { status: "live", templates: [] });
+    const tokens = Array.from({ length: 12 }, (_, i) => `race-${i}-${crypto.randomUUID()}`);
+    for (const [i, token] of tokens.entries()) {
+      await prisma.signature.create({
+        data: {
+          campaignId: campaign.id,
+          country: "BE",
+          status: "pending",
+          tokenHash: tokenHash(token),
+          confirmationSentAt: new Date(),
+          source: i % 2 ? "whatsapp" : null,
+        },
+      });
+    }
+    // All at once (on PostgreSQL each on its own connection): the day's and the channel's first rows
+    // are made by whichever comes first, and the others add to them.
+    const outcomes = await Promise.all([...tokens, tokens[0]!].map((token) => confirmSignature(token)));
+    expect(outcomes.filter((o) => o === "confirmed")).toHaveLength(12);
+    expect(outcomes.filter((o) => o === "already-confirmed")).toHaveLength(1);
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).signatureCount).toBe(12);
+    const days = await prisma.campaignDay.findMany({ where: { campaignId: campaign.id } });
+    expect(days.map((d) => d.signatures)).toEqual([12]);
+    const channels = await prisma.campaignChannelDay.findMany({ where: { campaignId: campaign.id }, orderBy: { channel: "asc" } });
+    expect(channels.map((d) => [d.channel, d.signatures])).toEqual([
+      ["direct", 6],
+      ["whatsapp", 6],
+    ]);
   });
 });

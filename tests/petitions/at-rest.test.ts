@@ -161,7 +161,6 @@ async function everyFlow(w: Awaited<ReturnType<typeof world>>, p: Person, { stop
   }
 }
 
-
 describe("a copied database file", () => {
   it("holds no supporter's name, email address, city or letter in clear, in the file or its write-ahead log", async () => {
     const w = await world();

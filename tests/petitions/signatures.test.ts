@@ -248,7 +248,9 @@ describe("signing while the database is busy", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     // On SQLite the signature waits for the one write lock (without blocking this process: the
     // timer above fired); on PostgreSQL it needs no lock the organiser holds and is already in ...
-    const { n } = (await readTestDatabase(process.env.DATABASE_URL!, (db) => db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "Signature"`)))!;
+    const { n } = (await readTestDatabase(process.env.DATABASE_URL!, (db) =>
+      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "Signature"`),
+    ))!;
     expect(Number(n)).toBe(testEngine() === "sqlite" ? 0 : 1);
     releaseOther();
     await other;

@@ -23,6 +23,8 @@ afterEach(() => {
 
 afterAll(async () => {
   const { disconnectDatabase } = await import("~/db.server");
+  const { closeSharedLimits } = await import("~/security/rate-limit.server");
   await disconnectDatabase();
+  await closeSharedLimits();
   await database.drop();
 });

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openHotDatabase, type HotStatements } from "~/db/hot.server";
+import { openHotDatabase, type HotDatabase, type HotStatements } from "~/db/hot.server";
 import { createMigratedDatabase } from "./migrated-database";
 
 export type TestEngine = "sqlite" | "postgresql";
@@ -55,7 +55,7 @@ export async function createTestDatabase(prefix = "sl-test-"): Promise<TestDatab
 }
 
 /** Reads another process's database (a test server's) with plain SQL, on either engine. */
-export async function readTestDatabase<T>(url: string, read: (db: HotStatements) => Promise<T>): Promise<T> {
+export async function readTestDatabase<T>(url: string, read: (db: HotDatabase) => Promise<T>): Promise<T> {
   const db = openHotDatabase(url, { poolSize: 1 });
   try {
     return await read(db);
@@ -123,7 +123,11 @@ export async function databaseOnDisk(): Promise<Array<{ part: "data" | "log"; by
   } finally {
     await client.end();
   }
-  const filesIn = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => path.join(dir, f.name));
+  const filesIn = (dir: string) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => path.join(dir, f.name));
   return [
     ...filesIn(path.join(dataDir, "base", oid)).map((file) => ({ part: "data" as const, bytes: fs.readFileSync(file) })),
     ...filesIn(path.join(dataDir, "pg_wal")).map((file) => ({ part: "log" as const, bytes: fs.readFileSync(file) })),
