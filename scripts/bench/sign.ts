@@ -28,6 +28,9 @@
 //                                    (the baseline runs on SQLite only)
 //   BENCH_ENGINES=sqlite,postgresql  engines to run on, one after the other on the same data (default:
 //                                    both when PostgreSQL is installed under /usr/lib/postgresql, else SQLite)
+//   BENCH_SIGN_ADDRESSES=1           addresses the clients sign from: 1, all from 127.0.0.1 (one rate-limit
+//                                    count for all); n > 1: client k from address k mod n (X-Forwarded-For,
+//                                    the server trusting its proxy), as supporters come from many places
 //   BENCH_SIGN_POOL_SIZE=<n>         DATABASE_POOL_SIZE of the server on PostgreSQL (the app's default: 10)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -68,6 +71,7 @@ const PROFILE_DIR = process.env.BENCH_SIGN_PROFILE ? path.resolve(process.env.BE
 const BASELINE = process.env.BENCH_SIGN_BASELINE ? path.resolve(process.env.BENCH_SIGN_BASELINE) : null;
 const ROUNDS = Number(process.env.BENCH_SIGN_ROUNDS ?? 1);
 const POOL_SIZE = process.env.BENCH_SIGN_POOL_SIZE || undefined;
+const ADDRESSES = Number(process.env.BENCH_SIGN_ADDRESSES ?? 1);
 const { engines, note: enginesNote } = benchEngines();
 const POSTGRES_DATABASE = "sl_bench_sign";
 const BARE_POSTGRES_DATABASE = "sl_bench_sign_bare";
@@ -312,6 +316,8 @@ async function measure(target: {
     method: target.method,
     body: target.body,
     isSuccess: target.isSuccess,
+    // Documentation addresses (RFC 5737): 192.0.2.1, 192.0.2.2, …
+    headers: ADDRESSES > 1 ? (k) => ({ "X-Forwarded-For": `192.0.2.${(k % ADDRESSES) + 1}` }) : undefined,
     concurrency: CONCURRENCY,
     warmupMs: WARMUP_SECONDS * 1000,
     durationMs: (target.seconds ?? SECONDS) * 1000,
@@ -388,7 +394,7 @@ async function startServer(checkout = root, url = databaseUrl, extraEnv: Record<
       SIGN_RATE_LIMIT_PER_HOUR: "100000000",
       SIGN_MIN_FILL_SECONDS: "0",
       SEED_DEMO_DATA: "0",
-      TRUST_PROXY: "",
+      TRUST_PROXY: ADDRESSES > 1 ? "1" : "",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -792,7 +798,7 @@ function report(r: EngineRun) {
   const name = ENGINE_NAME[r.engine];
   console.log("");
   console.log(
-    `bench:sign on ${name} — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${PROCESSES === 1 ? "1 app server process" : `app served by ${PROCESSES} processes (node:cluster)`}; load average before ${loadAverageBefore}`,
+    `bench:sign on ${name} — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${PROCESSES === 1 ? "1 app server process" : `app served by ${PROCESSES} processes (node:cluster)`}; ${ADDRESSES > 1 ? `clients from ${ADDRESSES} addresses` : "every client from one address (one rate-limit count)"}; load average before ${loadAverageBefore}`,
   );
   console.log(`  durability: ${DURABILITY[r.engine]}${r.engine === "postgresql" ? `; ${poolNote}` : ""}`);
   console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
