@@ -31,7 +31,8 @@
 //   BENCH_SIGN_ADDRESSES=1           addresses the clients sign from: 1, all from 127.0.0.1 (one rate-limit
 //                                    count for all); n > 1: client k from address k mod n (X-Forwarded-For,
 //                                    the server trusting its proxy), as supporters come from many places
-//   BENCH_SIGN_POOL_SIZE=<n>         DATABASE_POOL_SIZE of the server on PostgreSQL (the app's default: 10)
+//   BENCH_SIGN_POOL_SIZE=<n>[,<n>…]  DATABASE_POOL_SIZE of the server on PostgreSQL (the app's default: 10);
+//                                    several: one PostgreSQL run each, in that order (10,20,10,20 alternates)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -70,7 +71,13 @@ const FLOOR_SECONDS = Number(process.env.BENCH_SIGN_FLOOR_SECONDS ?? 5);
 const PROFILE_DIR = process.env.BENCH_SIGN_PROFILE ? path.resolve(process.env.BENCH_SIGN_PROFILE) : null;
 const BASELINE = process.env.BENCH_SIGN_BASELINE ? path.resolve(process.env.BENCH_SIGN_BASELINE) : null;
 const ROUNDS = Number(process.env.BENCH_SIGN_ROUNDS ?? 1);
-const POOL_SIZE = process.env.BENCH_SIGN_POOL_SIZE || undefined;
+const poolSizesAsked = (process.env.BENCH_SIGN_POOL_SIZE ?? "")
+  .split(",")
+  .map((n) => n.trim())
+  .filter(Boolean);
+if (poolSizesAsked.some((n) => !/^\d+$/.test(n)))
+  throw new Error(`BENCH_SIGN_POOL_SIZE=${process.env.BENCH_SIGN_POOL_SIZE}: sizes are whole numbers.`);
+const POOL_SIZES: Array<string | undefined> = poolSizesAsked.length ? poolSizesAsked : [undefined];
 const ADDRESSES = Number(process.env.BENCH_SIGN_ADDRESSES ?? 1);
 const { engines, note: enginesNote } = benchEngines();
 const POSTGRES_DATABASE = "sl_bench_sign";
@@ -275,9 +282,13 @@ const runId = crypto.randomBytes(4).toString("hex");
 // The bench mints them with the server's key (DATA_KEY, set at the top, goes to the server).
 const { formStamp } = await import("../../app/security/crypto.server");
 const stampsFrom = Date.now() - 3600_000;
+// Every load run signs with addresses of its own: several runs on one database (pool sizes) would
+// otherwise sign again as supporters who already signed, and write nothing new.
+let loadRuns = 0;
 function formBody(stampFor: (n: number) => string) {
+  const run = `${runId}-${++loadRuns}`;
   return (n: number) =>
-    `intent=sign&formStartedAt=${encodeURIComponent(stampFor(n))}&website=&name=Bench+Signer+${n}&email=bench-${n}-${runId}%40example.org&country=BE`;
+    `intent=sign&formStartedAt=${encodeURIComponent(stampFor(n))}&website=&name=Bench+Signer+${n}&email=bench-${n}-${run}%40example.org&country=BE`;
 }
 const isSignedAnswer = (status: number, location: string | undefined) => status === 302 && !!location?.includes("signed=check-email");
 
@@ -456,8 +467,23 @@ async function openCounter(engine: BenchEngine, url: string) {
 type BareDatabase = { perSecond: number; seconds: number; n: number; label: string };
 
 /** The app on one engine: the framework floor, the campaign page, signing; then nothing lost, and the bare limit. */
-async function benchEngine(engine: BenchEngine) {
+/** What a signing run must change, counted before and after it. */
+async function signingCounts(check: Awaited<ReturnType<typeof openCounter>>) {
+  return {
+    pending: await check.count(`SELECT count(*) AS n FROM "Signature" WHERE "status" = 'pending'`),
+    rows: await check.count(`SELECT count(*) AS n FROM "Signature"`),
+    emailsQueued: await check.count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'confirm-signature' AND "status" = 'queued'`),
+    emailsAll: await check.count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'confirm-signature'`),
+    emailsMatched: await check.count(
+      `SELECT count(DISTINCT o."subjectId") AS n FROM "OutboxEmail" o JOIN "Signature" s ON s."id" = o."subjectId" WHERE o."kind" = 'confirm-signature' AND s."status" = 'pending'`,
+    ),
+    events: await check.count(`SELECT count(*) AS n FROM "EmailEvent"`),
+  };
+}
+
+async function benchEngine(engine: BenchEngine, poolSize?: string) {
   const outputFrom = serverOutput.length;
+  const label = ENGINE_NAME[engine] + (engine === "postgresql" && POOL_SIZES.length > 1 ? ` pool ${poolSize ?? 10}` : "");
   const profilesBefore = new Set(PROFILE_DIR ? fs.readdirSync(PROFILE_DIR) : []);
   const url = engine === "sqlite" ? databaseUrl : postgres!.url;
   const extraEnv: Record<string, string> =
@@ -466,9 +492,15 @@ async function benchEngine(engine: BenchEngine) {
       : {
           // No dev secrets file beside a PostgreSQL database: the server's secrets come from here.
           SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-          ...(POOL_SIZE ? { DATABASE_POOL_SIZE: POOL_SIZE } : {}),
+          ...(poolSize ? { DATABASE_POOL_SIZE: poolSize } : {}),
         };
-  console.log(`${ENGINE_NAME[engine]}:`);
+  console.log(`${label}:`);
+  // Runs on the same database one after the other (pool sizes): each is checked on what it added.
+  const before = await openCounter(engine, url).then(async (c) => {
+    const counts = await signingCounts(c);
+    await c.close();
+    return counts;
+  });
   const started = await startServer(root, url, extraEnv);
   const ports = [started.port];
   // CPU is counted over the primary and its children; the profile shown is of one serving process.
@@ -565,22 +597,19 @@ async function benchEngine(engine: BenchEngine) {
   // 3. Nothing lost: rows written and emails queued against the answers.
   // -------------------------------------------------------------------------------------------
   const check = await openCounter(engine, url);
-  const rowsWritten = await check.count(`SELECT count(*) AS n FROM "Signature" WHERE "status" = 'pending'`);
-  const rowsInTable = await check.count(`SELECT count(*) AS n FROM "Signature"`);
-  const emailsQueued = await check.count(
-    `SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'confirm-signature' AND "status" = 'queued'`,
-  );
-  const emailsAll = await check.count(`SELECT count(*) AS n FROM "OutboxEmail" WHERE "kind" = 'confirm-signature'`);
-  const emailsMatched = await check.count(
-    `SELECT count(DISTINCT o."subjectId") AS n FROM "OutboxEmail" o JOIN "Signature" s ON s."id" = o."subjectId" WHERE o."kind" = 'confirm-signature' AND s."status" = 'pending'`,
-  );
+  const after = await signingCounts(check);
+  const rowsWritten = after.pending - before.pending;
+  const rowsInTable = after.rows;
+  const emailsQueued = after.emailsQueued - before.emailsQueued;
+  const emailsAll = after.emailsAll - before.emailsAll;
+  const emailsMatched = after.emailsMatched - before.emailsMatched;
   // The sizes of what the app writes, for the bare loop to write as much.
   const sizes = await check.row(
     `SELECT avg(length(o."html")) AS "html", avg(length(o."text")) AS "text", avg(length(o."subject")) AS "subject", avg(length(o."toAddress")) AS "toAddress",
             avg(length(o."headers")) AS "headers", avg(length(o."tags")) AS "tags", avg(length(s."nameEnc")) AS "nameEnc", avg(length(s."emailEnc")) AS "emailEnc"
      FROM "OutboxEmail" o JOIN "Signature" s ON s."id" = o."subjectId" WHERE o."kind" = 'confirm-signature'`,
   );
-  const eventsPerEmail = (await check.count(`SELECT count(*) AS n FROM "EmailEvent"`)) / Math.max(1, emailsAll);
+  const eventsPerEmail = (after.events - before.events) / Math.max(1, emailsAll);
   await check.close();
 
   const answered = app.load.total.success;
@@ -590,7 +619,7 @@ async function benchEngine(engine: BenchEngine) {
       emailsQueued === answered &&
       emailsAll === answered &&
       emailsMatched === answered &&
-      rowsInTable === ROWS + answered
+      rowsInTable === before.rows + answered
     ) || others.some((o) => o.lost);
 
   // -------------------------------------------------------------------------------------------
@@ -612,6 +641,8 @@ async function benchEngine(engine: BenchEngine) {
   }
   return {
     engine,
+    label,
+    poolSize,
     app,
     floor,
     campaignPage,
@@ -716,6 +747,8 @@ async function barePostgresLoop(url: string, campaignId: string, n: number, payl
   };
   const random = crypto.randomBytes(n * 100);
   const key = (i: number, at: number, bytes: number) => random.toString("base64url", i * 100 + at, i * 100 + at + bytes);
+  const pending = `SELECT count(*) AS n FROM "Signature" WHERE "status" = 'pending'`;
+  const before = await postgresNumber(clients[0]!, pending);
   let next = 0;
   const start = performance.now();
   await Promise.all(
@@ -752,14 +785,15 @@ async function barePostgresLoop(url: string, campaignId: string, n: number, payl
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const written = await postgresNumber(clients[0]!, `SELECT count(*) AS n FROM "Signature" WHERE "status" = 'pending'`);
+  const written = (await postgresNumber(clients[0]!, pending)) - before;
   await Promise.all(clients.map((c) => c.end()));
   if (written !== n) throw new Error(`The bare pg loop wrote ${written} signatures, not ${n}.`);
   return { perSecond: n / elapsed, seconds: elapsed, n };
 }
 
 const runs: EngineRun[] = [];
-for (const engine of engines) runs.push(await benchEngine(engine));
+for (const engine of engines)
+  for (const poolSize of engine === "postgresql" ? POOL_SIZES : [undefined]) runs.push(await benchEngine(engine, poolSize));
 postgres?.stop();
 
 // ---------------------------------------------------------------------------------------------
@@ -773,7 +807,8 @@ const lpad = (s: string, n: number) => s.padStart(n);
 const bareLoad = bare.load;
 const bareWindowRequests = bareLoad.successPerSecond * bareLoad.windowSeconds;
 const coreShare = (cpuMs: number, windowSeconds: number) => `${f0(cpuMs / windowSeconds / 10)}% of one core`;
-const poolNote = `pool of ${POOL_SIZE ?? "10 (the app's default)"} connections per pool (Prisma's and the hot path's) per process`;
+const poolNote = (poolSize: string | undefined) =>
+  `pool of ${poolSize ?? "10 (the app's default)"} connections per pool (Prisma's and the hot path's) per process`;
 
 function goalChecks(r: EngineRun) {
   const appLoad = r.app.load;
@@ -795,12 +830,12 @@ function report(r: EngineRun) {
   const { rowsWritten, rowsInTable, emailsQueued, emailsAll, emailsMatched, eventsPerEmail } = r.counts;
   const appLoad = app.load;
   const windowSignatures = appLoad.successPerSecond * appLoad.windowSeconds;
-  const name = ENGINE_NAME[r.engine];
+  const name = r.label;
   console.log("");
   console.log(
     `bench:sign on ${name} — ${CONCURRENCY} concurrent clients, keep-alive, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up; ${ROWS.toLocaleString("en")} signatures already in the table; ${PROCESSES === 1 ? "1 app server process" : `app served by ${PROCESSES} processes (node:cluster)`}; ${ADDRESSES > 1 ? `clients from ${ADDRESSES} addresses` : "every client from one address (one rate-limit count)"}; load average before ${loadAverageBefore}`,
   );
-  console.log(`  durability: ${DURABILITY[r.engine]}${r.engine === "postgresql" ? `; ${poolNote}` : ""}`);
+  console.log(`  durability: ${DURABILITY[r.engine]}${r.engine === "postgresql" ? `; ${poolNote(r.poolSize)}` : ""}`);
   console.log(`  ${pad("", 44)}${lpad("per second", 12)}${lpad("p50 ms", 9)}${lpad("p90 ms", 9)}${lpad("p99 ms", 9)}${lpad("max ms", 9)}`);
   const row = (label: string, perSecond: number, l?: LoadResult["latencyMs"], note = "") =>
     console.log(
@@ -934,7 +969,7 @@ if (runs.length > 1) {
   console.log(
     `\nbench:sign side by side (same run: ${ROWS.toLocaleString("en")} signatures in the table, ${CONCURRENCY} clients, ${PROCESSES} app processes)`,
   );
-  console.log(`  ${pad("", 46)}${runs.map((r) => lpad(ENGINE_NAME[r.engine], width)).join("")}`);
+  console.log(`  ${pad("", 46)}${runs.map((r) => lpad(r.label, width)).join("")}`);
   const line = (label: string, value: (r: EngineRun) => string) =>
     console.log(`  ${pad(label, 46)}${runs.map((r) => lpad(value(r), width)).join("")}`);
   line("signatures per second", (r) => f0(r.app.load.successPerSecond));
@@ -955,8 +990,8 @@ if (runs.length > 1) {
   if (runs.every((r) => r.floor)) line("GET /healthz per second", (r) => f0(r.floor!.load.successPerSecond));
   line("nothing lost (answered = rows = emails)", (r) => (r.lost ? `LOST` : `✓ ${r.answered}`));
   line("goal (≥1,000/s, p99 < 100 ms, ≥30% of bare)", (r) => (goalChecks(r).every((c) => c.ok) ? "met" : "NOT met"));
-  for (const r of runs) console.log(`  ${ENGINE_NAME[r.engine]}: ${DURABILITY[r.engine]}`);
-  console.log(`  PostgreSQL: ${poolNote}`);
+  for (const engine of engines) console.log(`  ${ENGINE_NAME[engine]}: ${DURABILITY[engine]}`);
+  if (POOL_SIZES.length === 1 && engines.includes("postgresql")) console.log(`  PostgreSQL: ${poolNote(POOL_SIZES[0])}`);
 }
 
 function failureText(load: LoadResult) {
@@ -1002,7 +1037,7 @@ if (runs.some((r) => r.lost)) {
   console.error(
     `\n  !!!!!!!! LOST on ${runs
       .filter((r) => r.lost)
-      .map((r) => ENGINE_NAME[r.engine])
+      .map((r) => r.label)
       .join(" and ")}: emails queued, rows written and successful answers differ !!!!!!!!`,
   );
   process.exit(1);
