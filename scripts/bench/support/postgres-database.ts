@@ -55,9 +55,17 @@ export interface BenchPostgres {
   stop(): void;
 }
 
+// Every cluster started here is stopped when the process ends, however it ends (also when a signal
+// arrives while the benchmark is still setting it up).
+const running = new Set<ThrowawayPostgres>();
+process.on("exit", () => {
+  for (const cluster of running) cluster.stop();
+});
+
 /** A durable throwaway cluster with an empty, migrated database `name`. */
 export async function startBenchPostgres(name: string): Promise<BenchPostgres> {
   const cluster = await startThrowawayPostgres({ durable: true });
+  running.add(cluster);
   const urlOf = (database: string) => cluster.url.replace(/\/postgres$/, `/${database}`);
   try {
     await onPostgres(cluster.url, (client) => client.query(`CREATE DATABASE "${name}"`));
