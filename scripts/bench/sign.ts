@@ -965,7 +965,7 @@ for (const r of runs) report(r);
 
 if (runs.length > 1) {
   // Both engines, same run, same data, same load: one column each.
-  const width = 16;
+  const width = Math.max(16, ...runs.map((r) => r.label.length + 2));
   console.log(
     `\nbench:sign side by side (same run: ${ROWS.toLocaleString("en")} signatures in the table, ${CONCURRENCY} clients, ${PROCESSES} app processes)`,
   );
