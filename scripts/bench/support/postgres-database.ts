@@ -3,8 +3,8 @@
 // million signatures, demo data and activity), so both engines are timed on the same data.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import pg from "pg";
+import { copyToPostgres } from "~/db/copy-to-postgres.server";
 import { applyPostgresMigrations } from "~/db/postgres-migrations.server";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../throwaway-postgres";
 
@@ -98,91 +98,20 @@ export async function postgresNumber(client: pg.Client, sql: string): Promise<nu
   return row?.n === null || row?.n === undefined ? NaN : Number(row.n);
 }
 
-const CHUNK = 5_000;
-
 /**
- * Copies every table of the SQLite file into the migrated PostgreSQL database, row for row: booleans,
- * dates (ISO text, UTC) and bytes converted, indexes of large tables built after their rows,
- * foreign keys not checked during the load (the rows come from a database that kept them), then
- * vacuumed, analysed and checkpointed so the timed runs pay for none of it.
+ * Copies the SQLite file into the migrated PostgreSQL database with the app's own mover (`npm run
+ * db:copy-to-postgres`, every row, every table counted on both sides), then vacuums, analyses and
+ * checkpoints, so the timed runs pay for none of the load.
  */
 export async function copySqliteToPostgres(file: string, url: string, log: (line: string) => void = () => {}) {
-  const sqlite = new Database(file, { readonly: true });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("SET session_replication_role = replica"); // no foreign-key triggers while loading
-    await client.query("SET synchronous_commit = off"); // this session's load only; the cluster stays durable
-    const tables = (
-      sqlite
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
-        )
-        .all() as Array<{ name: string }>
-    ).map((t) => t.name);
-    let rowsCopied = 0;
-    for (const table of tables) {
-      const sqliteColumns = new Set((sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name));
-      const pgColumns = (
-        await client.query<{ name: string; type: string }>(
-          `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-           WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-          [`"${table}"`],
-        )
-      ).rows.filter((c) => sqliteColumns.has(c.name));
-      if (pgColumns.length === 0) throw new Error(`Table ${table} has no columns in common with PostgreSQL's schema.`);
-      const total = (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-      if (total === 0) continue;
-      // Indexes (not the primary key) of a large table are built once, after its rows.
-      const indexes =
-        total > 50_000
-          ? (
-              await client.query<{ name: string; definition: string }>(
-                `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-                 WHERE i.schemaname = 'public' AND i.tablename = $1
-                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-                [table],
-              )
-            ).rows
-          : [];
-      for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
-      const converters = pgColumns.map((c) => converterFor(c.type));
-      const insert = `INSERT INTO "${table}" (${pgColumns.map((c) => `"${c.name}"`).join(", ")})
-        SELECT * FROM unnest(${pgColumns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")})`;
-      const select = sqlite.prepare(`SELECT ${pgColumns.map((c) => `"${c.name}"`).join(", ")} FROM "${table}"`).raw();
-      let columns: unknown[][] = pgColumns.map(() => []);
-      let inChunk = 0;
-      const flush = async () => {
-        if (inChunk === 0) return;
-        await client.query(insert, columns);
-        columns = pgColumns.map(() => []);
-        inChunk = 0;
-      };
-      await client.query("BEGIN");
-      for (const row of select.iterate() as Iterable<unknown[]>) {
-        for (let i = 0; i < row.length; i++) columns[i]!.push(converters[i]!(row[i]));
-        if (++inChunk === CHUNK) await flush();
-      }
-      await flush();
-      await client.query("COMMIT");
-      for (const index of indexes) await client.query(index.definition);
-      rowsCopied += total;
-    }
+  const started = performance.now();
+  const copied = await copyToPostgres({ from: `file:${file}`, to: url, log: () => {} });
+  if (!copied.countsMatch) throw new Error("The copy into PostgreSQL does not hold every row of the SQLite file.");
+  await onPostgres(url, async (client) => {
     await client.query("VACUUM ANALYZE");
     await client.query("CHECKPOINT");
-    log(`copied ${tables.length} tables, ${rowsCopied.toLocaleString("en")} rows, to PostgreSQL; vacuumed, analysed, checkpointed`);
-  } finally {
-    sqlite.close();
-    await client.end();
-  }
-}
-
-function converterFor(type: string): (value: unknown) => unknown {
-  if (type === "boolean") return (v) => (v === null ? null : v === 1 || v === 1n || v === true || v === "true");
-  if (type.startsWith("timestamp"))
-    // SQLite holds Prisma's ISO text ("…+00:00"); PostgreSQL's timestamp(3) holds the UTC wall time.
-    return (v) =>
-      v === null ? null : typeof v === "number" ? new Date(v).toISOString().replace("Z", "") : String(v).replace(/(Z|\+00:00)$/, "");
-  if (type === "bigint") return (v) => (v === null ? null : String(v));
-  return (v) => v;
+  });
+  log(
+    `${copied.rows.toLocaleString("en")} rows copied to PostgreSQL (db:copy-to-postgres), vacuumed, analysed, checkpointed: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
