@@ -5,12 +5,12 @@
 // keeps the rate-limit counts and runs the mail worker; the children serve HTTP.
 import "./scripts/refuse-to-start";
 import cluster from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env, exitOnRefusal } from "~/env.server";
 import { startCaseUpdateFanOut } from "~/cases/case-update.server";
@@ -24,6 +24,8 @@ import { securityHeaders } from "~/security/security-headers.server";
 import { pooledRandomBytes } from "~/security/random.server";
 import { formStamp, secondsSinceStamp } from "~/security/crypto.server";
 import { createPublicPageCache } from "~/serving/public-pages.server";
+import { createRouteChains } from "~/serving/route-chains.server";
+import { remixRequest, sendRemixResponse } from "~/serving/remix-adapter.server";
 import { keepRateLimitsForChildren } from "~/security/rate-limit.server";
 import { configureDatabase } from "~/db.server";
 import { prepareDatabase } from "./scripts/prepare-database";
@@ -61,6 +63,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+// Nothing reads req.query (Remix reads the URL itself): no query-string parsing per request.
+app.set("query parser", false);
 // No compression here: behind the reverse proxy it compresses (see README, Going live); on this
 // machine's own port it would only cost CPU per response.
 
@@ -102,18 +106,33 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-const remix = createRequestHandler({
-  build,
-  mode: config.NODE_ENV,
-  getLoadContext: (req, res) => ({
-    cspNonce: String(res.locals.cspNonce),
-    clientAddress: req.ip ?? null,
-  }),
+// public/ is looked up on disk (a stat and a file stream's set-up) only for paths under what it held
+// at start (the build's assets, the favicon): not for every page, form post and health check.
+const publicFiles = express.static("public", { maxAge: "1h" });
+const publicEntries = new Set(fs.readdirSync("public").concat(fs.existsSync("public/index.html") ? [""] : []));
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD") return next();
+  const first = req.path.split("/", 2)[1] ?? "";
+  let name: string;
+  try {
+    name = decodeURIComponent(first);
+  } catch {
+    return publicFiles(req, res, next);
+  }
+  return publicEntries.has(name) ? publicFiles(req, res, next) : next();
 });
+
+// Remix's request handler, one per route chain: each request's path is matched once here, not on
+// every request by Remix over all routes (app/serving/route-chains.server.ts).
+const chains = createRouteChains(build, (chainBuild) => createRequestHandler(chainBuild, config.NODE_ENV));
+async function remix(req: express.Request, res: express.Response) {
+  const request = await remixRequest(req, res);
+  const handler = chains.handlerFor(new URL(request.url).pathname);
+  const response = await handler(request, { cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? null });
+  await sendRemixResponse(res, response);
+}
 // A body cut at its limit has had its 413: Remix's own answer to the broken body is dropped.
-app.all("*", (req, res, next) => remix(req, res, (error?: unknown) => (bodyWasCut(res) ? undefined : next(error))));
+app.all("*", (req, res, next) => remix(req, res).catch((error: unknown) => (bodyWasCut(res) ? undefined : next(error))));
 
 // With several processes, the primary only supervises (and sends mail); the children serve.
 const serves = processes === 1 || !cluster.isPrimary;

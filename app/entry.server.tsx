@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor } from "~/i18n/i18n";
 import { languageOf, rememberLanguage } from "~/i18n/i18n.server";
-import { BodyTooLargeError } from "~/security/body-limit.server";
+import { isBodyTooLarge } from "~/security/body-limit.server";
 import { PUBLIC_PAGE_HEADER } from "~/serving/public-pages.server";
 import { NonceContext } from "~/ui/nonce";
 
@@ -15,7 +15,7 @@ const ABORT_DELAY = 5_000;
 
 /** Errors a loader or action threw. A body cut at its size limit was already answered 413 (server.ts). */
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted || error instanceof BodyTooLargeError) return;
+  if (request.signal.aborted || isBodyTooLarge(error)) return;
   console.error(error);
 }
 

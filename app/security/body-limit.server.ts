@@ -34,11 +34,16 @@ function tooLargeMessage(limit: number): string {
   return `What was sent is larger than this page accepts (${size}). Go back, shorten the text or choose a smaller file, and send it again.`;
 }
 
+/**
+ * How long a connection stays open after a 413 while the rest of the body arrives. Node drops what
+ * comes after the answer; closing at once with data still coming in makes the kernel reset the
+ * connection, and a client still sending can lose the 413 page that was already on its way.
+ */
+export const LINGER_MS = 5_000;
+
 function refuse(req: IncomingMessage, res: ServerResponse, limit: number) {
   const message = tooLargeMessage(limit);
-  // The rest of the body is not read: the connection closes after this answer.
   res.statusCode = 413;
-  res.setHeader("Connection", "close");
   if ((req.headers.accept ?? "").includes("text/html")) {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(
@@ -50,18 +55,38 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number) {
   }
 }
 
+/** Closes the connection if the refused body is still coming in LINGER_MS after the answer went out. */
+function closeAfterLinger(req: IncomingMessage, res: ServerResponse) {
+  const linger = () => {
+    if (req.complete) return;
+    const socket = req.socket;
+    const timer = setTimeout(() => {
+      if (!req.complete) socket.destroy();
+    }, LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  };
+  if (res.writableFinished) linger();
+  else res.once("finish", linger);
+}
+
 export class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
   constructor(readonly limit: number) {
     super(`Request body over ${limit} bytes.`);
   }
 }
 
+/** True for the error of a body cut at its limit, also one made by another copy of this module (server.ts's, the build's). */
+export function isBodyTooLarge(error: unknown): boolean {
+  return error instanceof Error && error.name === "BodyTooLargeError";
+}
+
 /**
  * Middleware (express or plain node:http): refuses a body over its path's limit before it is read.
- * For a chunked body it
- * counts the bytes as the parser hands them to the request stream; past the limit it answers 413,
- * drops the rest, and then errors the stream, so a handler already reading it fails instead of
- * acting on a truncated form.
+ * For a chunked body it counts the bytes as the parser hands them to the request stream; past the
+ * limit it answers 413 and fails the request stream at once, so a handler already reading it fails
+ * instead of acting on a truncated form. The connection takes in and drops the rest (LINGER_MS).
  */
 export function limitBody(req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
@@ -69,7 +94,11 @@ export function limitBody(req: IncomingMessage & { path?: string }, res: ServerR
   const declared = req.headers["content-length"];
   if (declared !== undefined) {
     const length = Number(declared);
-    if (!Number.isSafeInteger(length) || length < 0 || length > limit) return refuse(req, res, limit);
+    if (!Number.isSafeInteger(length) || length < 0 || length > limit) {
+      refuse(req, res, limit);
+      closeAfterLinger(req, res);
+      return;
+    }
     // Node's parser never hands over more than the declared length.
     return next();
   }
@@ -77,17 +106,23 @@ export function limitBody(req: IncomingMessage & { path?: string }, res: ServerR
   let cut = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (cut) return false;
+    // Past the limit every byte is dropped, and the socket keeps being read (no back-pressure).
+    if (cut) return true;
     if (chunk !== null && chunk !== undefined) {
       received += Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? chunk.byteLength : Buffer.byteLength(String(chunk));
       if (received > limit) {
         cut = true;
         bodiesCut.add(res);
         if (!res.headersSent) refuse(req, res, limit);
-        const stop = () => req.destroy(new BodyTooLargeError(limit));
-        if (res.writableFinished) stop();
-        else res.once("finish", stop);
-        return false;
+        closeAfterLinger(req, res);
+        // The stream fails for whoever reads it, while the connection stays up for the answer (by
+        // default destroying a request destroys its socket). As node does, an error no one listens
+        // for is not raised.
+        req._destroy = (error, callback) => callback(req.listenerCount("error") > 0 ? error : null);
+        req.destroy(new BodyTooLargeError(limit));
+        // The parser pauses the socket while the stream's reader is behind; no one reads it now.
+        req.socket.resume();
+        return true;
       }
     }
     return push(chunk, encoding);

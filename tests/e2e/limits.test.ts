@@ -12,19 +12,29 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A POST whose body is streamed in chunks (no Content-Length), `total` bytes long. */
+/**
+ * A POST whose body is streamed in chunks (no Content-Length), `total` bytes long. It settles with
+ * the whole answer, or fails as soon as the connection breaks before the answer was read (the
+ * upload may still be going when the answer is complete: that part is not waited for).
+ */
 function postChunked(path: string, total: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${server.baseUrl}${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", Accept: "text/html" },
     });
+    let answered = false;
     request.on("response", (response) => {
       let text = "";
       response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      response.on("end", () => {
+        answered = true;
+        resolve({ status: response.statusCode ?? 0, text });
+      });
+      response.on("error", reject);
     });
-    request.on("error", (error) => (/EPIPE|ECONNRESET/.test(String(error)) ? undefined : reject(error)));
+    request.on("error", (error) => (answered ? undefined : reject(error)));
+    request.on("close", () => (answered ? undefined : reject(new Error("The connection closed before the answer was read."))));
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
     const more = () => {
