@@ -34,7 +34,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/**
+ * @param durable keep fsync, synchronous_commit and full-page writes on, as a real install runs
+ *   (benchmarks); by default they are off, which makes tests faster
+ */
+export async function startThrowawayPostgres({ durable = false }: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = binaries();
   const asRoot = process.getuid?.() === 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sl-postgres-"));
@@ -47,8 +51,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"]);
   const port = await freePort();
-  // Durability does not matter for a cluster that is thrown away: fsync off makes tests faster.
-  const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`;
+  // Durability does not matter for a cluster that is thrown away: fsync off makes tests faster. A
+  // benchmark keeps it, to time commits that survive a crash of the machine.
+  const durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1${durability} -c max_connections=400`;
   run("pg_ctl", ["-D", dataDir, "-o", options, "-l", path.join(dataDir, "log"), "-w", "start"]);
   let stopped = false;
   return {

@@ -12,6 +12,8 @@ export interface LoadOptions {
   method?: "GET" | "POST";
   /** The form body of request number n (n counts from 0, unique over the run); none for GET. */
   body?: (n: number) => string;
+  /** Extra request headers of client k (k counts from 0), e.g. its own X-Forwarded-For address. */
+  headers?: (client: number) => Record<string, string>;
   /** Whether an answer is the success the benchmark expects. */
   isSuccess: (status: number, location: string | undefined) => boolean;
   concurrency: number;
@@ -65,7 +67,11 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
   }, options.warmupMs);
   const closeTimer = setTimeout(() => options.onWindow?.("end"), options.warmupMs + options.durationMs);
 
-  function send(port: number, body: string | undefined): Promise<{ status: number; location: string | undefined; text: string }> {
+  function send(
+    port: number,
+    body: string | undefined,
+    extraHeaders: Record<string, string>,
+  ): Promise<{ status: number; location: string | undefined; text: string }> {
     return new Promise((resolve, reject) => {
       const request = http.request(
         {
@@ -74,8 +80,12 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
           path: options.path,
           method: options.method ?? "POST",
           agent,
-          headers:
-            body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+          headers: {
+            ...extraHeaders,
+            ...(body === undefined
+              ? {}
+              : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) }),
+          },
         },
         (response) => {
           const status = response.statusCode ?? 0;
@@ -97,13 +107,14 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
 
   async function client(_: unknown, k: number) {
     const port = options.ports[k % options.ports.length]!;
+    const extraHeaders = options.headers?.(k) ?? {};
     while (performance.now() < windowEnd && sent < options.maxRequests) {
       const n = sent++;
       const t0 = performance.now();
       let key: string;
       let ok = false;
       try {
-        const answer = await send(port, options.body?.(n));
+        const answer = await send(port, options.body?.(n), extraHeaders);
         ok = options.isSuccess(answer.status, answer.location);
         key = ok ? "success" : `HTTP ${answer.status}${answer.location ? ` -> ${answer.location}` : ""}`;
         if (!ok && samples.length < 5) samples.push(`${key}: ${answer.text.replace(/\s+/g, " ").slice(0, 200)}`);
