@@ -2,9 +2,9 @@
 // attacker meets are the server's, not one process's: each new connection below is handed to the
 // next process in turn, so a limit counted per process would let the fourth attempt through.
 import fs from "node:fs";
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { formStampIn, plainRequest } from "./support/plain-request";
 
 const CAMPAIGN_PATH = "/campaigns/free-the-article-405-prisoners";
 
@@ -19,44 +19,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One request on a connection of its own (no keep-alive), as a new visitor would open. */
-function request(path: string, form?: Record<string, string>): Promise<Answer> {
-  const url = new URL(path, server.baseUrl);
-  const body = form ? new URLSearchParams(form).toString() : undefined;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: form ? "POST" : "GET",
-        agent: false,
-        headers: form ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body!) } : {},
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const request = (path: string, form?: Record<string, string>) => plainRequest(server.baseUrl, path, form);
 
 describe("served by two processes", () => {
   it("counts the signing limit per address across both processes", async () => {
     // Each supporter opens the page: a form's stamp is good for one submission.
     const sign = async (n: number) => {
       const page = await request(CAMPAIGN_PATH);
-      const stamp =
-        page.body.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ??
-        page.body.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+      const stamp = formStampIn(page.body);
       expect(stamp).toBeTruthy();
       return request(`${CAMPAIGN_PATH}?index`, {
         intent: "sign",

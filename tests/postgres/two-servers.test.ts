@@ -2,9 +2,9 @@
 // a load balancer: they share nothing but the database. A supporter or an attacker sent to either
 // meets the same limits, and every email goes out exactly once, at the provider's pace, whichever
 // server's worker takes it. (Run by `npm run test:postgres` only: a SQLite file is one machine's.)
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../e2e/support/app-server";
+import { formStampIn, plainRequest } from "../e2e/support/plain-request";
 import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
 import { readTestDatabase } from "../support/test-database";
 
@@ -38,34 +38,7 @@ afterAll(async () => {
   await standIn?.stop();
 });
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(server: AppServer, path: string, form?: Record<string, string>): Promise<Answer> {
-  const url = new URL(path, server.baseUrl);
-  const body = form ? new URLSearchParams(form).toString() : undefined;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: form ? "POST" : "GET",
-        agent: false,
-        headers: form ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body!) } : {},
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const request = (server: AppServer, path: string, form?: Record<string, string>) => plainRequest(server.baseUrl, path, form);
 
 const servers = () => [first, second];
 
@@ -73,9 +46,7 @@ describe("two servers on one PostgreSQL database", () => {
   it("count the signing limit per address across both", async () => {
     const sign = async (server: AppServer, n: number) => {
       const page = await request(server, CAMPAIGN_PATH);
-      const stamp =
-        page.body.match(/name="formStartedAt"[^>]*value="([^"]+)"/)?.[1] ??
-        page.body.match(/value="([^"]+)"[^>]*name="formStartedAt"/)?.[1];
+      const stamp = formStampIn(page.body);
       expect(stamp).toBeTruthy();
       return request(server, `${CAMPAIGN_PATH}?index`, {
         intent: "sign",
