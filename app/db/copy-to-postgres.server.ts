@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl } from "~/db/engine";
 import { withoutNul } from "~/db/postgres-adapter.server";
-import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "~/db/postgres-migrations.server";
+import { applyPostgresMigrations, migrationFolders, POSTGRES_MIGRATIONS } from "~/db/postgres-migrations.server";
 import { count } from "~/ui/format";
 
 /** A reason not to copy: said to the operator as it is, nothing was written. */
@@ -59,14 +59,6 @@ export function withoutPassword(url: string): string {
 
 export function sqliteFileOf(url: string): string {
   return url.replace(/^file:/, "");
-}
-
-function migrationFolders(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
 }
 
 function openSource(from: string): Database.Database {

@@ -25,7 +25,8 @@ const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export function postgresMigrationFolders(dir = POSTGRES_MIGRATIONS): string[] {
+/** The migration folders under `dir`, in the order they apply (either engine's). */
+export function migrationFolders(dir = POSTGRES_MIGRATIONS): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -48,7 +49,7 @@ export async function applyPostgresMigrations(url: string, dir = POSTGRES_MIGRAT
         )
       ).rows.map((r) => r.name),
     );
-    for (const name of postgresMigrationFolders(dir)) {
+    for (const name of migrationFolders(dir)) {
       if (done.has(name)) continue;
       const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = crypto.createHash("sha256").update(sql).digest("hex");

@@ -1,5 +1,6 @@
 // Backups: a copy taken while the app has the database open restores into a new folder, and the
 // signer reads back with the key (which the backup does not hold). Restore refuses what is not ours.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -116,4 +117,22 @@ describe("backup and restore", () => {
     again();
     expect(scheduled()).toHaveLength(1);
   });
+});
+
+describe("on a PostgreSQL install", () => {
+  it("npm run backup and restore refuse, saying to use pg_dump, and write nothing", () => {
+    const environment = {
+      ...process.env,
+      DATABASE_URL: "postgresql://letters@127.0.0.1:1/letters",
+      SESSION_SECRET: "s".repeat(40),
+      DATA_KEY: Buffer.alloc(32, 3).toString("base64"),
+      BACKUP_DIR: path.join(scratch, "postgres-backups"),
+    };
+    for (const script of ["scripts/backup.ts", "scripts/restore.ts"]) {
+      const run = spawnSync(process.execPath, ["--import", "tsx", script, "some-file.db"], { env: environment, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain("pg_dump");
+    }
+    expect(fs.existsSync(path.join(scratch, "postgres-backups"))).toBe(false);
+  }, 30_000);
 });
